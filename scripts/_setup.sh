@@ -1,0 +1,34 @@
+# Shared by scripts/run-app.sh and scripts/test.sh: makes .venv and installs what is needed.
+# Works on a fresh Debian/Ubuntu machine with Python >= 3.11; uses apt-get (as root or via sudo)
+# only for what pip cannot install: python3-venv when missing, and Chromium for the browser tests.
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: need root (or sudo) to run: $*" >&2; return 1; fi
+}
+
+apt_install() {
+  command -v apt-get >/dev/null || { echo "error: please install: $*" >&2; return 1; }
+  if [ -z "${APT_UPDATED:-}" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+ensure_venv() {  # $1: pip extras, e.g. "[test]" or ""
+  local python=${PYTHON:-python3}
+  "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    echo "error: Python >= 3.11 is needed ($("$python" --version 2>&1) found)" >&2; return 1; }
+  if [ ! -x .venv/bin/python ]; then
+    "$python" -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv; "$python" -m venv .venv; }
+  fi
+  local stamp=".venv/.installed$1"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$1"
+    touch "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+  echo "Installing Debian's chromium and chromium-driver for the browser tests..." >&2
+  apt_install chromium chromium-driver fonts-dejavu-core
+}

@@ -1,0 +1,3 @@
+"""Baltic Metropoles: a dashboard comparing the BaltMet metropolitan regions."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Pure builders of page components: (Dataset, selection) -> Dash component."""

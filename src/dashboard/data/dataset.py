@@ -1,0 +1,98 @@
+"""The validated, immutable Dataset: every figure the app can show, with its provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import pandas as pd
+
+from dashboard.data.schema import EDITION_REFERENCE_YEAR
+
+DEFAULT_GAP_REASON = "No figure for this region and edition in the sources collected (see data/README.md)."
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure from values.csv, with everything needed to cite it."""
+
+    region_id: str
+    indicator_id: str
+    edition: str
+    year: int
+    year_approx: bool
+    value: float
+    qualifier: str
+    territory: str
+    territory_type: str
+    source_id: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All tables, typed and checked. Built once; callbacks only look things up.
+
+    Frames are shared read-only (pandas copy-on-write): nothing mutates them after load.
+    """
+
+    regions: pd.DataFrame  # index region_id
+    indicators: pd.DataFrame  # index indicator_id
+    sources: pd.DataFrame  # index source_id
+    values: pd.DataFrame  # one row per figure
+    gaps: Mapping[tuple[str, str, str], str]
+    data_dir: str = ""
+    _figures: Mapping[tuple[str, str, str, int], Figure] = field(default_factory=dict, repr=False)
+    _default: Mapping[tuple[str, str, str], Figure] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        figures = {
+            (f.region_id, f.indicator_id, f.edition, f.year): f
+            for f in (Figure(**row) for row in self.values.to_dict("records"))
+        }
+        latest: dict[tuple[str, str, str], Figure] = {}
+        for key in sorted(figures, key=lambda k: self._preference(k[2], k[3])):
+            latest[key[:3]] = figures[key]
+        object.__setattr__(self, "_figures", MappingProxyType(figures))
+        object.__setattr__(self, "_default", MappingProxyType(latest))
+        object.__setattr__(self, "gaps", MappingProxyType(dict(self.gaps)))
+
+    @staticmethod
+    def _preference(edition: str, year: int) -> tuple[int, int]:
+        """Sort key whose largest value is the edition's default figure (see EDITION_REFERENCE_YEAR)."""
+        reference = EDITION_REFERENCE_YEAR.get(edition)
+        if reference is None:
+            return (0, year)
+        return (-abs(year - reference), -year)  # nearest the reference year; on a tie, the earlier
+
+    @property
+    def region_ids(self) -> list[str]:
+        """Region ids in alphabetical order of their names (the order of every list and chart)."""
+        return list(self.regions.sort_values("name").index)
+
+    @property
+    def kpi_ids(self) -> list[str]:
+        kpis = self.indicators.dropna(subset=["kpi_order"]).sort_values("kpi_order")
+        return list(kpis.index)
+
+    def region_name(self, region_id: str) -> str:
+        return str(self.regions.at[region_id, "name"])
+
+    def has_region(self, region_id: str) -> bool:
+        return region_id in self.regions.index
+
+    def figure(self, region_id: str, indicator_id: str, edition: str, year: int | None = None) -> Figure | None:
+        """The figure for that year, or the edition's default one when ``year`` is None."""
+        if year is None:
+            return self._default.get((region_id, indicator_id, edition))
+        return self._figures.get((region_id, indicator_id, edition, year))
+
+    def missing_reason(self, region_id: str, indicator_id: str, edition: str) -> str:
+        return self.gaps.get((region_id, indicator_id, edition), DEFAULT_GAP_REASON)
+
+    def source(self, source_id: str) -> pd.Series:
+        return self.sources.loc[source_id]
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        return self.indicators.loc[indicator_id]

@@ -1,0 +1,95 @@
+"""Load a data folder into a Dataset, or raise with every problem found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.data import validate as v
+from dashboard.data.dataset import Dataset
+from dashboard.data.problems import DataValidationError, Problem
+from dashboard.data.reader import LINE, read_table
+from dashboard.data.schema import GAPS, INDICATORS, REGIONS, SOURCES, TABLES, VALUES, Table
+
+
+def _read_and_check(directory: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
+    path = directory / table.file
+    label = str(path)
+    if not path.exists():
+        if table.required_file:
+            return None, [Problem(label, 0, "-", "file is missing")]
+        return pd.DataFrame(columns=[*table.names, LINE]), []
+    frame, problems = read_table(path, label)
+    if frame is None:
+        return None, problems
+    problems += v.check_header(frame, table, label)
+    problems += v.check_cells(frame, table, label)
+    problems += v.check_unique(frame, table, label)
+    for column in table.columns:  # optional columns may be absent from the file
+        if column.name not in frame.columns:
+            frame[column.name] = ""
+    return frame, problems
+
+
+def _ids(frame: pd.DataFrame | None, column: str) -> set[str]:
+    if frame is None or column not in frame.columns:
+        return set()
+    return set(frame[column])
+
+
+def load_dataset(directory: str | Path) -> Dataset:
+    """Read, check and type the four tables (plus optional gaps.csv) of ``directory``."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise DataValidationError([Problem(str(directory), 0, "-", "not a folder")])
+    frames: dict[str, pd.DataFrame | None] = {}
+    problems: list[Problem] = []
+    for table in TABLES:
+        frames[table.file], found = _read_and_check(directory, table)
+        problems += found
+
+    regions, indicators = frames[REGIONS.file], frames[INDICATORS.file]
+    sources, values, gaps = frames[SOURCES.file], frames[VALUES.file], frames[GAPS.file]
+    region_ids, indicator_ids = _ids(regions, "region_id"), _ids(indicators, "indicator_id")
+    source_ids = _ids(sources, "source_id")
+    for frame, table in ((values, VALUES), (gaps, GAPS)):
+        if frame is None:
+            continue
+        label = str(directory / table.file)
+        if regions is not None:
+            problems += v.check_reference(frame, "region_id", region_ids, label, "region", REGIONS.file)
+        if indicators is not None:
+            problems += v.check_reference(frame, "indicator_id", indicator_ids, label, "indicator",
+                                          INDICATORS.file)
+    if values is not None and sources is not None:
+        problems += v.check_reference(values, "source_id", source_ids, str(directory / VALUES.file),
+                                      "source", SOURCES.file)
+    if values is not None and indicators is not None and "kind" in indicators.columns:
+        kinds = dict(zip(indicators["indicator_id"], indicators["kind"], strict=True))
+        problems += v.check_value_ranges(values, kinds, str(directory / VALUES.file))
+    if problems:
+        raise DataValidationError(problems)
+    return _build(directory, regions, indicators, sources, values, gaps)
+
+
+def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
+           values: pd.DataFrame, gaps: pd.DataFrame) -> Dataset:
+    """Turn checked string frames into typed ones."""
+    regions = regions.drop(columns=LINE).assign(
+        lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float),
+        capital=lambda f: v.is_true(f["capital"]),
+    ).set_index("region_id")
+    indicators = indicators.drop(columns=LINE).assign(
+        kpi_order=lambda f: pd.to_numeric(f["kpi_order"]).astype("Int64"),
+        decimals=lambda f: f["decimals"].astype(int),
+    ).set_index("indicator_id")
+    sources = sources.drop(columns=LINE).set_index("source_id")
+    values = values.drop(columns=LINE).assign(
+        year=lambda f: f["year"].astype(int), value=lambda f: f["value"].astype(float),
+        year_approx=lambda f: v.is_true(f["year_approx"]),
+    ).reset_index(drop=True)
+    gap_map = {(r, i, e): reason for r, i, e, reason in
+               gaps[["region_id", "indicator_id", "edition", "reason"]].itertuples(index=False, name=None)}
+    return Dataset(regions=regions, indicators=indicators, sources=sources, values=values, gaps=gap_map,
+                   data_dir=str(directory))

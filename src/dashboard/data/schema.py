@@ -1,0 +1,130 @@
+"""The shape of the data tables: columns, what each must hold, and which keys are unique.
+
+Declared once here so the loader, the validator and the data dictionary agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["id", "text", "float", "int", "bool", "country", "url", "choice"]
+
+EDITIONS: dict[str, str] = {
+    "baltmet": "BaltMet profiles (c. 2007)",
+    "recent": "Recent statistics (2011 on)",
+}
+# The year each edition shows by default: the BaltMet edition is the c. 2007 profiles, so it
+# shows the figure nearest 2007; the recent edition shows each region's latest figure.
+EDITION_REFERENCE_YEAR: dict[str, int | None] = {"baltmet": 2007, "recent": None}
+TERRITORY_TYPES = ("metro", "city", "wider", "country")
+QUALIFIERS = ("", "approx", "lower_bound", "upper_bound", "rounded")
+INDICATOR_KINDS = ("count", "amount", "percent", "index", "area")
+SOURCE_KINDS = ("primary", "secondary")
+BALTMET_ROLES = ("", "partner", "observer")
+YEAR_MIN, YEAR_MAX = 1990, 2030
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, whether a value is required, and how to read it."""
+
+    name: str
+    kind: Kind = "text"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One file of the data folder."""
+
+    file: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    required_file: bool = True
+    optional_columns: tuple[str, ...] = field(default=())
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+REGIONS = Table(
+    file="regions.csv",
+    columns=(
+        Column("region_id", "id"),
+        Column("name"),
+        Column("country", "country"),
+        Column("country_name"),
+        Column("lat", "float", minimum=-90, maximum=90),
+        Column("lon", "float", minimum=-180, maximum=180),
+        Column("eurostat_metro_code", required=False),
+        Column("capital", "bool"),
+        Column("baltmet_inno_role", "choice", required=False, choices=BALTMET_ROLES),
+    ),
+    key=("region_id",),
+)
+
+INDICATORS = Table(
+    file="indicators.csv",
+    columns=(
+        Column("indicator_id", "id"),
+        Column("label"),
+        Column("short_label"),
+        Column("unit"),
+        Column("kind", "choice", choices=INDICATOR_KINDS),
+        Column("category"),
+        Column("kpi_order", "int", required=False, minimum=1, maximum=99),
+        Column("decimals", "int", minimum=0, maximum=6),
+        Column("description"),
+    ),
+    key=("indicator_id",),
+)
+
+SOURCES = Table(
+    file="sources.csv",
+    columns=(
+        Column("source_id", "id"),
+        Column("publisher"),
+        Column("title"),
+        Column("url", "url", required=False),
+        Column("accessed", required=False),
+        Column("kind", "choice", choices=SOURCE_KINDS),
+    ),
+    key=("source_id",),
+)
+
+VALUES = Table(
+    file="values.csv",
+    columns=(
+        Column("region_id", "id"),
+        Column("indicator_id", "id"),
+        Column("edition", "choice", choices=tuple(EDITIONS)),
+        Column("year", "int", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        Column("year_approx", "bool", required=False),
+        Column("value", "float"),
+        Column("qualifier", "choice", required=False, choices=QUALIFIERS),
+        Column("territory"),
+        Column("territory_type", "choice", choices=TERRITORY_TYPES),
+        Column("source_id", "id"),
+        Column("note", required=False),
+    ),
+    key=("region_id", "indicator_id", "edition", "year"),
+)
+
+GAPS = Table(
+    file="gaps.csv",
+    columns=(
+        Column("region_id", "id"),
+        Column("indicator_id", "id"),
+        Column("edition", "choice", choices=tuple(EDITIONS)),
+        Column("reason"),
+    ),
+    key=("region_id", "indicator_id", "edition"),
+    required_file=False,
+)
+
+TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, SOURCES, VALUES, GAPS)

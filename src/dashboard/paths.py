@@ -1,0 +1,16 @@
+"""Where the bundled data and assets live, found relative to the project checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
+ASSETS_DIR = PROJECT_ROOT / "assets"
+DATA_DIR_ENV = "BALTMET_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The data folder the app serves unless told otherwise (env var, then bundled data)."""
+    return Path(os.environ.get(DATA_DIR_ENV) or BUNDLED_DATA_DIR)

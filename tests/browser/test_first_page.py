@@ -1,0 +1,49 @@
+"""The first page in real Chromium: change the region, the KPI cards follow; nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from dashboard.formatting import THOUSANDS
+
+pytestmark = pytest.mark.browser
+
+
+def choose_region(page, label: str) -> None:
+    page.click("#region-select")
+    page.click(f".dash-dropdown-option:has-text('{label}')")
+
+
+def test_region_change_updates_kpi_cards(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url)
+    population = page.locator("#kpi-population .kpi-value")
+    expect(population).to_have_text(f"1{THOUSANDS}300{THOUSANDS}000")
+    expect(page.locator("#kpi-science_parks .kpi-value")).to_have_text("4")
+
+    choose_region(page, "Stockholm")
+    expect(page.locator("#region-heading h1")).to_contain_text("Stockholm")
+    expect(population).not_to_have_text(f"1{THOUSANDS}300{THOUSANDS}000")
+    expect(page.locator("#kpi-population")).to_contain_text("Stockholm")
+
+    page.click("label:has-text('Recent statistics')")
+    expect(population).to_have_text(f"2{THOUSANDS}440{THOUSANDS}027")
+    expect(page.locator("#kpi-population")).to_contain_text("Eurostat metro region SE001MC")
+
+    # The page's styling really comes from the local Bootstrap (a navbar with its background colour).
+    colour = page.eval_on_selector(".navbar", "el => getComputedStyle(el).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert watched_page.foreign_requests() == []
+    assert watched_page.console_errors == []
+
+
+def test_missing_figures_show_a_reason(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url)
+    choose_region(page, "St. Petersburg")
+    page.click("label:has-text('Recent statistics')")
+    gdp = page.locator("#kpi-gdp")
+    expect(gdp.locator(".kpi-value")).to_have_text("No data")
+    expect(gdp).to_contain_text("roubles")
+    assert watched_page.foreign_requests() == []

@@ -1,0 +1,32 @@
+"""Read Dash component trees in tests without a browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every component and string in the tree, depth first."""
+    if node is None:
+        return
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from walk(child)
+        return
+    yield node
+    children = getattr(node, "children", None)
+    if children is not None:
+        yield from walk(children)
+
+
+def text_of(node: Any) -> str:
+    """All visible text of a tree joined by spaces."""
+    return " ".join(str(n) for n in walk(node) if isinstance(n, (str, int, float)))
+
+
+def find_by_id(node: Any, element_id: str) -> Any:
+    for n in walk(node):
+        if getattr(n, "id", None) == element_id:
+            return n
+    raise KeyError(element_id)
