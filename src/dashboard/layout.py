@@ -1,38 +1,67 @@
-"""The page: navbar, selectors, heading and KPI cards. Pure function of the Dataset."""
+"""The page: navbar, selectors, KPI cards and the charts/table tabs. Pure function of (Dataset, ViewState)."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
-from dashboard.components.controls import DEFAULT_EDITION, DEFAULT_REGION, controls
+from dashboard.components.chart_card import chart_card
+from dashboard.components.controls import controls, scatter_controls
+from dashboard.components.figures_table import figures_table
 from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import navbar
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
+from dashboard.state import ViewState, default_state
+from dashboard.views import CHARTS
+
+CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
 
 
-def heading(dataset: Dataset, region_id: str, edition: str) -> list:
-    country = dataset.regions.at[region_id, "country_name"]
-    return [html.H1([dataset.region_name(region_id),
+def heading(dataset: Dataset, state: ViewState) -> list:
+    country = dataset.regions.at[state.focus, "country_name"]
+    n_peers = len([p for p in state.peers if p != state.focus])
+    return [html.H1([dataset.region_name(state.focus),
                      html.Small(f" {country}", className="text-body-secondary fs-5")], className="h3 mb-0"),
-            html.P(EDITIONS[edition], className="text-body-secondary mb-2")]
+            html.P(f"{EDITIONS[state.edition]} · compared with {n_peers} peer region(s)",
+                   className="text-body-secondary mb-2")]
+
+
+def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
+    cols = []
+    for view in CHARTS:
+        figure, meta = view.build(dataset, state)
+        extra = [scatter_controls(dataset, state)] if view.name == "scatter" else None
+        cols.append(dbc.Col(chart_card(view.name, meta, figure, extra), xs=12, xl=CHART_WIDTHS[view.name],
+                            className="mb-3"))
+    return dbc.Row(cols, className="g-3")
 
 
 def build_layout(dataset: Dataset) -> html.Div:
-    region = DEFAULT_REGION if dataset.has_region(DEFAULT_REGION) else dataset.region_ids[0]
+    state = default_state(dataset)
     return html.Div([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="view-state", data=state.to_dict()),
+        *(dcc.Store(id=f"{view.name}-key", data=view.key(state)) for view in CHARTS),
         navbar(),
         dbc.Container([
-            controls(dataset),
-            html.Div(heading(dataset, region, DEFAULT_EDITION), id="region-heading", className="mt-2"),
-            dbc.Row(kpi_row(dataset, region, DEFAULT_EDITION), id="kpi-row", className="g-3"),
+            dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
+            controls(dataset, state),
+            html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
+            dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year), id="kpi-row",
+                    className="g-3"),
+            dbc.Tabs([
+                dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3"),
+                dbc.Tab(figures_table(dataset, state), label="Table", tab_id="table", className="pt-3"),
+            ], id="tabs", active_tab=state.tab, className="mt-2"),
             html.Footer([
                 html.P(["Every figure names its territory, year and source. A city is not a metropolitan "
                         "region: figures for the core city carry a ",
                         dbc.Badge("City figure", color="warning", className="text-dark"),
-                        " badge. ≈ approximate, ≥ lower bound, c. year inferred from an undated page. "
-                        "Missing figures say why."], className="small text-body-secondary mb-1"),
+                        " badge, and charts that compare different kinds of territory or years more than three "
+                        "apart say so. ≈ approximate, ≥ lower bound, c. year inferred from an undated page. "
+                        "Click a region in any chart to make it the focus."],
+                       className="small text-body-secondary mb-1"),
             ], className="mt-3 pb-3"),
         ], fluid=True, className="px-3 px-lg-4"),
     ])

@@ -1,15 +1,15 @@
-"""The selectors at the top of the page."""
+"""The selectors: focus, peers (with presets), edition, indicator, measure and year."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc
+from dash import dcc, html
 
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
-
-DEFAULT_REGION = "helsinki"
-DEFAULT_EDITION = "baltmet"
+from dashboard.measures import MEASURE_LABELS, availability
+from dashboard.presets import PRESETS
+from dashboard.state import MEASURES, ViewState
 
 
 def region_options(dataset: Dataset) -> list[dict[str, str]]:
@@ -17,20 +17,74 @@ def region_options(dataset: Dataset) -> list[dict[str, str]]:
             for r in dataset.region_ids]
 
 
-def controls(dataset: Dataset) -> dbc.Row:
-    region = dataset.region_ids[0] if DEFAULT_REGION not in dataset.regions.index else DEFAULT_REGION
+def indicator_options(dataset: Dataset, edition: str) -> list[dict[str, str]]:
+    return [{"label": f"{dataset.indicator(i)['label']} ({dataset.indicator(i)['unit']})", "value": i}
+            for i in dataset.indicators_with_data(edition)]
+
+
+def measure_options(dataset: Dataset, indicator: str) -> list[dict]:
+    """Measures that make no sense for the indicator are disabled; the label's tooltip says why."""
+    reasons = availability(dataset, indicator)
+    return [{"label": html.Span(MEASURE_LABELS[m], title=reasons[m] or None), "value": m,
+             "disabled": bool(reasons[m])} for m in MEASURES]
+
+
+def year_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
+    default = "Nearest 2007 (each region)" if edition == "baltmet" else "Latest (each region)"
+    return [{"label": default, "value": "default"},
+            *({"label": str(y), "value": str(y)} for y in reversed(dataset.years(indicator, edition)))]
+
+
+def _labelled(label: str, control, html_for: str, **col) -> dbc.Col:
+    return dbc.Col([dbc.Label(label, html_for=html_for, className="fw-semibold mb-1"), control],
+                   className="mb-2", **col)
+
+
+def controls(dataset: Dataset, state: ViewState) -> html.Div:
+    presets = dbc.ButtonGroup([
+        dbc.Button(label, id={"type": "preset", "id": preset_id}, color="secondary", outline=True, size="sm")
+        for preset_id, (label, _) in PRESETS.items()], className="flex-wrap mt-1", id="preset-buttons")
+    return html.Div([
+        dbc.Row([
+            _labelled("Focus region", dcc.Dropdown(id="region-select", options=region_options(dataset),
+                                                   value=state.focus, clearable=False, searchable=True),
+                      "region-select", xs=12, md=4, lg=3),
+            _labelled("Peers", html.Div([
+                dcc.Dropdown(id="peers-select", options=region_options(dataset), value=list(state.peers),
+                             multi=True, searchable=True, placeholder="Add regions to compare"),
+                presets]), "peers-select", xs=12, md=8, lg=6),
+            _labelled("Edition", dbc.RadioItems(
+                id="edition-select", value=state.edition, inline=True,
+                options=[{"label": label, "value": key} for key, label in EDITIONS.items()],
+                className="btn-group flex-wrap", inputClassName="btn-check",
+                labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
+                "edition-select", xs=12, lg=3),
+        ], className="align-items-start"),
+        dbc.Row([
+            _labelled("Indicator", dcc.Dropdown(id="indicator-select",
+                                                options=indicator_options(dataset, state.edition),
+                                                value=state.indicator, clearable=False, searchable=True),
+                      "indicator-select", xs=12, md=5, lg=4),
+            _labelled("Measure", dbc.RadioItems(
+                id="measure-select", value=state.measure, inline=True,
+                options=measure_options(dataset, state.indicator),
+                className="btn-group flex-wrap", inputClassName="btn-check",
+                labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
+                "measure-select", xs=12, md=7, lg=5),
+            _labelled("Year", dcc.Dropdown(id="year-select",
+                                           options=year_options(dataset, state.indicator, state.edition),
+                                           value=str(state.year) if state.year else "default", clearable=False),
+                      "year-select", xs=12, md=4, lg=3),
+        ], className="align-items-start"),
+    ], className="controls")
+
+
+def scatter_controls(dataset: Dataset, state: ViewState) -> dbc.Row:
+    options = indicator_options(dataset, state.edition)
     return dbc.Row([
-        dbc.Col([
-            dbc.Label("Region", html_for="region-select", className="fw-semibold"),
-            dcc.Dropdown(id="region-select", options=region_options(dataset), value=region,
-                         clearable=False, searchable=True, placeholder="Type to search a region"),
-        ], xs=12, md=6, lg=4, className="mb-2"),
-        dbc.Col([
-            dbc.Label("Edition", html_for="edition-select", className="fw-semibold d-block"),
-            dbc.RadioItems(id="edition-select", value=DEFAULT_EDITION, inline=True,
-                           options=[{"label": label, "value": key} for key, label in EDITIONS.items()],
-                           className="btn-group flex-wrap", inputClassName="btn-check",
-                           labelClassName="btn btn-outline-primary",
-                           labelCheckedClassName="active"),
-        ], xs=12, md=6, lg=8, className="mb-2"),
-    ], className="controls align-items-end")
+        dbc.Col([dbc.Label(label, html_for=cid, className="small mb-0"),
+                 dcc.Dropdown(id=cid, options=options, value=value, clearable=False, className="small")],
+                xs=12, sm=4)
+        for label, cid, value in (("x axis", "scatter-x", state.x), ("y axis", "scatter-y", state.y),
+                                  ("bubble size", "scatter-size", state.size))
+    ], className="g-2")

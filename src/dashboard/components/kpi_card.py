@@ -1,13 +1,18 @@
-"""KPI cards: one headline figure per card, with year, territory and source always beside it."""
+"""KPI cards: one headline figure per card, with year, territory and source always beside it,
+and, against the chosen peers, its rank, its share of the national total and its distance from
+the peers' median."""
 
 from __future__ import annotations
+
+from statistics import median
 
 import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
-from dashboard.formatting import QUALIFIER_TEXT, format_number, format_value, format_year
+from dashboard.formatting import QUALIFIER_TEXT, format_value, format_year
+from dashboard.measures import Point, points
 
 ICONS = {
     "population": "bi-people-fill",
@@ -16,12 +21,13 @@ ICONS = {
     "universities": "bi-mortarboard-fill",
     "science_parks": "bi-buildings-fill",
 }
-# The core-city series shown under a metro-level headline, and the reported national share.
+# The core-city series shown under a metro-level headline.
 CITY_COMPANION = {"population": "population_city", "employment": "employment_city", "gdp": "gdp_city"}
-NATIONAL_SHARE = {
-    "population": ("share_national_population",),
-    "employment": ("share_national_employment",),
-    "gdp": ("share_national_gva", "share_national_gdp"),
+# Where the national share of a KPI comes from: (indicator, measure, what it is a share of).
+SHARE_SOURCES = {
+    "population": (("population", "share", "population"),),
+    "employment": (("employment", "share", "jobs"),),
+    "gdp": (("gdp", "share", "GDP"), ("share_national_gva", "absolute", "GVA")),
 }
 TERRITORY_BADGE = {
     "city": ("City figure", "warning", "This figure describes the core city, not the metropolitan region."),
@@ -29,15 +35,19 @@ TERRITORY_BADGE = {
 }
 
 
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def source_footnote(dataset: Dataset, figure: Figure, element_id: str) -> html.Small:
-    """'Source: title (publisher)', linked when the source has an address; the note as tooltip."""
+    """'Source: title', linked when the source has an address; publisher and note as tooltip."""
     source = dataset.source(figure.source_id)
     title = str(source["title"])
     link = (html.A(title, href=source["url"], target="_blank", rel="noopener noreferrer")
             if source["url"] else html.Span(title))
-    tooltip = f"{source['publisher']}. {figure.note}".strip()
     return html.Small(["Source: ", link], className="kpi-source text-body-secondary d-block",
-                      title=tooltip, id=element_id)
+                      title=f"{source['publisher']}. {figure.note}".strip(), id=element_id)
 
 
 def _territory_line(figure: Figure) -> list:
@@ -48,67 +58,92 @@ def _territory_line(figure: Figure) -> list:
     return parts
 
 
-def _share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str) -> list:
-    """The region's share of the national total, as reported by a source (never derived here)."""
-    for share_id in NATIONAL_SHARE.get(indicator_id, ()):
-        share = dataset.figure(region_id, share_id, edition)
-        if share is not None:
-            label = dataset.indicator(share_id)["short_label"]
-            country = dataset.regions.at[region_id, "country_name"]
-            return [html.Div(
-                f"{label} of {country}: {format_value(share.value, 1 if share.value % 1 else 0, share.qualifier)} % "
-                f"({format_year(share.year, share.year_approx)})",
-                className="kpi-extra", title=f"{share.territory}. {share.note}")]
+def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None) -> list:
+    """'25 % of Finland's population (c. 2007)': computed from a national total of the same year, or
+    as a source reported it; nothing when neither exists."""
+    country = dataset.regions.at[region_id, "country_name"]
+    for source_indicator, measure, what in SHARE_SOURCES.get(indicator_id, ()):
+        share = points(dataset, (region_id,), source_indicator, edition, measure, year)[0]
+        if share.value is None:
+            continue
+        decimals = 0 if float(share.value).is_integer() else 1
+        how = share.how or "share as reported by the source"
+        return [html.Div(f"{format_value(share.value, decimals, share.qualifier)} % of {country}'s {what} "
+                         f"({format_year(share.year, share.year_approx)})",
+                         className="kpi-extra kpi-share", title=f"{share.territory}: {how}")]
     return []
 
 
-def _secondary_lines(dataset: Dataset, indicator_id: str, figure: Figure) -> list:
-    lines = _share_line(dataset, figure.region_id, indicator_id, figure.edition)
+def _city_line(dataset: Dataset, indicator_id: str, figure: Figure) -> list:
     companion = CITY_COMPANION.get(indicator_id)
-    if companion and figure.territory_type != "city":
-        city = dataset.figure(figure.region_id, companion, figure.edition)
-        if city is not None:
-            unit = dataset.indicator(companion)["unit"]
-            lines.append(html.Div(
-                f"{city.territory}: {format_value(city.value, 0, city.qualifier)} {unit} "
-                f"({format_year(city.year, city.year_approx)})",
-                className="kpi-extra", title=city.note))
+    if not companion or figure.territory_type == "city":
+        return []
+    city = dataset.figure(figure.region_id, companion, figure.edition)
+    if city is None:
+        return []
+    unit = dataset.indicator(companion)["unit"]
+    return [html.Div(f"{city.territory}: {format_value(city.value, 0, city.qualifier)} {unit} "
+                     f"({format_year(city.year, city.year_approx)})", className="kpi-extra", title=city.note)]
+
+
+def peer_lines(dataset: Dataset, focus: Point, peer_points: list[Point], decimals: int) -> list:
+    """Rank among focus + peers with a figure, and the difference from the peers' median."""
+    ranked = sorted([focus, *[p for p in peer_points if p.value is not None]], key=lambda p: -p.value)
+    if len(ranked) < 2:
+        return [html.Div("No peer has this figure", className="kpi-extra kpi-rank text-body-secondary")]
+    position = next(i for i, p in enumerate(ranked, start=1) if p.region_id == focus.region_id)
+    mixed = len({p.territory_type for p in ranked}) > 1
+    lines = [html.Div([f"{ordinal(position)} of {len(ranked)}",
+                       dbc.Badge("mixed territories", color="warning", className="ms-1 text-dark",
+                                 title="The ranked figures describe different kinds of territory")
+                       if mixed else None], className="kpi-extra kpi-rank")]
+    peer_values = [p.value for p in ranked if p.region_id != focus.region_id]
+    mid = median(peer_values)
+    if mid:
+        diff = (focus.value - mid) / mid * 100
+        lines.append(html.Div(f"{diff:+.0f} % vs peers' median ({format_value(mid, decimals)})",
+                              className="kpi-extra kpi-median"))
     return lines
 
 
-def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str) -> dbc.Card:
+def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, peers: tuple[str, ...] = (),
+             year: int | None = None) -> dbc.Card:
     """The card for one KPI; 'No data' with the documented reason when the figure is missing."""
     indicator = dataset.indicator(indicator_id)
-    figure = dataset.figure(region_id, indicator_id, edition)
+    figure = dataset.figure(region_id, indicator_id, edition, year)
     header = dbc.CardHeader([html.I(className=f"bi {ICONS.get(indicator_id, 'bi-circle')} me-2",
                                     **{"aria-hidden": "true"}),
                              indicator["short_label"]], className="kpi-header")
     if figure is None:
+        reason = f"No figure for {year}." if year else dataset.missing_reason(region_id, indicator_id, edition)
         body = dbc.CardBody([
             html.Div("No data", className="kpi-value kpi-missing"),
-            html.P(dataset.missing_reason(region_id, indicator_id, edition), className="kpi-reason small mb-1"),
-            *_share_line(dataset, region_id, indicator_id, edition),
+            html.P(reason, className="kpi-reason small mb-1"),
+            *share_line(dataset, region_id, indicator_id, edition, year),
         ])
         return dbc.Card([header, body], className="kpi-card h-100 is-missing", id=f"kpi-{indicator_id}")
-    value_title = QUALIFIER_TEXT.get(figure.qualifier, "")
+    decimals = int(indicator["decimals"])
+    others = tuple(p for p in peers if p != region_id)
+    focus_point = points(dataset, (region_id,), indicator_id, edition, "absolute", year)[0]
+    peer_points = points(dataset, others, indicator_id, edition, "absolute", year) if others else []
     body = dbc.CardBody([
-        html.Div(format_value(figure.value, int(indicator["decimals"]), figure.qualifier),
-                 className="kpi-value", title=value_title or None),
+        html.Div(format_value(figure.value, decimals, figure.qualifier), className="kpi-value",
+                 title=QUALIFIER_TEXT.get(figure.qualifier) or None),
         html.Div([html.Span(indicator["unit"], className="kpi-unit"), " · ",
                   html.Span(format_year(figure.year, figure.year_approx), className="kpi-year",
                             title="year inferred from an undated page" if figure.year_approx else None)],
                  className="kpi-meta"),
         html.Div(_territory_line(figure), className="kpi-territory-line small"),
-        *_secondary_lines(dataset, indicator_id, figure),
+        *share_line(dataset, region_id, indicator_id, edition, year),
+        *_city_line(dataset, indicator_id, figure),
+        *(peer_lines(dataset, focus_point, peer_points, decimals) if others else []),
     ])
     footer = dbc.CardFooter(source_footnote(dataset, figure, f"kpi-source-{indicator_id}"))
     return dbc.Card([header, body, footer], className="kpi-card h-100", id=f"kpi-{indicator_id}")
 
 
-def kpi_row(dataset: Dataset, region_id: str, edition: str) -> list[dbc.Col]:
+def kpi_row(dataset: Dataset, region_id: str, edition: str, peers: tuple[str, ...] = (),
+            year: int | None = None) -> list[dbc.Col]:
     """The five KPI cards in their grid columns."""
-    return [dbc.Col(kpi_card(dataset, region_id, kpi, edition), xs=12, sm=6, lg=4, xl=True, className="mb-3")
-            for kpi in dataset.kpi_ids]
-
-
-__all__ = ["format_number", "kpi_card", "kpi_row"]
+    return [dbc.Col(kpi_card(dataset, region_id, kpi, edition, peers, year), xs=12, sm=6, lg=4, xl=True,
+                    className="mb-3") for kpi in dataset.kpi_ids]

@@ -30,7 +30,7 @@ class Figure:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality: a Dataset can key caches
 class Dataset:
     """All tables, typed and checked. Built once; callbacks only look things up.
 
@@ -45,6 +45,7 @@ class Dataset:
     data_dir: str = ""
     _figures: Mapping[tuple[str, str, str, int], Figure] = field(default_factory=dict, repr=False)
     _default: Mapping[tuple[str, str, str], Figure] = field(default_factory=dict, repr=False)
+    _series: Mapping[tuple[str, str, str], tuple[Figure, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         figures = {
@@ -54,6 +55,10 @@ class Dataset:
         latest: dict[tuple[str, str, str], Figure] = {}
         for key in sorted(figures, key=lambda k: self._preference(k[2], k[3])):
             latest[key[:3]] = figures[key]
+        series: dict[tuple[str, str, str], list[Figure]] = {}
+        for key in sorted(figures, key=lambda k: k[3]):
+            series.setdefault(key[:3], []).append(figures[key])
+        object.__setattr__(self, "_series", MappingProxyType({k: tuple(v) for k, v in series.items()}))
         object.__setattr__(self, "_figures", MappingProxyType(figures))
         object.__setattr__(self, "_default", MappingProxyType(latest))
         object.__setattr__(self, "gaps", MappingProxyType(dict(self.gaps)))
@@ -87,6 +92,20 @@ class Dataset:
         if year is None:
             return self._default.get((region_id, indicator_id, edition))
         return self._figures.get((region_id, indicator_id, edition, year))
+
+    def series(self, region_id: str, indicator_id: str, edition: str) -> tuple[Figure, ...]:
+        """All figures of one region and indicator in an edition, oldest first."""
+        return self._series.get((region_id, indicator_id, edition), ())
+
+    def years(self, indicator_id: str, edition: str) -> list[int]:
+        """The years for which any region has a figure of the indicator in the edition."""
+        return sorted({k[3] for k in self._figures if k[1] == indicator_id and k[2] == edition})
+
+    def indicators_with_data(self, edition: str) -> list[str]:
+        """Indicator ids that have at least one figure in the edition, KPIs first."""
+        present = {k[1] for k in self._default if k[2] == edition}
+        ordered = dict.fromkeys([*self.kpi_ids, *self.indicators.index])
+        return [i for i in ordered if i in present]
 
     def missing_reason(self, region_id: str, indicator_id: str, edition: str) -> str:
         return self.gaps.get((region_id, indicator_id, edition), DEFAULT_GAP_REASON)

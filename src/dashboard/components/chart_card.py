@@ -1,0 +1,63 @@
+"""A chart in a card: title, subtitle (unit, measure, year), comparability badges, sources, gaps."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.figures.common import ChartMeta
+from dashboard.figures.map import TOPOJSON_URL
+
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "topojsonURL": TOPOJSON_URL,
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"]}
+
+
+def meta_children(meta: ChartMeta) -> list:
+    """Subtitle and badges under the title."""
+    badges = [dbc.Badge(text, color="warning", className="me-1 text-dark comparability-badge", title=why)
+              for text, why in meta.comparability.badges]
+    return [html.Div(meta.subtitle, className="chart-subtitle"), html.Div(badges, className="mt-1")]
+
+
+def _publishers(meta: ChartMeta) -> list[str]:
+    return list(dict.fromkeys(source.split(":")[0] for source in meta.sources))
+
+
+def footer_children(meta: ChartMeta) -> list:
+    """A one-line source summary that opens to the full list, plus the comparability note and the
+    regions with no figure (with reasons), folded so the chart stays the main thing."""
+    parts: list = []
+    if meta.sources:
+        publishers = _publishers(meta)
+        short = "; ".join(publishers[:3]) + (f" and {len(publishers) - 3} more" if len(publishers) > 3 else "")
+        parts.append(html.Details([
+            html.Summary([html.Span("Sources: ", className="fw-semibold"), short], className="chart-sources"),
+            html.Ul([html.Li(s) for s in meta.sources], className="mb-1")]))
+    if meta.comparability.footnote:
+        parts.append(html.Details([html.Summary("What is compared", className="chart-comparability-summary"),
+                                   html.P(meta.comparability.footnote, className="chart-comparability mb-1")]))
+    if meta.missing:
+        items = [html.Li([html.Span(name, className="fw-semibold"), f": {why}"]) for name, why in meta.missing]
+        parts.append(html.Details([html.Summary(f"No data for {len(meta.missing)} region(s)"),
+                                   html.Ul(items, className="mb-0")], className="chart-missing"))
+    return parts
+
+
+def graph_style(figure) -> dict:
+    """The graph's box follows the figure's own height (charts grow with the number of regions)."""
+    return {"height": f"{figure.layout.height or 400}px"}
+
+
+def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None):
+    """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``."""
+    return dbc.Card([
+        dbc.CardHeader([
+            html.H2(meta.title, id=f"{name}-title", className="h6 mb-0 chart-title"),
+            html.Div(meta_children(meta), id=f"{name}-meta"),
+            html.Div(controls or [], className="chart-controls mt-2") if controls else None,
+        ]),
+        dbc.CardBody(dcc.Graph(id=f"chart-{name}", figure=figure, config=GRAPH_CONFIG,
+                               style=graph_style(figure),
+                               className="chart-graph"), className="p-1"),
+        dbc.CardFooter(footer_children(meta), id=f"{name}-footer", className="small text-body-secondary"),
+    ], className="chart-card h-100", id=f"card-{name}")

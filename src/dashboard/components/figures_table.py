@@ -1,0 +1,76 @@
+"""The table tab: every figure in the current view, sortable and filterable (dash-ag-grid)."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+
+from dashboard.data import Dataset
+from dashboard.figures.common import point_text
+from dashboard.figures.shares import SERIES
+from dashboard.formatting import format_year
+from dashboard.measures import MEASURE_LABELS, Point, effective_measure, measure_unit, points
+from dashboard.state import ViewState
+
+COLUMNS = [
+    {"field": "region", "headerName": "Region", "pinned": "left", "width": 150},
+    {"field": "indicator", "headerName": "Indicator", "width": 240},
+    {"field": "measure", "headerName": "Measure", "width": 150},
+    {"field": "value", "headerName": "Value", "type": "rightAligned", "filter": "agNumberColumnFilter",
+     "width": 130, "valueFormatter": {"function": "params.data.value_text"}},
+    {"field": "unit", "headerName": "Unit", "width": 170},
+    {"field": "year", "headerName": "Year", "width": 95},
+    {"field": "territory", "headerName": "Territory", "width": 300, "tooltipField": "territory"},
+    {"field": "source", "headerName": "Source", "width": 320, "cellRenderer": "markdown",
+     "tooltipField": "source_text"},
+    {"field": "how", "headerName": "Derived how", "width": 240},
+]
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;")
+
+
+def _row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
+    links, texts = [], []
+    for source_id in p.source_ids:
+        source = dataset.source(source_id)
+        title = _md(str(source["title"]))
+        links.append(f"[{title}]({source['url']})" if source["url"] else title)
+        texts.append(f"{source['publisher']}: {source['title']}")
+    return {
+        "region": dataset.region_name(p.region_id), "indicator": str(dataset.indicator(indicator)["label"]),
+        "measure": MEASURE_LABELS[measure], "value": p.value,
+        "value_text": point_text(dataset, indicator, measure, p), "unit": measure_unit(dataset, indicator, measure),
+        "year": format_year(p.year, p.year_approx) if p.year else "", "territory": p.territory,
+        "source": "; ".join(links), "source_text": "; ".join(texts), "how": p.how,
+    }
+
+
+def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
+    """The figures behind the KPI cards and every chart of the view, each once."""
+    wanted: list[tuple[str, str, int | None]] = []
+    wanted += [(k, "absolute", state.year) for k in dataset.kpi_ids]
+    for indicator in (state.indicator, state.x, state.y, state.size):
+        wanted.append((indicator, effective_measure(dataset, indicator, state.measure), state.year))
+    wanted += [(ind, "absolute" if ind.startswith("share_") else "share", state.year) for _, ind, _ in SERIES]
+    trend_measure = effective_measure(dataset, state.indicator, state.measure)
+    wanted += [(state.indicator, trend_measure, y) for y in dataset.years(state.indicator, state.edition)]
+    rows, seen = [], set()
+    for indicator, measure, year in dict.fromkeys(wanted):
+        for p in points(dataset, state.regions, indicator, state.edition, measure, year):
+            key = (p.region_id, indicator, measure, p.year)
+            if p.value is None or key in seen:
+                continue
+            seen.add(key)
+            rows.append(_row(dataset, indicator, measure, p))
+    return rows
+
+
+def figures_table(dataset: Dataset, state: ViewState) -> dag.AgGrid:
+    return dag.AgGrid(
+        id="figures-table", columnDefs=COLUMNS, rowData=table_rows(dataset, state),
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "floatingFilter": True},
+        dashGridOptions={"pagination": True, "paginationPageSize": 25, "tooltipShowDelay": 300,
+                         "enableCellTextSelection": True},
+        columnSize="autoSize", style={"height": "620px"},
+    )

@@ -1,0 +1,69 @@
+"""Hover text and chart metadata shared by the builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.comparability import Comparability, assess
+from dashboard.data import Dataset
+from dashboard.formatting import format_value, format_year
+from dashboard.measures import Point, measure_unit
+
+HOVER = ("<b>%{customdata[1]}</b><br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · %{customdata[5]}"
+         "<br>Source: %{customdata[6]}<extra></extra>")
+
+
+def value_decimals(dataset: Dataset, indicator: str, measure: str, value: float) -> int:
+    if measure == "absolute":
+        return int(dataset.indicator(indicator)["decimals"])
+    return 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
+
+
+def point_text(dataset: Dataset, indicator: str, measure: str, point: Point) -> str:
+    if point.value is None:
+        return "no data"
+    return format_value(point.value, value_decimals(dataset, indicator, measure, point.value), point.qualifier)
+
+
+def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) -> list[str]:
+    """[region_id, name, value, unit, year, territory, sources] for the hover and for clicks."""
+    sources = "; ".join(str(dataset.source(s)["title"]) for s in point.source_ids)
+    year = format_year(point.year, point.year_approx) if point.year else ""
+    how = f" ({point.how})" if point.how else ""
+    return [point.region_id, dataset.region_name(point.region_id), point_text(dataset, indicator, measure, point),
+            measure_unit(dataset, indicator, measure) + how, year, point.territory, sources]
+
+
+@dataclass(frozen=True)
+class ChartMeta:
+    """What the card around a chart says: title, subtitle, badges, source line, missing regions."""
+
+    title: str
+    subtitle: str
+    comparability: Comparability
+    sources: tuple[str, ...]
+    missing: tuple[tuple[str, str], ...]
+
+
+def year_label(points: list[Point], year: int | None) -> str:
+    if year is not None:
+        return str(year)
+    years = sorted({p.year for p in points if p.value is not None and p.year})
+    if not years:
+        return "no year"
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]} (default year per region)"
+
+
+def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, points: list[Point],
+               year: int | None) -> ChartMeta:
+    unit = measure_unit(dataset, indicator, measure)
+    subtitle = f"{unit} · {year_label(points, year)}"
+    source_ids = dict.fromkeys(s for p in points if p.value is not None for s in p.source_ids)
+    sources = tuple(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}" for s in source_ids)
+    missing = tuple((dataset.region_name(p.region_id), p.missing) for p in points if p.value is None)
+    return ChartMeta(title, subtitle, assess(dataset, points), sources, missing)
+
+
+def axis_title(dataset: Dataset, indicator: str, measure: str) -> str:
+    label = dataset.indicator(indicator)["short_label"]
+    return f"{label} ({measure_unit(dataset, indicator, measure)})"

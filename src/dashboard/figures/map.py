@@ -1,0 +1,60 @@
+"""A bubble per region on a Baltic Sea base map drawn from assets/topojson (no network).
+
+Bubbles show the chosen indicator in the page's measure; the map is never a choropleth of totals.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+from dashboard.data import Dataset
+from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, point_text
+from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.measures import effective_measure, points
+from dashboard.state import ViewState
+
+# Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
+LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsinki": "top center",
+                  "tallinn": "bottom center", "stockholm": "top center"}
+TOPOJSON_URL = "/assets/topojson/"  # plotly.js fetches {url}europe_50m.json from our own server
+GEO = {
+    "scope": "europe", "resolution": 50, "projection": {"type": "mercator"},
+    "lataxis": {"range": [51.0, 62.6]}, "lonaxis": {"range": [6.0, 33.5]},
+    "showland": True, "landcolor": "#eef0f3", "showocean": True, "oceancolor": "#dbe9f6",
+    "showcountries": True, "countrycolor": "#b6bcc6", "showcoastlines": True, "coastlinecolor": "#9aa3ae",
+    "showlakes": False, "bgcolor": "white",
+}
+
+
+def build_map(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+    return _map(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year)
+
+
+@lru_cache(maxsize=512)
+def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
+         year: int | None) -> tuple[go.Figure, ChartMeta]:
+    measure = effective_measure(dataset, indicator, measure)
+    pts = points(dataset, regions, indicator, edition, measure, year)
+    shown = [p for p in pts if p.value is not None]
+    colours = region_colours(dataset)
+    biggest = max((abs(p.value) for p in shown), default=0) or 1
+    fig = go.Figure(layout=base_layout(height=460))
+    fig.add_scattergeo(
+        lat=[dataset.regions.at[p.region_id, "lat"] for p in shown],
+        lon=[dataset.regions.at[p.region_id, "lon"] for p in shown],
+        text=[f"{dataset.region_name(p.region_id)}<br>{point_text(dataset, indicator, measure, p)}" for p in shown],
+        mode="markers+text", textfont={"size": 11},
+        textposition=[LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
+        marker={"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
+                "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
+                "line": {"color": [FOCUS_LINE if p.region_id == focus else "white" for p in shown],
+                         "width": [3 if p.region_id == focus else 1 for p in shown]}},
+        customdata=[custom_data(dataset, indicator, measure, p) for p in shown], hovertemplate=HOVER,
+    )
+    fig.update_geos(**GEO)
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    meta = chart_meta(dataset, f"Map: {dataset.indicator(indicator)['label']}", indicator, measure, pts, year)
+    return fig, meta

@@ -1,0 +1,75 @@
+"""Scatter/bubble chart with selectable x, y and bubble size, each in the page's measure where it applies."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+from dashboard.comparability import assess
+from dashboard.data import Dataset
+from dashboard.figures.common import ChartMeta, axis_title, point_text, year_label
+from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.formatting import format_year
+from dashboard.measures import effective_measure, measure_unit, points
+from dashboard.state import ViewState
+
+MAX_BUBBLE = 48
+MIN_BUBBLE = 12
+
+
+def build_scatter(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+    return _scatter(dataset, state.regions, state.focus, state.x, state.y, state.size, state.edition, state.measure,
+                    state.year)
+
+
+@lru_cache(maxsize=512)
+def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
+             measure: str, year: int | None) -> tuple[go.Figure, ChartMeta]:
+    mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
+    px, py, ps = (points(dataset, regions, i, edition, m, year) for i, m in ((x, mx), (y, my), (size, ms)))
+    colours = region_colours(dataset)
+    rows = [(a, b, c) for a, b, c in zip(px, py, ps, strict=True) if a.value is not None and b.value is not None]
+    biggest = max((c.value for _, _, c in rows if c.value is not None), default=0)
+
+    def bubble(value: float | None) -> float:
+        if value is None or biggest <= 0:
+            return MIN_BUBBLE
+        return max(MIN_BUBBLE, MAX_BUBBLE * math.sqrt(value / biggest))  # area proportional to value
+
+    fig = go.Figure(layout=base_layout(height=420))
+    fig.add_scatter(
+        x=[a.value for a, _, _ in rows], y=[b.value for _, b, _ in rows], mode="markers+text",
+        text=[dataset.region_name(a.region_id) for a, _, _ in rows], textposition="top center",
+        marker={"size": [bubble(c.value) for _, _, c in rows], "color": [colours[a.region_id] for a, _, _ in rows],
+                "opacity": 0.85, "sizemode": "diameter",
+                "line": {"color": [FOCUS_LINE if a.region_id == focus else "white" for a, _, _ in rows],
+                         "width": [3 if a.region_id == focus else 1 for a, _, _ in rows]}},
+        customdata=[[a.region_id, dataset.region_name(a.region_id),
+                     _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
+                     a.territory, "; ".join(str(dataset.source(s)["title"]) for s in (*a.source_ids, *b.source_ids))]
+                    for a, b, c in rows],
+        hovertemplate=("<b>%{customdata[1]}</b><br>x: %{customdata[2]}<br>y: %{customdata[3]}<br>size: "
+                       "%{customdata[4]}<br>%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>"),
+        cliponaxis=False,
+    )
+    fig.update_xaxes(title_text=axis_title(dataset, x, mx), gridcolor="#e5e7eb", automargin=True, zeroline=False)
+    fig.update_yaxes(title_text=axis_title(dataset, y, my), gridcolor="#e5e7eb", automargin=True, zeroline=False)
+    every = [*px, *py]
+    size_label = dataset.indicator(size)["short_label"]
+    title = f"{dataset.indicator(y)['short_label']} against {dataset.indicator(x)['short_label']}"
+    subtitle = (f"bubble size: {size_label} ({measure_unit(dataset, size, ms)}) · "
+                f"{year_label(every, year)}")
+    sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
+                                  for p in every if p.value is not None for s in p.source_ids))
+    missing = tuple((dataset.region_name(a.region_id), a.missing or b.missing)
+                    for a, b in zip(px, py, strict=True) if a.value is None or b.value is None)
+    return fig, ChartMeta(title, subtitle, assess(dataset, every), sources, missing)
+
+
+def _line(dataset: Dataset, indicator: str, measure: str, point) -> str:
+    if point.value is None:
+        return "no data"
+    year = format_year(point.year, point.year_approx)
+    return f"{point_text(dataset, indicator, measure, point)} {measure_unit(dataset, indicator, measure)} ({year})"

@@ -1,0 +1,84 @@
+"""Each region's share of its country's population, jobs and GVA/GDP (the profiles' own story)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+from dashboard.comparability import assess
+from dashboard.data import Dataset
+from dashboard.figures.common import ChartMeta, custom_data, year_label
+from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.measures import Point, points
+from dashboard.state import ViewState
+
+# (series label, indicator whose share is taken, pattern distinguishing the series within a region's colour)
+SERIES = (
+    ("Population", "population", ""),
+    ("Jobs", "employment", "/"),
+    ("GVA (reported)", "share_national_gva", "x"),
+    ("GDP", "gdp", "."),
+)
+SHARE_HOVER = ("<b>%{customdata[1]}</b> · %{meta}<br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · "
+               "%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>")
+
+
+def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str,
+                   year: int | None) -> list[Point]:
+    if indicator.startswith("share_"):  # a reported share stands as it is
+        return points(dataset, regions, indicator, edition, "absolute", year)
+    return points(dataset, regions, indicator, edition, "share", year)
+
+
+def build_shares(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+    return _shares(dataset, state.regions, state.focus, state.edition, state.year)
+
+
+@lru_cache(maxsize=256)
+def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str,
+            year: int | None) -> tuple[go.Figure, ChartMeta]:
+    colours = region_colours(dataset)
+    per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year))
+                  for label, ind, pattern in SERIES]
+    with_any = [r for r in regions if any(p.region_id == r and p.value is not None
+                                         for *_, pts in per_series for p in pts)]
+    order = sorted(with_any, key=dataset.region_name, reverse=True)
+    labels = {r: f"<b>{dataset.region_name(r)}</b>" if r == focus else dataset.region_name(r) for r in order}
+    fig = go.Figure(layout=base_layout(height=max(240, 30 * len(order) * 2 + 90)))
+    for label, ind, pattern, pts in per_series:
+        by_region = {p.region_id: p for p in pts if p.value is not None and p.region_id in labels}
+        rows = [by_region[r] for r in order if r in by_region]
+        if not rows:
+            continue
+        fig.add_bar(  # the legend shows the series' pattern in neutral grey (colours belong to regions)
+            x=[None], y=[None], name=label, orientation="h", hoverinfo="skip", showlegend=True,
+            xaxis="x2", yaxis="y2",  # on hidden axes, so they take no slot among the real bars
+            marker={"color": "#6b7280", "pattern": {"shape": pattern, "fgcolor": "white", "size": 6,
+                                                    "solidity": 0.35}})
+        fig.add_bar(
+            name=label, meta=label, showlegend=False, orientation="h",
+            x=[p.value for p in rows], y=[labels[p.region_id] for p in rows],
+            marker={"color": [colours[p.region_id] for p in rows],
+                    "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35},
+                    "line": {"color": [FOCUS_LINE if p.region_id == focus else "rgba(0,0,0,0)" for p in rows],
+                             "width": [2 if p.region_id == focus else 0 for p in rows]}},
+            text=[f"{label}: {p.value:.0f} %" for p in rows], textposition="outside", cliponaxis=False,
+            customdata=[custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,
+                                    "absolute" if ind.startswith("share_") else "share", p) for p in rows],
+            hovertemplate=SHARE_HOVER,
+        )
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
+                      legend={"orientation": "h", "y": -0.12, "x": 0},
+                      xaxis2={"visible": False, "overlaying": "x"}, yaxis2={"visible": False, "overlaying": "y"})
+    fig.update_xaxes(title_text="Share of the national total (%)", range=[0, 100], gridcolor="#e5e7eb",
+                     automargin=True)
+    fig.update_yaxes(automargin=True, ticksuffix="  ")
+    every = [p for *_, pts in per_series for p in pts]
+    sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
+                                  for p in every if p.value is not None for s in p.source_ids))
+    missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
+                    for r in regions if r not in with_any)
+    meta = ChartMeta("Share of the national total", f"% of the country · population, jobs, GVA, GDP · "
+                     f"{year_label(every, year)}", assess(dataset, every), sources, missing)
+    return fig, meta

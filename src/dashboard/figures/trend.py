@@ -1,0 +1,57 @@
+"""Trend of one indicator over the years of an edition, a line per region."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+from dashboard.comparability import assess
+from dashboard.data import Dataset
+from dashboard.figures.common import HOVER, ChartMeta, axis_title, custom_data
+from dashboard.figures.theme import base_layout, region_colours
+from dashboard.measures import effective_measure, measure_unit, points
+from dashboard.state import ViewState
+
+
+def build_trend(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+    return _trend(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure)
+
+
+@lru_cache(maxsize=512)
+def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
+           measure: str) -> tuple[go.Figure, ChartMeta]:
+    measure = effective_measure(dataset, indicator, measure)
+    colours = region_colours(dataset)
+    fig = go.Figure(layout=base_layout(height=400))
+    every = []
+    years = dataset.years(indicator, edition)
+    for region in sorted(regions, key=lambda r: (r == focus, dataset.region_name(r))):  # focus drawn on top
+        series = [p for y in years for p in points(dataset, regions if measure == "index" else (region,),
+                                                   indicator, edition, measure, y)
+                  if p.region_id == region and p.value is not None]
+        every += series
+        if not series:
+            continue
+        is_focus = region == focus
+        fig.add_scatter(
+            x=[p.year for p in series], y=[p.value for p in series], mode="lines+markers",
+            name=dataset.region_name(region),
+            line={"color": colours[region], "width": 4.5 if is_focus else 2},
+            marker={"size": 10 if is_focus else 7, "color": colours[region],
+                    "line": {"color": "black" if is_focus else "white", "width": 1.5}},
+            customdata=[custom_data(dataset, indicator, measure, p) for p in series], hovertemplate=HOVER,
+        )
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.2, "x": 0})
+    fig.update_xaxes(title_text="Year", dtick=1 if len(years) < 12 else 2, gridcolor="#e5e7eb", automargin=True)
+    fig.update_yaxes(title_text=axis_title(dataset, indicator, measure), gridcolor="#e5e7eb", automargin=True)
+    sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
+                                  for p in every for s in p.source_ids))
+    drawn = {p.region_id for p in every}
+    missing = tuple((dataset.region_name(r), dataset.missing_reason(r, indicator, edition))
+                    for r in regions if r not in drawn)
+    span = f"{years[0]}–{years[-1]}" if years else "no years"
+    meta = ChartMeta(f"Trend: {dataset.indicator(indicator)['label']}",
+                     f"{measure_unit(dataset, indicator, measure)} · {span}",
+                     assess(dataset, every), sources, missing)
+    return fig, meta

@@ -1,0 +1,145 @@
+"""ViewState: the one object that says what the page shows, mirrored in the URL query string.
+
+Pure functions map it to and from the query string: only values that differ from the defaults
+are written, and invalid values are dropped and reported, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.data import Dataset
+from dashboard.data.schema import EDITIONS
+from dashboard.presets import PRESETS, preset_members
+
+MEASURES = ("absolute", "per_capita", "share", "index")
+TABS = ("charts", "table")
+DEFAULT_FOCUS = "helsinki"
+DEFAULT_EDITION = "baltmet"
+DEFAULT_INDICATOR = "population"
+# The scatter's default axes per edition: the BaltMet profiles count universities, recent data has GDP.
+SCATTER_DEFAULTS = {"baltmet": ("population", "universities", "students"),
+                    "recent": ("population", "gdp", "employment")}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    focus: str
+    peers: tuple[str, ...]
+    edition: str = DEFAULT_EDITION
+    indicator: str = DEFAULT_INDICATOR
+    x: str = ""
+    y: str = ""
+    size: str = ""
+    measure: str = "absolute"
+    year: int | None = None
+    tab: str = "charts"
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Focus and peers: the focus is always shown."""
+        return self.peers if self.focus in self.peers else (self.focus, *self.peers)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ViewState:
+        return cls(**{**data, "peers": tuple(data["peers"])})
+
+
+def default_state(dataset: Dataset, edition: str = DEFAULT_EDITION) -> ViewState:
+    focus = DEFAULT_FOCUS if dataset.has_region(DEFAULT_FOCUS) else dataset.region_ids[0]
+    x, y, size = SCATTER_DEFAULTS[edition]
+    return ViewState(focus=focus, peers=preset_members(dataset, "all"), edition=edition, x=x, y=y, size=size)
+
+
+def with_edition(dataset: Dataset, state: ViewState, edition: str) -> ViewState:
+    """Switch edition; scatter axes left at the old edition's defaults move to the new ones."""
+    old, new = SCATTER_DEFAULTS[state.edition], SCATTER_DEFAULTS[edition]
+    axes = [n if cur == o else cur for cur, o, n in zip((state.x, state.y, state.size), old, new, strict=True)]
+    return replace(state, edition=edition, x=axes[0], y=axes[1], size=axes[2], year=None)
+
+
+def _peers_param(dataset: Dataset, peers: tuple[str, ...]) -> str:
+    for preset_id in PRESETS:
+        if peers == preset_members(dataset, preset_id):
+            return preset_id
+    return ",".join(peers)
+
+
+def to_query(dataset: Dataset, state: ViewState) -> str:
+    """``?focus=riga&measure=share`` — only what differs from the defaults ('' for the default view)."""
+    default = default_state(dataset, state.edition)
+    params: dict[str, str] = {}
+    if state.focus != default.focus:
+        params["focus"] = state.focus
+    if state.peers != default.peers:
+        params["peers"] = _peers_param(dataset, state.peers)
+    if state.edition != DEFAULT_EDITION:
+        params["edition"] = state.edition
+    for name in ("indicator", "x", "y", "size", "measure", "tab"):
+        if getattr(state, name) != getattr(default, name):
+            params[name] = getattr(state, name)
+    if state.year is not None:
+        params["year"] = str(state.year)
+    return f"?{urlencode(params, safe=',')}" if params else ""
+
+
+def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str]]:
+    """Parse a query string; returns the state and a list of the values that were ignored, and why."""
+    raw = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
+    params = {k: v[-1].strip() for k, v in raw.items()}
+    ignored: list[str] = []
+    edition = params.pop("edition", DEFAULT_EDITION)
+    if edition not in EDITIONS:
+        ignored.append(f"edition={edition} (not one of: {', '.join(EDITIONS)})")
+        edition = DEFAULT_EDITION
+    state = default_state(dataset, edition)
+    indicators = set(dataset.indicators.index)
+    changes: dict = {}
+    for name, value in params.items():
+        if name == "focus":
+            if dataset.has_region(value):
+                changes["focus"] = value
+            else:
+                ignored.append(f"focus={value} (unknown region)")
+        elif name == "peers":
+            peers, unknown = _parse_peers(dataset, value)
+            if unknown:
+                ignored.append(f"peers: {', '.join(unknown)} (unknown region)")
+            if peers or not unknown:
+                changes["peers"] = peers
+        elif name in ("indicator", "x", "y", "size"):
+            if value in indicators:
+                changes[name] = value
+            else:
+                ignored.append(f"{name}={value} (unknown indicator)")
+        elif name == "measure":
+            if value in MEASURES:
+                changes["measure"] = value
+            else:
+                ignored.append(f"measure={value} (not one of: {', '.join(MEASURES)})")
+        elif name == "tab":
+            if value in TABS:
+                changes["tab"] = value
+            else:
+                ignored.append(f"tab={value} (not one of: {', '.join(TABS)})")
+        elif name == "year":
+            if value.isdigit() and 1990 <= int(value) <= 2030:
+                changes["year"] = int(value)
+            else:
+                ignored.append(f"year={value} (not a year between 1990 and 2030)")
+        else:
+            ignored.append(f"{name} (unknown setting)")
+    return replace(state, **changes), ignored
+
+
+def _parse_peers(dataset: Dataset, value: str) -> tuple[tuple[str, ...], list[str]]:
+    if value in PRESETS:
+        return preset_members(dataset, value), []
+    wanted = [p.strip() for p in value.split(",") if p.strip()]
+    unknown = [p for p in wanted if not dataset.has_region(p)]
+    known = set(wanted) - set(unknown)
+    return tuple(r for r in dataset.region_ids if r in known), unknown
