@@ -18,12 +18,16 @@ class Comparability:
     footnote: str
 
     @property
+    def years_apart(self) -> bool:
+        return bool(self.year_range and self.year_range[1] - self.year_range[0] > MAX_YEAR_SPREAD)
+
+    @property
     def badges(self) -> list[tuple[str, str]]:
         """(text, tooltip) pairs for the chart card."""
         out = []
         if self.mixed_territories:
             out.append(("Mixed territories", "The figures describe different kinds of territory."))
-        if self.year_range and self.year_range[1] - self.year_range[0] > MAX_YEAR_SPREAD:
+        if self.years_apart:
             out.append((f"Years {self.year_range[0]}–{self.year_range[1]}",
                         f"The figures are more than {MAX_YEAR_SPREAD} years apart."))
         return out

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from dashboard.app_factory import create_app
 from dashboard.data import Dataset
 from dashboard.formatting import THOUSANDS
+from dashboard.state import default_state, with_edition
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +33,47 @@ def test_vendored_assets_are_served(client, path: str) -> None:
     assert response.status_code == 200 and len(response.data) > 100
 
 
-def test_region_change_callback_returns_new_cards(client) -> None:
-    payload = {
-        "output": "..region-heading.children...kpi-row.children..",
-        "outputs": [{"id": "region-heading", "property": "children"}, {"id": "kpi-row", "property": "children"}],
-        "inputs": [{"id": "region-select", "property": "value", "value": "riga"},
-                   {"id": "edition-select", "property": "value", "value": "recent"}],
-        "changedPropIds": ["region-select.value"],
-        "state": [],
-    }
+def _post(client, output: str, outputs: list[dict], inputs: list[dict], changed: str, state=None):
+    payload = {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": [changed],
+               "state": state or []}
     response = client.post("/_dash-update-component", json=payload)
-    assert response.status_code == 200
-    body = json.dumps(response.get_json(), ensure_ascii=False)
-    assert "Riga" in body and f"609{THOUSANDS}489" in body  # Riga's 2023 population (NUTS3 LV006)
-    assert "Helsinki Region" not in body
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def test_kpi_callback_renders_the_new_focus(client, dataset: Dataset) -> None:
+    state = replace(with_edition(dataset, default_state(dataset), "recent"), focus="riga")
+    body = _post(client, "..region-heading.children...kpi-row.children..",
+                 [{"id": "region-heading", "property": "children"}, {"id": "kpi-row", "property": "children"}],
+                 [{"id": "view-state", "property": "data", "value": state.to_dict()}], "view-state.data")
+    text = json.dumps(body, ensure_ascii=False)
+    assert "Riga" in text and f"609{THOUSANDS}489" in text  # Riga's 2023 population (NUTS3 LV006)
+    assert "Helsinki Region" not in text
+
+
+def test_url_drives_the_state_and_reports_bad_values(client, dataset: Dataset) -> None:
+    app = create_app(dataset)
+    sync = next(k for k in app.callback_map if k.startswith("..view-state.data"))
+    spec = app.callback_map[sync]
+    inputs = [{"id": i["id"], "property": i["property"], "value": None} for i in spec["inputs"]]
+    inputs[0]["value"] = "?focus=oslo&measure=nonsense"
+    inputs = [i for i in inputs if not isinstance(i["id"], str) or not i["id"].startswith("{")]
+    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in sync.strip(".").split("...")]
+    body = _post(client, sync, outputs, _with_pattern_inputs(spec, inputs), "url.search",
+                 state=[{"id": "view-state", "property": "data", "value": default_state(dataset).to_dict()}])
+    response = body["response"]
+    assert response["view-state"]["data"]["focus"] == "oslo"
+    assert response["url"]["search"] == "?focus=oslo"
+    assert "measure=nonsense" in json.dumps(response["url-notice"]["children"])
+    assert response["url-notice"]["is_open"] is True
+
+
+def _with_pattern_inputs(spec: dict, inputs: list[dict]) -> list:
+    """Pattern-matching (ALL) inputs are sent as a list of the matching components."""
+    out = []
+    for item in spec["inputs"]:
+        if item["id"].startswith("{"):
+            out.append([])
+        else:
+            out.append(next(i for i in inputs if i["id"] == item["id"] and i["property"] == item["property"]))
+    return out

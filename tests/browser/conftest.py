@@ -73,7 +73,9 @@ class PageWatch:
         self.requests: list[str] = []
         self.console_errors: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        self.console_warnings: list[str] = []
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("console", lambda msg: msg.type in ("warning", "trace") and self.console_warnings.append(msg.text))
         page.on("pageerror", lambda err: self.console_errors.append(str(err)))
 
     def foreign_requests(self) -> list[str]:

@@ -36,7 +36,7 @@ def year_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
 
 
 def _labelled(label: str, control, html_for: str, **col) -> dbc.Col:
-    return dbc.Col([dbc.Label(label, html_for=html_for, className="fw-semibold mb-1"), control],
+    return dbc.Col([dbc.Label(label, html_for=html_for, className="fw-semibold mb-1 d-block"), control],
                    className="mb-2", **col)
 
 

@@ -70,7 +70,7 @@ def figures_table(dataset: Dataset, state: ViewState) -> dag.AgGrid:
     return dag.AgGrid(
         id="figures-table", columnDefs=COLUMNS, rowData=table_rows(dataset, state),
         defaultColDef={"sortable": True, "filter": True, "resizable": True, "floatingFilter": True},
-        dashGridOptions={"pagination": True, "paginationPageSize": 25, "tooltipShowDelay": 300,
+        dashGridOptions={"pagination": True, "paginationPageSize": 20, "tooltipShowDelay": 300,
                          "enableCellTextSelection": True},
         columnSize="autoSize", style={"height": "620px"},
     )

@@ -22,7 +22,7 @@ LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsink
 TOPOJSON_URL = "/assets/topojson/"  # plotly.js fetches {url}europe_50m.json from our own server
 GEO = {
     "scope": "europe", "resolution": 50, "projection": {"type": "mercator"},
-    "lataxis": {"range": [51.0, 62.6]}, "lonaxis": {"range": [6.0, 33.5]},
+    "lataxis": {"range": [50.2, 62.8]}, "lonaxis": {"range": [3.5, 34.5]},
     "showland": True, "landcolor": "#eef0f3", "showocean": True, "oceancolor": "#dbe9f6",
     "showcountries": True, "countrycolor": "#b6bcc6", "showcoastlines": True, "coastlinecolor": "#9aa3ae",
     "showlakes": False, "bgcolor": "white",
@@ -50,8 +50,7 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str,
         textposition=[LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
         marker={"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
                 "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
-                "line": {"color": [FOCUS_LINE if p.region_id == focus else "white" for p in shown],
-                         "width": [3 if p.region_id == focus else 1 for p in shown]}},
+                "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
         customdata=[custom_data(dataset, indicator, measure, p) for p in shown], hovertemplate=HOVER,
     )
     fig.update_geos(**GEO)

@@ -30,9 +30,8 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: 
     fig.add_bar(
         x=[p.value for p in shown], y=labels, orientation="h",
         marker={"color": [colours[p.region_id] for p in shown],
-                "line": {"color": [FOCUS_LINE if p.region_id == focus else "rgba(0,0,0,0)" for p in shown],
-                         "width": [3 if p.region_id == focus else 0 for p in shown]}},
-        text=[point_text(dataset, indicator, measure, p) for p in shown], textposition="outside",
+                "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
+        text=[point_text(dataset, indicator, measure, p) for p in shown], textposition="auto",
         cliponaxis=False,
         customdata=[custom_data(dataset, indicator, measure, p) for p in shown], hovertemplate=HOVER,
     )

@@ -44,8 +44,7 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
         text=[dataset.region_name(a.region_id) for a, _, _ in rows], textposition="top center",
         marker={"size": [bubble(c.value) for _, _, c in rows], "color": [colours[a.region_id] for a, _, _ in rows],
                 "opacity": 0.85, "sizemode": "diameter",
-                "line": {"color": [FOCUS_LINE if a.region_id == focus else "white" for a, _, _ in rows],
-                         "width": [3 if a.region_id == focus else 1 for a, _, _ in rows]}},
+                "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
         customdata=[[a.region_id, dataset.region_name(a.region_id),
                      _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
                      a.territory, "; ".join(str(dataset.source(s)["title"]) for s in (*a.source_ids, *b.source_ids))]

@@ -1,7 +1,10 @@
-"""Trend of one indicator over the years of an edition, a line per region."""
+"""Trend of one indicator over the years of an edition, a line per region.
+
+Years are its point, so only mixed kinds of territory are flagged, not the spread of years."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import plotly.graph_objects as go
@@ -34,16 +37,18 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
         if not series:
             continue
         is_focus = region == focus
-        fig.add_scatter(
-            x=[p.year for p in series], y=[p.value for p in series], mode="lines+markers",
-            name=dataset.region_name(region),
+        fig.add_scatter(  # labelled at its last point instead of a legend: readable on a phone too
+            x=[p.year for p in series], y=[p.value for p in series], mode="lines+markers+text",
+            name=dataset.region_name(region), cliponaxis=False,
+            text=[""] * (len(series) - 1) + [dataset.region_name(region)], textposition="middle right",
+            textfont={"color": colours[region], "size": 12},
             line={"color": colours[region], "width": 4.5 if is_focus else 2},
             marker={"size": 10 if is_focus else 7, "color": colours[region],
                     "line": {"color": "black" if is_focus else "white", "width": 1.5}},
             customdata=[custom_data(dataset, indicator, measure, p) for p in series], hovertemplate=HOVER,
         )
-    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.2, "x": 0})
-    fig.update_xaxes(title_text="Year", dtick=1 if len(years) < 12 else 2, gridcolor="#e5e7eb", automargin=True)
+    fig.update_layout(margin={"r": 110})
+    fig.update_xaxes(title_text="Year", tickformat="d", gridcolor="#e5e7eb", automargin=True)
     fig.update_yaxes(title_text=axis_title(dataset, indicator, measure), gridcolor="#e5e7eb", automargin=True)
     sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
                                   for p in every for s in p.source_ids))
@@ -53,5 +58,5 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
     span = f"{years[0]}–{years[-1]}" if years else "no years"
     meta = ChartMeta(f"Trend: {dataset.indicator(indicator)['label']}",
                      f"{measure_unit(dataset, indicator, measure)} · {span}",
-                     assess(dataset, every), sources, missing)
+                     replace(assess(dataset, every), year_range=None), sources, missing)
     return fig, meta

@@ -15,7 +15,7 @@ def test_helsinki_profile_population_card(dataset: Dataset) -> None:
     assert f"1{THOUSANDS}300{THOUSANDS}000" in text
     assert "persons" in text and "c.\u00a02007" in text
     assert "Helsinki Region (Helsinki, Espoo, Vantaa" in text
-    assert "Share of population of Finland: 25 %" in text
+    assert "25 % of Finland's population (c.\u00a02007)" in text
     assert f"City of Helsinki: 560{THOUSANDS}000 persons" in text
     assert "BaltMet Inno partner profile: Helsinki Region" in text
 
@@ -31,7 +31,7 @@ def test_missing_figure_says_why_and_never_zero(dataset: Dataset) -> None:
     text = text_of(kpi_card(dataset, "helsinki", "gdp", "baltmet"))
     assert "No data" in text
     assert "not as an amount" in text
-    assert "Share of GVA of Finland: 34 %" in text
+    assert "34 % of Finland's GVA (c.\u00a02007)" in text
     assert " 0 " not in f" {text} "
 
 
@@ -44,3 +44,23 @@ def test_city_figure_is_badged(dataset: Dataset) -> None:
 def test_every_region_gets_five_cards(dataset: Dataset, edition: str) -> None:
     for region in dataset.region_ids:
         assert len(kpi_row(dataset, region, edition)) == 5
+
+
+def test_rank_share_and_median_against_peers(dataset: Dataset) -> None:
+    # Nordic capitals, recent: populations 2023 Stockholm 2 440 027 > Copenhagen 2 109 733 > Helsinki 1 733 033
+    # > Oslo 709 037, so Helsinki is 3rd; the median of its three peers is Copenhagen's 2 109 733.
+    peers = ("copenhagen", "helsinki", "oslo", "stockholm")
+    text = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers))
+    assert "3rd of 4" in text
+    assert f"-18 % vs peers' median (2{THOUSANDS}109{THOUSANDS}733)" in text
+    assert "mixed territories" not in text
+
+
+def test_rank_flags_mixed_territories(dataset: Dataset) -> None:
+    text = text_of(kpi_card(dataset, "helsinki", "population", "baltmet", tuple(dataset.region_ids)))
+    assert "7th of 11" in text and "mixed territories" in text
+
+
+def test_computed_national_share(dataset: Dataset) -> None:
+    text = text_of(kpi_card(dataset, "copenhagen", "population", "recent", ()))
+    assert "35.6 % of Denmark's population (2023)" in text

@@ -1,0 +1,54 @@
+"""State transitions behind the callbacks, as pure functions: clicks, presets, edition, year."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dashboard.callbacks import next_state, normalise
+from dashboard.data import Dataset
+from dashboard.presets import preset_members
+from dashboard.state import default_state
+
+
+def click(region_id: str) -> dict:
+    return {"points": [{"customdata": [region_id, "Name"]}]}
+
+
+def test_a_click_in_any_chart_sets_the_focus(dataset: Dataset) -> None:
+    start = default_state(dataset)
+    for chart in ("chart-ranking", "chart-scatter", "chart-map", "chart-shares", "chart-trend"):
+        assert next_state(dataset, chart, start, {chart: click("riga")}).focus == "riga"
+
+
+def test_a_click_on_nothing_known_changes_nothing(dataset: Dataset) -> None:
+    start = default_state(dataset)
+    assert next_state(dataset, "chart-map", start, {"chart-map": click("atlantis")}) == start
+    assert next_state(dataset, "chart-map", start, {"chart-map": None}) == start
+
+
+def test_preset_sets_the_peers(dataset: Dataset) -> None:
+    state = next_state(dataset, {"type": "preset", "id": "nordic"}, default_state(dataset), {})
+    assert state.peers == ("copenhagen", "helsinki", "oslo", "stockholm")
+    assert state.peers == preset_members(dataset, "nordic")
+
+
+def test_edition_change_resets_the_year(dataset: Dataset) -> None:
+    start = replace(default_state(dataset), year=2007)
+    state = next_state(dataset, "edition-select", start, {"edition-select": "recent"})
+    assert state.edition == "recent" and state.year is None
+
+
+def test_year_choice(dataset: Dataset) -> None:
+    state = next_state(dataset, "year-select", default_state(dataset), {"year-select": "2009"})
+    assert state.year == 2009
+    assert next_state(dataset, "year-select", state, {"year-select": "default"}).year is None
+
+
+def test_a_measure_that_does_not_apply_falls_back_to_absolute(dataset: Dataset) -> None:
+    state, notes = normalise(dataset, replace(default_state(dataset), indicator="population", measure="per_capita"))
+    assert state.measure == "absolute" and notes == []
+
+
+def test_a_year_without_figures_is_dropped_with_a_note(dataset: Dataset) -> None:
+    state, notes = normalise(dataset, replace(default_state(dataset), year=2023))
+    assert state.year is None and notes == ["year=2023 (no population figure for that year in this edition)"]

@@ -1,0 +1,123 @@
+"""The comparison dashboard in real Chromium: presets, linked clicks, the measure switch and the URL."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def axis_titles(page) -> dict[str, str]:
+    return page.evaluate("""() => Object.fromEntries(['ranking', 'scatter', 'trend'].map(n => [n,
+        Array.from(document.querySelectorAll(`#chart-${n} .xtitle, #chart-${n} .ytitle`))
+             .map(t => t.textContent).join(' | ')]))""")
+
+
+def click_mark(page, locator) -> None:
+    """Click where a mark is drawn, as a mouse would: plotly's drag layer on top receives the click."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+
+
+def wait_for_charts(page) -> None:
+    for name in ("ranking", "map", "scatter", "shares", "trend"):
+        expect(page.locator(f"#chart-{name} .main-svg").first).to_be_visible()
+
+
+def test_preset_sets_the_peers(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url)
+    wait_for_charts(page)
+    page.click("#preset-buttons button:has-text('Nordic capitals')")
+    expect(page).to_have_url(re.compile(r"peers=nordic"))
+    expect(page.locator("#chart-ranking .bars .point")).to_have_count(4)
+    expect(page.locator("#region-heading")).to_contain_text("compared with 3 peer region(s)")
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
+
+
+def test_clicking_a_bar_makes_that_region_the_focus(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?peers=nordic&edition=recent")
+    wait_for_charts(page)
+    expect(page.locator("#kpi-population .kpi-value")).to_have_text("1\u202f733\u202f033")
+    # Bars are sorted ascending from the bottom; Stockholm (2.44 m) is the longest of the four.
+    bars = page.locator("#chart-ranking .bars .point path")
+    expect(bars).to_have_count(4)
+    click_mark(page, bars.nth(3))
+    expect(page.locator("#region-heading h1")).to_contain_text("Stockholm")
+    expect(page.locator("#kpi-population .kpi-value")).to_have_text("2\u202f440\u202f027")
+    expect(page).to_have_url(re.compile(r"focus=stockholm"))
+    expect(page.locator("#chart-ranking .ytick text", has_text="Stockholm")).to_have_attribute(
+        "data-unformatted", re.compile(r"<b>Stockholm</b>"))  # the focus label is bold in the new ranking
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
+
+
+def test_measure_switch_changes_every_axis_title(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?edition=recent&indicator=gdp")
+    wait_for_charts(page)
+    before = axis_titles(page)
+    assert "EUR million" in before["ranking"] and "EUR million" in before["trend"]
+    page.click("#measure-select label:has-text('Index')")
+    expect(page.locator("#chart-ranking .xtitle")).to_contain_text("index, peer average = 100")
+    expect(page.locator("#chart-trend .ytitle")).to_contain_text("index, peer average = 100")
+    expect(page.locator("#chart-scatter .ytitle")).to_contain_text("index, peer average = 100")
+    expect(page.locator("#map-meta")).to_contain_text("index, peer average = 100")
+    after = axis_titles(page)
+    assert all(after[name] != before[name] for name in after)
+    page.goto(app_url + "?edition=recent")  # a measure that does not apply to population is disabled
+    expect(page.locator("#measure-select input[value='per_capita']")).to_be_disabled()
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
+
+
+def test_a_copied_url_restores_the_view_in_a_fresh_page(app_url: str, watched_page, browser) -> None:
+    page = watched_page.page
+    page.goto(app_url)
+    wait_for_charts(page)
+    page.click("label:has-text('Recent statistics')")
+    page.click("#preset-buttons button:has-text(\"Baltic states' capitals\")")
+    page.click("#measure-select label:has-text('Share of national total')")
+    page.click("#region-select")
+    page.click(".dash-dropdown-option:has-text('Vilnius')")
+    expect(page).to_have_url(re.compile(r"focus=vilnius"))
+    copied = page.url
+    assert "measure=share" in copied and "peers=baltic" in copied and "edition=recent" in copied
+
+    fresh_context = browser.new_context(viewport={"width": 1400, "height": 900})
+    fresh = fresh_context.new_page()
+    fresh.goto(copied)
+    expect(fresh.locator("#region-heading h1")).to_contain_text("Vilnius")
+    expect(fresh.locator("#measure-select label.active")).to_have_text("Share of national total")
+    expect(fresh.locator("#edition-select label.active")).to_have_text("Recent statistics (2011 on)")
+    # Riga has neither a national total for 2023 nor a reported share: two bars, and Riga listed as missing.
+    expect(fresh.locator("#chart-ranking .bars .point")).to_have_count(2)
+    expect(fresh.locator("#ranking-footer")).to_contain_text("No data for 1 region(s)")
+    expect(fresh.locator("#chart-ranking .xtitle")).to_contain_text("% of national total")
+    fresh_context.close()
+
+    page.go_back()  # back steps through views: Vilnius -> the previous focus
+    expect(page.locator("#region-heading h1")).to_contain_text("Helsinki")
+    page.go_forward()
+    expect(page.locator("#region-heading h1")).to_contain_text("Vilnius")
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
+
+
+def test_bad_url_values_get_a_dismissible_notice(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?focus=atlantis&measure=per_furlong&peers=oslo,narnia&x=<b>x</b>")
+    notice = page.locator("#url-notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("focus=atlantis (unknown region)")
+    expect(notice).to_contain_text("measure=per_furlong")
+    expect(notice).to_contain_text("peers: narnia")
+    expect(notice).to_contain_text("x=<b>x</b>")  # shown as text, never as markup
+    expect(page.locator("#region-heading h1")).to_contain_text("Helsinki")
+    notice.locator(".btn-close").click()
+    expect(notice).to_be_hidden()
+    assert watched_page.console_errors == []

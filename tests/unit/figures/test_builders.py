@@ -1,0 +1,81 @@
+"""Figure builders are pure functions of (Dataset, ViewState), checked without a browser."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from dashboard.data import Dataset
+from dashboard.figures.theme import region_colours
+from dashboard.state import default_state, with_edition
+from dashboard.views import CHARTS
+
+BUILDERS = {view.name: view.build for view in CHARTS}
+
+
+@pytest.fixture
+def recent(dataset: Dataset):
+    return with_edition(dataset, default_state(dataset), "recent")
+
+
+def _axis_titles(fig) -> str:
+    return " ".join(str(getattr(fig.layout, ax).title.text) for ax in ("xaxis", "yaxis")
+                    if getattr(fig.layout, ax).title.text)
+
+
+def test_ranking_orders_regions_and_marks_the_focus(dataset: Dataset, recent) -> None:
+    fig, meta = BUILDERS["ranking"](dataset, replace(recent, focus="oslo"))
+    bar = fig.data[0]
+    assert list(bar.x) == sorted(bar.x)
+    focus_index = [c[0] for c in bar.customdata].index("oslo")
+    assert bar.marker.line.width[focus_index] == 3 and bar.y[focus_index] == "<b>Oslo</b>"
+    assert meta.title == "Ranking: Population of the metropolitan region"
+    assert meta.subtitle.startswith("persons · ")
+
+
+@pytest.mark.parametrize("name", ["ranking", "scatter", "trend"])
+def test_axis_titles_follow_the_measure(dataset: Dataset, recent, name: str) -> None:
+    titles = {m: _axis_titles(BUILDERS[name](dataset, replace(recent, indicator="gdp", measure=m))[0])
+              for m in ("absolute", "index")}
+    assert "EUR million" in titles["absolute"] and "index, peer average = 100" in titles["index"]
+
+
+def test_each_region_keeps_its_colour_in_every_chart(dataset: Dataset, recent) -> None:
+    colours = region_colours(dataset)
+    fig, _ = BUILDERS["ranking"](dataset, recent)
+    for region_id, colour in zip([c[0] for c in fig.data[0].customdata], fig.data[0].marker.color, strict=True):
+        assert colours[region_id] == colour
+    geo, _ = BUILDERS["map"](dataset, recent)
+    for region_id, colour in zip([c[0] for c in geo.data[0].customdata], geo.data[0].marker.color, strict=True):
+        assert colours[region_id] == colour
+
+
+def test_map_is_bubbles_on_a_local_base_map(dataset: Dataset, recent) -> None:
+    fig, _ = BUILDERS["map"](dataset, recent)
+    assert [t.type for t in fig.data] == ["scattergeo"]
+    assert fig.layout.geo.scope == "europe" and fig.layout.geo.resolution == 50
+
+
+def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, recent) -> None:
+    fig, _ = BUILDERS["ranking"](dataset, recent)
+    helsinki = next(c for c in fig.data[0].customdata if c[0] == "helsinki")
+    assert helsinki[1:6] == ["Helsinki", "1\u202f733\u202f033", "persons", "2023",
+                             "Eurostat metro region FI001MC Helsinki"]
+    assert helsinki[6] == dataset.source("atlas_fi_eurostat")["title"]
+    assert "%{customdata[6]}" in fig.data[0].hovertemplate
+
+
+def test_shares_chart_tells_the_profile_story(dataset: Dataset) -> None:
+    fig, _ = BUILDERS["shares"](dataset, default_state(dataset))
+    helsinki = {t.meta: x for t in fig.data if t.meta for y, x in zip(t.y, t.x, strict=True) if "Helsinki" in y}
+    assert helsinki == {"Population": 25, "Jobs": 29, "GVA (reported)": 34}
+
+
+def test_missing_regions_are_listed_with_reasons(dataset: Dataset, recent) -> None:
+    _, meta = BUILDERS["ranking"](dataset, replace(recent, indicator="gdp"))
+    assert ("St. Petersburg", dataset.missing_reason("st_petersburg", "gdp", "recent")) in meta.missing
+
+
+def test_builders_are_cached(dataset: Dataset, recent) -> None:
+    assert BUILDERS["ranking"](dataset, recent) is BUILDERS["ranking"](dataset, recent)
