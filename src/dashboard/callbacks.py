@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+import dash_bootstrap_components as dbc
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.chart_card import footer_children, graph_style, meta_children
@@ -12,13 +13,16 @@ from dashboard.components.controls import indicator_options, measure_options, ye
 from dashboard.components.figures_table import table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
+from dashboard.export.files import chart_file, data_file, deck_file
+from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading
 from dashboard.measures import availability
 from dashboard.presets import preset_members
-from dashboard.state import ViewState, from_query, to_query, with_edition
+from dashboard.state import SLIDES, ViewState, from_query, to_query, with_edition
 from dashboard.views import CHARTS
 
 CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
+PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
 
 
 def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
@@ -31,6 +35,10 @@ def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
 
 def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> ViewState:
     """The state after one input changed; pure, so it is unit-tested without a browser."""
+    if trigger in PRESENT_KEYS:
+        return _presentation_step(current, trigger)
+    if trigger == "theme-toggle":
+        return replace(current, theme="contrast" if values.get("theme-toggle") else "light")
     if trigger in CLICKABLE:
         region = _clicked_region(dataset, values.get(trigger))
         return replace(current, focus=region) if region else current
@@ -49,6 +57,20 @@ def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> V
         year = values["year-select"]
         return replace(current, year=None if year in (None, "default") else int(year))
     return current
+
+
+def _presentation_step(state: ViewState, key: str) -> ViewState:
+    """Open/leave presentation mode; left/right step through the slides, up/down through the regions."""
+    if key == "present-open":
+        return replace(state, present=True, slide="kpis")
+    if key == "present-exit":
+        return replace(state, present=False)
+    if key in ("present-next", "present-prev"):
+        step = 1 if key == "present-next" else -1
+        return replace(state, slide=SLIDES[(SLIDES.index(state.slide) + step) % len(SLIDES)])
+    regions = list(state.regions)
+    step = 1 if key == "present-down" else -1
+    return replace(state, focus=regions[(regions.index(state.focus) + step) % len(regions)])
 
 
 def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:
@@ -74,20 +96,27 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         Output("year-select", "value"), Output("year-select", "options"),
         Output("scatter-x", "value"), Output("scatter-y", "value"), Output("scatter-size", "value"),
         Output("scatter-x", "options"), Output("scatter-y", "options"), Output("scatter-size", "options"),
-        Output("tabs", "active_tab"), Output("url-notice", "children"), Output("url-notice", "is_open"),
+        Output("tabs", "active_tab"), Output("theme-toggle", "value"),
+        Output("url-notice", "children"), Output("url-notice", "is_open"),
         Input("url", "search"),
         *(Input(cid, "value") for cid in control_inputs),
         Input("tabs", "active_tab"),
         Input({"type": "preset", "id": ALL}, "n_clicks"),
         *(Input(cid, "clickData") for cid in CLICKABLE),
+        *(Input(key, "n_clicks") for key in PRESENT_KEYS),
+        Input("theme-toggle", "value"),
         State("view-state", "data"),
     )
     def sync_state(search, *args):
         """One place turns any input (URL, control, preset, chart click) into the new ViewState."""
         stored = args[-1]
         values = dict(zip([*control_inputs, "tabs"], args[: len(control_inputs) + 1], strict=True))
-        values.update(zip(CLICKABLE, args[len(control_inputs) + 2: -1], strict=True))
+        clicks_start = len(control_inputs) + 2
+        values.update(zip(CLICKABLE, args[clicks_start: clicks_start + len(CLICKABLE)], strict=True))
+        values["theme-toggle"] = args[-2]
         trigger = ctx.triggered_id
+        if trigger in PRESENT_KEYS and not ctx.triggered[0]["value"]:
+            raise PreventUpdate
         notes: list[str] = []
         if trigger in (None, "url"):
             state, notes = from_query(dataset, search)
@@ -105,7 +134,7 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
             state.measure, measure_options(dataset, state.indicator),
             str(state.year) if state.year else "default", year_options(dataset, state.indicator, state.edition),
             state.x, state.y, state.size, indicators, indicators, indicators,
-            state.tab, notice, bool(notes) if notes else no_update,
+            state.tab, state.theme == "contrast", notice, bool(notes) if notes else no_update,
         )
 
     @app.callback(Output("region-heading", "children"), Output("kpi-row", "children"),
@@ -120,6 +149,73 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
     @app.callback(Output("figures-table", "rowData"), Input("view-state", "data"))
     def show_table(data):
         return table_rows(dataset, ViewState.from_dict(data))
+
+    app.clientside_callback(
+        """function (data) {
+            document.body.classList.toggle("presenting", Boolean(data && data.present));
+            document.body.classList.toggle("theme-contrast", Boolean(data && data.theme === "contrast"));
+            return window.dash_clientside.no_update;
+        }""",
+        Output("body-class-sink", "data"), Input("view-state", "data"))
+
+    _register_stage(app, dataset)
+    _register_downloads(app, dataset)
+
+
+def _register_stage(app: Dash, dataset: Dataset) -> None:
+    @app.callback(
+        Output("stage-title", "children"), Output("stage-subtitle", "children"),
+        Output("stage-graph", "figure"), Output("stage-graph-box", "style"),
+        Output("stage-kpis", "children"), Output("stage-kpis", "style"), Output("stage-footer", "children"),
+        Input("view-state", "data"),
+    )
+    def show_stage(data):
+        state = ViewState.from_dict(data)
+        if not state.present:
+            raise PreventUpdate
+        name = dataset.region_name(state.focus)
+        if state.slide == "kpis":
+            return (f"{name}: key figures", heading(dataset, state)[1].children, no_update, {"display": "none"},
+                    kpi_row(dataset, state.focus, state.edition, state.regions, state.year), {},
+                    "Sources on each card.")
+        view = next(v for v in CHARTS if v.name == state.slide)
+        figure, meta = view.build(dataset, state)
+        badges = " · ".join(text for text, _ in meta.comparability.badges)
+        subtitle = meta.subtitle + (f" · ⚠ {badges}" if badges else "")
+        sources = "Sources: " + "; ".join(meta.publishers) if meta.publishers else ""
+        return (meta.title, subtitle, themed(for_presentation(figure), state.theme), {}, [], {"display": "none"},
+                sources)
+
+
+def _register_downloads(app: Dash, dataset: Dataset) -> None:
+    busy = [dbc.Spinner(size="sm", spinner_class_name="me-1"), "Preparing the file…"]
+
+    @app.callback(
+        Output("download", "data"), Output("export-error", "children"), Output("export-error", "is_open"),
+        Input({"type": "export", "chart": ALL, "fmt": ALL, "size": ALL, "scale": ALL}, "n_clicks"),
+        Input({"type": "download", "what": ALL}, "n_clicks"),
+        State("view-state", "data"),
+        prevent_initial_call=True,
+        running=[(Output("export-status", "children"), busy, "")],
+    )
+    def download(_chart_clicks, _view_clicks, data):
+        trigger = ctx.triggered_id
+        if not trigger or not ctx.triggered[0]["value"]:
+            raise PreventUpdate
+        state = ViewState.from_dict(data)
+        what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}" if trigger["type"] == "export" \
+            else {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}[trigger["what"]]
+        try:
+            if trigger["type"] == "export":
+                name, payload = chart_file(dataset, state, trigger["chart"], trigger["fmt"], trigger["size"],
+                                           trigger["scale"])
+            elif trigger["what"] == "deck":
+                name, payload = deck_file(dataset, state)
+            else:
+                name, payload = data_file(dataset, state, trigger["what"])
+        except Exception as err:
+            return no_update, [html.Strong(f"Could not export the {what}. "), f"{type(err).__name__}: {err}"], True
+        return dcc.send_bytes(payload, name), no_update, False
 
 
 def _register_chart(app: Dash, dataset: Dataset, view) -> None:
@@ -136,4 +232,5 @@ def _register_chart(app: Dash, dataset: Dataset, view) -> None:
         if key == previous_key:
             raise PreventUpdate  # nothing this chart depends on changed
         figure, meta = view.build(dataset, state)
-        return figure, graph_style(figure), meta.title, meta_children(meta), footer_children(meta), key
+        return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
+                footer_children(meta), key)

@@ -1,4 +1,13 @@
-"""Command line: ``python -m dashboard validate [DIR]``."""
+"""Command line: validate a data folder, export a chart, build a slide deck.
+
+``python -m dashboard validate [DIR]``
+``python -m dashboard export --focus helsinki --peers stockholm,copenhagen,oslo --chart ranking
+   --indicator population --format svg --out DIR``
+``python -m dashboard deck --focus helsinki --peers all --out deck.pptx``
+
+Exports use the same builders and exporter as the page, so a file made here is the file the page
+would give for the same view. A bad option value is one line on stderr and exit code 2.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +15,54 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlencode
 
-from dashboard.data import DataValidationError, load_dataset
-from dashboard.paths import default_data_dir
+from dashboard.data import Dataset, DataValidationError, load_dataset
+from dashboard.data.schema import EDITIONS
+from dashboard.export.images import FORMATS, SIZES
+from dashboard.presets import PRESETS
+from dashboard.state import MEASURES, ViewState, from_query
+from dashboard.views import CHARTS
+
+CHART_NAMES = [view.name for view in CHARTS]
 
 
-def _validate(args: argparse.Namespace) -> int:
-    directory = Path(args.directory) if args.directory else default_data_dir()
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line ('dashboard export: error: ...') and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _load(directory: str | None) -> Dataset:
+    from dashboard.paths import default_data_dir
+
+    try:
+        return load_dataset(Path(directory) if directory else default_data_dir())
+    except DataValidationError as err:
+        print(f"error: the data folder has {len(err.problems)} problem(s); run 'validate' to list them",
+              file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _state(parser: argparse.ArgumentParser, dataset: Dataset, args: argparse.Namespace) -> ViewState:
+    """The view described by the options, through the same parser as the URL (so both agree)."""
+    params = {"focus": args.focus, "peers": args.peers, "edition": args.edition, "measure": args.measure}
+    for name, option in (("indicator", "indicator"), ("x", "x"), ("y", "y"), ("size", "bubble"),
+                         ("year", "year")):
+        if getattr(args, option, None) not in (None, ""):
+            params[name] = getattr(args, option)
+    state, ignored = from_query(dataset, "?" + urlencode({k: v for k, v in params.items() if v}))
+    if ignored:
+        parser.error("invalid value: " + "; ".join(ignored))
+    return state
+
+
+def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    directory = Path(args.directory) if args.directory else None
+    from dashboard.paths import default_data_dir
+
+    directory = directory or default_data_dir()
     try:
         dataset = load_dataset(directory)
     except DataValidationError as err:
@@ -28,18 +78,79 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from dashboard.export.files import chart_file
+
+    dataset = _load(args.data)
+    state = _state(parser, dataset, args)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    name, payload = chart_file(dataset, state, args.chart, args.format, args.layout, args.scale)
+    (out / name).write_bytes(payload)
+    print(out / name)
+    return 0
+
+
+def _deck(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from dashboard.export.deck import build_deck
+
+    dataset = _load(args.data)
+    state = _state(parser, dataset, args)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(build_deck(dataset, state))
+    print(out)
+    return 0
+
+
+def _view_options(parser: argparse.ArgumentParser) -> None:
+    peers = ", ".join(PRESETS)
+    parser.add_argument("--focus", default="helsinki", help="focus region id (default: helsinki)")
+    parser.add_argument("--peers", default="all",
+                        help=f"comma-separated region ids, or a preset: {peers} (default: all)")
+    parser.add_argument("--edition", default="baltmet", choices=list(EDITIONS), help="edition (default: baltmet)")
+    parser.add_argument("--measure", default="absolute", choices=list(MEASURES), help="measure (default: absolute)")
+    parser.add_argument("--year", type=int, help="a specific year (default: each region's default year)")
+    parser.add_argument("--data", help="data folder (default: the bundled data/)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m dashboard",
-                                     description="Baltic Metropoles dashboard tools.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = OneLineParser(prog="python -m dashboard", description="Baltic Metropoles dashboard tools.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     validate = sub.add_parser("validate", help="check a data folder and report every problem",
                               description="Check a data folder. Exit 0 and print a summary when it is "
                                           "good; exit 1 and print FILE:ROW:COLUMN: message lines when not.")
     validate.add_argument("directory", nargs="?", help="data folder (default: the bundled data/)")
     validate.set_defaults(handler=_validate)
+
+    export = sub.add_parser("export", help="write one chart as PNG, SVG or PDF",
+                            description="Write one chart of a view as an image, with title, subtitle, "
+                                        "source line and export date inside it.")
+    _view_options(export)
+    export.add_argument("--chart", required=True, choices=CHART_NAMES, help="which chart")
+    export.add_argument("--indicator", default=None, help="indicator id of the ranking, map and trend")
+    export.add_argument("--x", default=None, help="scatter: indicator id on the x axis")
+    export.add_argument("--y", default=None, help="scatter: indicator id on the y axis")
+    export.add_argument("--bubble", default=None, help="scatter: indicator id of the bubble size")
+    export.add_argument("--layout", default="slide", choices=list(SIZES),
+                        help="slide (1600x900, 16:9) or report (1200x800) (default: slide)")
+    export.add_argument("--format", default="png", choices=list(FORMATS), help="file format (default: png)")
+    export.add_argument("--scale", type=float, default=2, choices=[1, 2, 4],
+                        help="PNG pixel scale (default: 2)")
+    export.add_argument("--out", required=True, help="output folder")
+    export.set_defaults(handler=_export)
+
+    deck = sub.add_parser("deck", help="write a 16:9 slide deck (PPTX) of a view",
+                          description="Write a PPTX deck: title, KPI cards, one slide per chart, sources.")
+    _view_options(deck)
+    deck.add_argument("--indicator", default=None, help="indicator id of the ranking, map and trend")
+    deck.add_argument("--out", required=True, help="output .pptx file")
+    deck.set_defaults(handler=_deck)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.handler(args)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    sub = parser._subparsers._group_actions[0].choices[args.command]  # the subcommand's parser, for errors
+    return args.handler(args, sub)

@@ -37,17 +37,56 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
     return dbc.Row(cols, className="g-3")
 
 
+def toolbar() -> html.Div:
+    """Present, high contrast, and the downloads of the whole view."""
+    downloads = dbc.DropdownMenu([
+        dbc.DropdownMenuItem("Figures of this view (CSV)", id={"type": "download", "what": "csv"}),
+        dbc.DropdownMenuItem("Figures of this view (Excel)", id={"type": "download", "what": "xlsx"}),
+        dbc.DropdownMenuItem("Slide deck of this view (PowerPoint)", id={"type": "download", "what": "deck"}),
+    ], label=html.Span([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download"]),
+        color="primary", size="sm", id="view-download-menu")
+    return html.Div([
+        dbc.Button([html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}), "Present"],
+                   id="present-open", color="primary", outline=True, size="sm", title="Full-screen view for a "
+                   "projector: arrow keys step through charts and regions, Esc leaves"),
+        downloads,
+        dbc.Switch(id="theme-toggle", label="High contrast", value=False, className="mb-0 ms-1"),
+        html.Span(id="export-status", className="small text-body-secondary", role="status"),
+    ], className="d-flex flex-wrap align-items-center gap-2 my-2 toolbar")
+
+
+def stage() -> html.Div:
+    """Presentation mode: one chart or the KPI cards filling the screen, keys to move, Esc to leave."""
+    hidden = {"display": "none"}
+    return html.Div([
+        html.Div([html.H1(id="stage-title", className="stage-title"),
+                  html.P(id="stage-subtitle", className="stage-subtitle")], className="stage-head"),
+        html.Div(dcc.Graph(id="stage-graph", config={"displayModeBar": False, "responsive": True,
+                                                     "topojsonURL": "/assets/topojson/"},
+                           style={"height": "100%"}), id="stage-graph-box"),
+        dbc.Row(id="stage-kpis", className="g-3 stage-kpis"),
+        html.Div(id="stage-footer", className="stage-footer"),
+        html.Div("← → chart   ↑ ↓ region   Esc exit", className="stage-hint", **{"aria-hidden": "true"}),
+        *(html.Button(id=b, n_clicks=0, style=hidden, tabIndex="-1", **{"aria-hidden": "true"})
+          for b in ("present-prev", "present-next", "present-up", "present-down", "present-exit")),
+    ], id="stage")
+
+
 def build_layout(dataset: Dataset) -> html.Div:
     state = default_state(dataset)
     return html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view-state", data=state.to_dict()),
+        dcc.Store(id="body-class-sink"),
+        dcc.Download(id="download"),
         *(dcc.Store(id=f"{view.name}-key", data=view.key(state)) for view in CHARTS),
-        navbar(),
-        dbc.Container([
+        stage(),
+        html.Div([navbar(), dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
+            dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
             controls(dataset, state),
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
+            toolbar(),
             dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year), id="kpi-row",
                     className="g-3"),
             dbc.Tabs([
@@ -63,5 +102,5 @@ def build_layout(dataset: Dataset) -> html.Div:
                         "Click a region in any chart to make it the focus."],
                        className="small text-body-secondary mb-1"),
             ], className="mt-3 pb-3"),
-        ], fluid=True, className="px-3 px-lg-4"),
+        ], fluid=True, className="px-3 px-lg-4")], id="main-view"),
     ])

@@ -15,6 +15,8 @@ from dashboard.presets import PRESETS, preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index")
 TABS = ("charts", "table")
+SLIDES = ("kpis", "ranking", "map", "scatter", "shares", "trend")  # presentation mode, in arrow-key order
+THEMES = ("light", "contrast")
 DEFAULT_FOCUS = "helsinki"
 DEFAULT_EDITION = "baltmet"
 DEFAULT_INDICATOR = "population"
@@ -35,6 +37,9 @@ class ViewState:
     measure: str = "absolute"
     year: int | None = None
     tab: str = "charts"
+    present: bool = False
+    slide: str = "kpis"
+    theme: str = "light"
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -79,11 +84,13 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
         params["peers"] = _peers_param(dataset, state.peers)
     if state.edition != DEFAULT_EDITION:
         params["edition"] = state.edition
-    for name in ("indicator", "x", "y", "size", "measure", "tab"):
+    for name in ("indicator", "x", "y", "size", "measure", "tab", "slide", "theme"):
         if getattr(state, name) != getattr(default, name):
             params[name] = getattr(state, name)
     if state.year is not None:
         params["year"] = str(state.year)
+    if state.present:
+        params["present"] = "1"
     return f"?{urlencode(params, safe=',')}" if params else ""
 
 
@@ -121,11 +128,17 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
                 changes["measure"] = value
             else:
                 ignored.append(f"measure={value} (not one of: {', '.join(MEASURES)})")
-        elif name == "tab":
-            if value in TABS:
-                changes["tab"] = value
+        elif name in ("tab", "slide", "theme"):
+            allowed = {"tab": TABS, "slide": SLIDES, "theme": THEMES}[name]
+            if value in allowed:
+                changes[name] = value
             else:
-                ignored.append(f"tab={value} (not one of: {', '.join(TABS)})")
+                ignored.append(f"{name}={value} (not one of: {', '.join(allowed)})")
+        elif name == "present":
+            if value in ("1", "0", "true", "false"):
+                changes["present"] = value in ("1", "true")
+            else:
+                ignored.append(f"present={value} (expected 1 or 0)")
         elif name == "year":
             if value.isdigit() and 1990 <= int(value) <= 2030:
                 changes["year"] = int(value)

@@ -19,16 +19,12 @@ def meta_children(meta: ChartMeta) -> list:
     return [html.Div(meta.subtitle, className="chart-subtitle"), html.Div(badges, className="mt-1")]
 
 
-def _publishers(meta: ChartMeta) -> list[str]:
-    return list(dict.fromkeys(source.split(":")[0] for source in meta.sources))
-
-
 def footer_children(meta: ChartMeta) -> list:
     """A one-line source summary that opens to the full list, plus the comparability note and the
     regions with no figure (with reasons), folded so the chart stays the main thing."""
     parts: list = []
     if meta.sources:
-        publishers = _publishers(meta)
+        publishers = meta.publishers
         short = "; ".join(publishers[:3]) + (f" and {len(publishers) - 3} more" if len(publishers) > 3 else "")
         parts.append(html.Details([
             html.Summary([html.Span("Sources: ", className="fw-semibold"), short], className="chart-sources"),
@@ -48,11 +44,30 @@ def graph_style(figure) -> dict:
     return {"height": f"{figure.layout.height or 400}px"}
 
 
+EXPORT_CHOICES = (("Slide 16:9", "slide", (("PNG 2×", "png", 2), ("PNG 4×", "png", 4), ("SVG", "svg", 1),
+                                         ("PDF", "pdf", 1))),
+                  ("Report", "report", (("PNG 2×", "png", 2), ("SVG", "svg", 1), ("PDF", "pdf", 1))))
+
+
+def export_menu(name: str) -> dbc.DropdownMenu:
+    """Download this chart as a picture (rendered on the server from the same figure)."""
+    items: list = []
+    for heading, size, formats in EXPORT_CHOICES:
+        items.append(dbc.DropdownMenuItem(heading, header=True))
+        items += [dbc.DropdownMenuItem(label, id={"type": "export", "chart": name, "fmt": fmt, "size": size,
+                                                  "scale": scale}) for label, fmt, scale in formats]
+    return dbc.DropdownMenu(items, label=html.Span([html.I(className="bi bi-download me-1",
+                                                           **{"aria-hidden": "true"}), "Download"]),
+                            size="sm", color="light", align_end=True, className="chart-export",
+                            id=f"{name}-export-menu", toggle_class_name="border")
+
+
 def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None):
     """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``."""
     return dbc.Card([
         dbc.CardHeader([
-            html.H2(meta.title, id=f"{name}-title", className="h6 mb-0 chart-title"),
+            html.Div([html.H2(meta.title, id=f"{name}-title", className="h6 mb-0 chart-title"), export_menu(name)],
+                     className="d-flex justify-content-between align-items-start gap-2"),
             html.Div(meta_children(meta), id=f"{name}-meta"),
             html.Div(controls or [], className="chart-controls mt-2") if controls else None,
         ]),

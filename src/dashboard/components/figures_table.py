@@ -43,6 +43,7 @@ def _row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
         "value_text": point_text(dataset, indicator, measure, p), "unit": measure_unit(dataset, indicator, measure),
         "year": format_year(p.year, p.year_approx) if p.year else "", "territory": p.territory,
         "source": "; ".join(links), "source_text": "; ".join(texts), "how": p.how,
+        "source_ids": list(p.source_ids), "year_number": p.year, "year_approx": p.year_approx,
     }
 
 

@@ -41,8 +41,17 @@ class ChartMeta:
     title: str
     subtitle: str
     comparability: Comparability
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # "publisher: title", once each
     missing: tuple[tuple[str, str], ...]
+    publishers: tuple[str, ...] = ()
+
+
+def cite(dataset: Dataset, points: list[Point]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """('publisher: title' per source, distinct publishers) of the points that have a value."""
+    ids = list(dict.fromkeys(s for p in points if p.value is not None for s in p.source_ids))
+    rows = [dataset.source(i) for i in ids]
+    return (tuple(f"{r['publisher']}: {r['title']}" for r in rows),
+            tuple(dict.fromkeys(str(r["publisher"]) for r in rows)))
 
 
 def year_label(points: list[Point], year: int | None) -> str:
@@ -58,10 +67,9 @@ def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, point
                year: int | None) -> ChartMeta:
     unit = measure_unit(dataset, indicator, measure)
     subtitle = f"{unit} · {year_label(points, year)}"
-    source_ids = dict.fromkeys(s for p in points if p.value is not None for s in p.source_ids)
-    sources = tuple(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}" for s in source_ids)
+    sources, publishers = cite(dataset, points)
     missing = tuple((dataset.region_name(p.region_id), p.missing) for p in points if p.value is None)
-    return ChartMeta(title, subtitle, assess(dataset, points), sources, missing)
+    return ChartMeta(title, subtitle, assess(dataset, points), sources, missing, publishers)
 
 
 def axis_title(dataset: Dataset, indicator: str, measure: str) -> str:

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import ChartMeta, axis_title, point_text, year_label
+from dashboard.figures.common import ChartMeta, axis_title, cite, point_text, year_label
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, measure_unit, points
@@ -60,11 +60,10 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
     title = f"{dataset.indicator(y)['short_label']} against {dataset.indicator(x)['short_label']}"
     subtitle = (f"bubble size: {size_label} ({measure_unit(dataset, size, ms)}) · "
                 f"{year_label(every, year)}")
-    sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
-                                  for p in every if p.value is not None for s in p.source_ids))
+    sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(a.region_id), a.missing or b.missing)
                     for a, b in zip(px, py, strict=True) if a.value is None or b.value is None)
-    return fig, ChartMeta(title, subtitle, assess(dataset, every), sources, missing)
+    return fig, ChartMeta(title, subtitle, assess(dataset, every), sources, missing, publishers)
 
 
 def _line(dataset: Dataset, indicator: str, measure: str, point) -> str:

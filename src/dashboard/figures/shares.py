@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import ChartMeta, custom_data, year_label
+from dashboard.figures.common import ChartMeta, cite, custom_data, year_label
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import Point, points
 from dashboard.state import ViewState
@@ -74,10 +74,9 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
                      automargin=True)
     fig.update_yaxes(automargin=True, ticksuffix="  ")
     every = [p for *_, pts in per_series for p in pts]
-    sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
-                                  for p in every if p.value is not None for s in p.source_ids))
+    sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
                     for r in regions if r not in with_any)
     meta = ChartMeta("Share of the national total", f"% of the country · population, jobs, GVA, GDP · "
-                     f"{year_label(every, year)}", assess(dataset, every), sources, missing)
+                     f"{year_label(every, year)}", assess(dataset, every), sources, missing, publishers)
     return fig, meta

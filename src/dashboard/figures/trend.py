@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, axis_title, custom_data
+from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, measure_unit, points
 from dashboard.state import ViewState
@@ -50,13 +50,12 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
     fig.update_layout(margin={"r": 110})
     fig.update_xaxes(title_text="Year", tickformat="d", gridcolor="#e5e7eb", automargin=True)
     fig.update_yaxes(title_text=axis_title(dataset, indicator, measure), gridcolor="#e5e7eb", automargin=True)
-    sources = tuple(dict.fromkeys(f"{dataset.source(s)['publisher']}: {dataset.source(s)['title']}"
-                                  for p in every for s in p.source_ids))
+    sources, publishers = cite(dataset, every)
     drawn = {p.region_id for p in every}
     missing = tuple((dataset.region_name(r), dataset.missing_reason(r, indicator, edition))
                     for r in regions if r not in drawn)
     span = f"{years[0]}–{years[-1]}" if years else "no years"
     meta = ChartMeta(f"Trend: {dataset.indicator(indicator)['label']}",
                      f"{measure_unit(dataset, indicator, measure)} · {span}",
-                     replace(assess(dataset, every), year_range=None), sources, missing)
+                     replace(assess(dataset, every), year_range=None), sources, missing, publishers)
     return fig, meta

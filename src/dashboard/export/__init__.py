@@ -1,0 +1,1 @@
+"""Exports made from the same builders as the page: images, slide decks, data tables."""
