@@ -27,8 +27,14 @@ ensure_venv() {  # $1: pip extras, e.g. "[test]" or ""
   fi
 }
 
-ensure_chromium() {
+ensure_chromium() {  # the browser tests and kaleido's image export both drive Debian's Chromium
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
-  echo "Installing Debian's chromium and chromium-driver for the browser tests..." >&2
+  echo "Installing Debian's chromium and chromium-driver..." >&2
   apt_install chromium chromium-driver fonts-dejavu-core
+}
+
+ensure_office() {  # the deck test opens the PPTX in LibreOffice Impress and looks at its pages
+  command -v soffice >/dev/null && command -v pdftoppm >/dev/null && return 0
+  echo "Installing LibreOffice Impress and poppler-utils for the slide-deck test..." >&2
+  apt_install libreoffice-impress poppler-utils
 }

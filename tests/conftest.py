@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,10 @@ def mini_dir(tmp_path: Path) -> Path:
     for name, text in MINI_TABLES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def needs_chromium() -> None:
+    """Exports render in real Chromium through kaleido; without a browser they cannot run."""
+    if not (Path("/usr/bin/chromium").exists() or shutil.which("chromium")):
+        pytest.skip("kaleido needs Chromium (Debian package 'chromium'); scripts/test.sh installs it")

@@ -54,15 +54,25 @@ class ViewState:
         return cls(**{**data, "peers": tuple(data["peers"])})
 
 
+def _scatter_defaults(dataset: Dataset, edition: str) -> tuple[str, str, str]:
+    """The edition's scatter axes, each replaced by an indicator the data has when it lacks one."""
+    known = list(dict.fromkeys([*dataset.kpi_ids, *dataset.indicators.index]))
+    wanted = SCATTER_DEFAULTS[edition]
+    return tuple(w if w in dataset.indicators.index else known[min(i, len(known) - 1)]
+                 for i, w in enumerate(wanted))  # type: ignore[return-value]
+
+
 def default_state(dataset: Dataset, edition: str = DEFAULT_EDITION) -> ViewState:
     focus = DEFAULT_FOCUS if dataset.has_region(DEFAULT_FOCUS) else dataset.region_ids[0]
-    x, y, size = SCATTER_DEFAULTS[edition]
-    return ViewState(focus=focus, peers=preset_members(dataset, "all"), edition=edition, x=x, y=y, size=size)
+    indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in dataset.indicators.index else dataset.indicators.index[0]
+    x, y, size = _scatter_defaults(dataset, edition)
+    return ViewState(focus=focus, peers=preset_members(dataset, "all"), edition=edition, indicator=indicator,
+                     x=x, y=y, size=size)
 
 
 def with_edition(dataset: Dataset, state: ViewState, edition: str) -> ViewState:
     """Switch edition; scatter axes left at the old edition's defaults move to the new ones."""
-    old, new = SCATTER_DEFAULTS[state.edition], SCATTER_DEFAULTS[edition]
+    old, new = _scatter_defaults(dataset, state.edition), _scatter_defaults(dataset, edition)
     axes = [n if cur == o else cur for cur, o, n in zip((state.x, state.y, state.size), old, new, strict=True)]
     return replace(state, edition=edition, x=axes[0], y=axes[1], size=axes[2], year=None)
 

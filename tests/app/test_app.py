@@ -77,3 +77,20 @@ def _with_pattern_inputs(spec: dict, inputs: list[dict]) -> list:
         else:
             out.append(next(i for i in inputs if i["id"] == item["id"] and i["property"] == item["property"]))
     return out
+
+
+def test_a_failed_export_is_reported_and_nothing_breaks(client, dataset: Dataset) -> None:
+    app = create_app(dataset)
+    key = next(k for k in app.callback_map if k.startswith("..download.data"))
+    spec = app.callback_map[key]
+    bad = {"type": "export", "chart": "no-such-chart", "fmt": "png", "size": "slide", "scale": 2}
+    inputs = [[{"id": bad, "property": "n_clicks", "value": 1}], []]
+    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")]
+    body = _post(client, key, outputs, inputs, json.dumps(bad, separators=(",", ":"), sort_keys=True) + ".n_clicks",
+                 state=[{"id": "view-state", "property": "data", "value": default_state(dataset).to_dict()}])
+    response = body["response"]
+    assert response["export-error"]["is_open"] is True
+    assert "Could not export the no-such-chart chart as PNG" in json.dumps(response["export-error"]["children"])
+    assert "download" not in response
+    assert spec["inputs"][0]["property"] == "n_clicks"
+    assert client.get("/").status_code == 200  # the app keeps serving

@@ -52,3 +52,21 @@ def test_a_measure_that_does_not_apply_falls_back_to_absolute(dataset: Dataset) 
 def test_a_year_without_figures_is_dropped_with_a_note(dataset: Dataset) -> None:
     state, notes = normalise(dataset, replace(default_state(dataset), year=2023))
     assert state.year is None and notes == ["year=2023 (no population figure for that year in this edition)"]
+
+
+def test_presentation_steps(dataset: Dataset) -> None:
+    state = next_state(dataset, "present-open", replace(default_state(dataset), peers=("oslo", "riga")), {})
+    assert state.present and state.slide == "kpis"
+    state = next_state(dataset, "present-next", state, {})
+    assert state.slide == "ranking"
+    assert next_state(dataset, "present-prev", next_state(dataset, "present-prev", state, {}), {}).slide == "trend"
+    # Up/down walk the compared regions (focus included), wrapping round.
+    assert [r for r in state.regions] == ["helsinki", "oslo", "riga"]
+    down = next_state(dataset, "present-down", state, {})
+    assert down.focus == "oslo" and next_state(dataset, "present-up", state, {}).focus == "riga"
+    assert not next_state(dataset, "present-exit", state, {}).present
+
+
+def test_theme_toggle(dataset: Dataset) -> None:
+    state = next_state(dataset, "theme-toggle", default_state(dataset), {"theme-toggle": True})
+    assert state.theme == "contrast"

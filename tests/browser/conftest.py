@@ -28,11 +28,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """``python app.py`` on a free loopback port, as a user would start it."""
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """``python app.py`` on a free loopback port, as a user would start it.
+
+    Its output goes to a file: an unread pipe fills up with the request log and stalls the server."""
     port = _free_port()
+    log_path = tmp_path_factory.mktemp("server") / "app.log"
+    log = log_path.open("wb")
     process = subprocess.Popen([sys.executable, str(PROJECT_ROOT / "app.py"), "--port", str(port)],
-                               cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 60
     while True:
@@ -42,12 +46,12 @@ def app_url() -> Iterator[str]:
         except OSError:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                output = process.stdout.read().decode() if process.stdout else ""
-                pytest.fail(f"app did not start: {output}")
+                pytest.fail(f"app did not start: {log_path.read_text(errors='replace')}")
             time.sleep(0.2)
     yield url
     process.terminate()
     process.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")

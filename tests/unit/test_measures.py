@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import MINI_TABLES
 
 from dashboard.data import Dataset, load_dataset
 from dashboard.measures import availability, measure_unit, points, region_point
+from tests.conftest import MINI_TABLES
 
 
 def test_absolute_is_the_figure(dataset: Dataset) -> None:

@@ -24,7 +24,7 @@ def _year_text(dataset: Dataset, state: ViewState, chart: str, indicator: str) -
         return str(state.year)
     measure = effective_measure(dataset, indicator, state.measure)
     label = year_label(points(dataset, state.regions, indicator, state.edition, measure, None), None)
-    return slug(label.split(" ")[0].replace("–", "-"))
+    return "" if label == "no year" else slug(label.split(" ")[0].replace("–", "-"))
 
 
 def chart_file(dataset: Dataset, state: ViewState, chart: str, fmt: str, size: str = "slide",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.helpers import find_by_id, text_of, walk
 
 from dashboard.components.kpi_card import kpi_card, kpi_row
 from dashboard.data import Dataset
 from dashboard.formatting import THOUSANDS
+from tests.helpers import find_by_id, text_of, walk
 
 
 def test_helsinki_profile_population_card(dataset: Dataset) -> None:

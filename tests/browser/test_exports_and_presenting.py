@@ -1,0 +1,83 @@
+"""Downloads from the page and presentation mode, in real Chromium."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_chart_download_shows_progress_and_gives_the_file(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?edition=recent&indicator=gdp")
+    expect(page.locator("#chart-ranking .main-svg").first).to_be_visible()
+    page.click("#ranking-export-menu .dropdown-toggle")
+    with page.expect_download(timeout=60_000) as download_info:
+        page.locator("#ranking-export-menu .dropdown-item", has_text="SVG").first.click()
+        expect(page.locator("#export-status")).to_contain_text("Preparing the file")  # the cold start takes s
+    download = download_info.value
+    assert download.suggested_filename == "helsinki-vs-peers_gdp_2021-2023.svg"
+    text = " ".join(ET.parse(download.path()).getroot().itertext())
+    assert "Ranking: Gross domestic product" in text and "Sources:" in text
+    expect(page.locator("#export-status")).to_have_text("")
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
+
+
+def test_view_download_as_csv(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?peers=nordic")
+    page.click("#view-download-menu .dropdown-toggle")
+    with page.expect_download(timeout=60_000) as download_info:
+        page.click("text=Figures of this view (CSV)")
+    download = download_info.value
+    assert download.suggested_filename == "helsinki-vs-peers_baltmet_figures.csv"
+    content = Path(download.path()).read_text(encoding="utf-8-sig")
+    assert content.startswith("# Baltic Metropoles dashboard") and "Warsaw" not in content
+
+
+def test_presentation_mode_hides_controls_and_follows_the_keys(app_url: str, browser) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(app_url + "?peers=nordic&edition=recent")
+    page.click("#present-open")
+    expect(page).to_have_url(re.compile(r"present=1"))
+    expect(page.locator("#stage")).to_be_visible()
+    expect(page.locator("#region-select")).to_be_hidden()
+    expect(page.locator(".navbar")).to_be_hidden()
+    expect(page.locator("#stage-title")).to_have_text("Helsinki: key figures")
+    font = page.eval_on_selector("#stage-kpis .kpi-value", "el => parseFloat(getComputedStyle(el).fontSize)")
+    assert font >= 28  # readable from the back of a room
+
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#stage-title")).to_have_text("Ranking: Population of the metropolitan region")
+    expect(page.locator("#stage-graph .bars .point")).to_have_count(4)
+    page.keyboard.press("ArrowDown")  # next region: Helsinki -> Oslo (the Nordic capitals in order)
+    expect(page).to_have_url(re.compile(r"focus=oslo"))
+    expect(page.locator("#stage-graph .ytick text", has_text="Oslo")).to_have_attribute(
+        "data-unformatted", re.compile("<b>Oslo</b>"))
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#stage-title")).to_have_text("Oslo: key figures")
+
+    page.keyboard.press("Escape")
+    expect(page.locator("#stage")).to_be_hidden()
+    expect(page.locator("#region-select")).to_be_visible()
+    expect(page.locator("#region-heading h1")).to_contain_text("Oslo")
+    assert errors == []
+    context.close()
+
+
+def test_a_presentation_link_opens_straight_into_it(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?present=1&slide=map&theme=contrast")
+    expect(page.locator("#stage-title")).to_have_text("Map: Population of the metropolitan region")
+    expect(page.locator("#stage-graph .geo .countries path").first).to_be_attached()
+    background = page.eval_on_selector("body", "el => getComputedStyle(el).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
