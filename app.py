@@ -1,6 +1,9 @@
 """Run the Baltic Metropoles dashboard: ``python app.py [--host H] [--port P] [--data DIR] [--debug]``.
 
-``server`` is the Flask app for production servers: ``gunicorn app:server``.
+``server`` is the Flask app for production servers: ``gunicorn app:server``. The data folder comes
+from ``--data`` or ``BALTMET_DATA_DIR``: a complete folder, or your values.csv (with sources.csv,
+regions.csv) on top of the bundled data. If it has problems, the app says so on the page and in the
+log, and serves the bundled data: nothing stops working.
 """
 
 from __future__ import annotations
@@ -11,20 +14,28 @@ import sys
 
 from dashboard.app_factory import create_app
 from dashboard.data import DataValidationError, load_dataset
-from dashboard.paths import DATA_DIR_ENV, default_data_dir
+from dashboard.data.folders import load_data_folder
+from dashboard.paths import BUNDLED_DATA_DIR, DATA_DIR_ENV
 
 
-def _load_or_exit(directory):
+def load_app(directory: str | None):
+    """The app for ``directory``; on problems, the bundled data with the problems shown on the page."""
+    if not directory:
+        return create_app(load_dataset(BUNDLED_DATA_DIR))
     try:
-        return load_dataset(directory)
+        loaded = load_data_folder(directory)
     except DataValidationError as err:
-        print(f"Cannot start: the data in {directory} has problems:", file=sys.stderr)
+        print(f"The data in {directory} has {len(err.problems)} problem(s); serving the bundled data:",
+              file=sys.stderr)
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
-        raise SystemExit(1) from None
+        return create_app(load_dataset(BUNDLED_DATA_DIR), startup_problems=(str(directory), err.problems))
+    for note in loaded.notes:
+        print(f"{directory}: {note}", file=sys.stderr)
+    return create_app(loaded.dataset)
 
 
-app = create_app(_load_or_exit(default_data_dir()))
+app = load_app(os.environ.get(DATA_DIR_ENV))
 server = app.server
 
 
@@ -36,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--debug", action="store_true", default=os.environ.get("DASH_DEBUG") == "1",
                         help="Dash debug mode (off unless asked)")
     args = parser.parse_args(argv)
-    served = app if args.data is None else create_app(_load_or_exit(args.data))
+    served = app if args.data is None else load_app(args.data)
     served.run(host=args.host, port=args.port, debug=args.debug, dev_tools_disable_version_check=True)
 
 

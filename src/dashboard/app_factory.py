@@ -15,7 +15,8 @@ from dashboard.paths import ASSETS_DIR
 VENDOR_CSS = ("vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap-icons/bootstrap-icons.min.css")
 
 
-def create_app(dataset: Dataset, *, url_base_pathname: str = "/") -> Dash:
+def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_problems=None) -> Dash:
+    """The app for ``dataset``; ``startup_problems`` = (folder, problems) when a requested folder failed."""
     app = Dash(
         __name__,
         title="Baltic Metropoles",
@@ -26,6 +27,6 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/") -> Dash:
         serve_locally=True,
         update_title=None,
     )
-    app.layout = build_layout(dataset)
+    app.layout = build_layout(dataset, startup_problems)
     register_callbacks(app, dataset)
     return app

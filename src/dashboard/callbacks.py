@@ -1,4 +1,8 @@
-"""Thin wiring: inputs -> ViewState (mirrored in the URL) -> builders. No data work happens here."""
+"""Thin wiring: inputs -> ViewState (mirrored in the URL) -> builders. No data work happens here.
+
+Every callback sees the session's Dataset: the base, plus the figures this browser session uploaded
+(kept in the browser, so the server holds no per-user state).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.chart_card import footer_children, graph_style, meta_children
-from dashboard.components.controls import indicator_options, measure_options, year_options
+from dashboard.components.controls import indicator_options, measure_options, region_options, year_options
 from dashboard.components.figures_table import table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
@@ -19,10 +23,15 @@ from dashboard.layout import heading
 from dashboard.measures import availability
 from dashboard.presets import preset_members
 from dashboard.state import SLIDES, ViewState, from_query, to_query, with_edition
+from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, dataset_for, parse_upload
 from dashboard.views import CHARTS
 
 CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
 PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
+CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
+            "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
+CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
+                  "year-select", "scatter-x", "scatter-y", "scatter-size"]
 
 
 def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
@@ -31,32 +40,6 @@ def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
     except (TypeError, KeyError, IndexError):
         return None
     return region if isinstance(region, str) and dataset.has_region(region) else None
-
-
-def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> ViewState:
-    """The state after one input changed; pure, so it is unit-tested without a browser."""
-    if trigger in PRESENT_KEYS:
-        return _presentation_step(current, trigger)
-    if trigger == "theme-toggle":
-        return replace(current, theme="contrast" if values.get("theme-toggle") else "light")
-    if trigger in CLICKABLE:
-        region = _clicked_region(dataset, values.get(trigger))
-        return replace(current, focus=region) if region else current
-    if isinstance(trigger, dict) and trigger.get("type") == "preset":
-        return replace(current, peers=preset_members(dataset, trigger["id"]))
-    if trigger == "edition-select":
-        return with_edition(dataset, current, values["edition-select"])
-    field = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
-             "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}.get(trigger)
-    if field:
-        return replace(current, **{field: values[trigger]})
-    if trigger == "peers-select":
-        chosen = set(values["peers-select"] or [])
-        return replace(current, peers=tuple(r for r in dataset.region_ids if r in chosen))
-    if trigger == "year-select":
-        year = values["year-select"]
-        return replace(current, year=None if year in (None, "default") else int(year))
-    return current
 
 
 def _presentation_step(state: ViewState, key: str) -> ViewState:
@@ -73,9 +56,37 @@ def _presentation_step(state: ViewState, key: str) -> ViewState:
     return replace(state, focus=regions[(regions.index(state.focus) + step) % len(regions)])
 
 
+def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> ViewState:
+    """The state after one input changed; pure, so it is unit-tested without a browser."""
+    if trigger in PRESENT_KEYS:
+        return _presentation_step(current, trigger)
+    if trigger == "theme-toggle":
+        return replace(current, theme="contrast" if values.get("theme-toggle") else "light")
+    if trigger in CLICKABLE:
+        region = _clicked_region(dataset, values.get(trigger))
+        return replace(current, focus=region) if region else current
+    if isinstance(trigger, dict) and trigger.get("type") == "preset":
+        return replace(current, peers=preset_members(dataset, trigger["id"]))
+    if trigger == "edition-select":
+        return with_edition(dataset, current, values["edition-select"])
+    if trigger in CONTROLS:
+        return replace(current, **{CONTROLS[trigger]: values[trigger]})
+    if trigger == "peers-select":
+        chosen = set(values["peers-select"] or [])
+        return replace(current, peers=tuple(r for r in dataset.region_ids if r in chosen))
+    if trigger == "year-select":
+        year = values["year-select"]
+        return replace(current, year=None if year in (None, "default") else int(year))
+    return current
+
+
 def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:
     """Fix combinations that cannot be shown, saying what was changed."""
     notes = []
+    if not dataset.has_region(state.focus):  # e.g. an uploaded region after the upload was removed
+        state = replace(state, focus=dataset.region_ids[0] if "helsinki" not in dataset.regions.index
+                        else "helsinki")
+    state = replace(state, peers=tuple(p for p in state.peers if dataset.has_region(p)))
     if availability(dataset, state.indicator).get(state.measure):
         state = replace(state, measure="absolute")
     if state.year is not None and state.year not in dataset.years(state.indicator, state.edition):
@@ -84,71 +95,21 @@ def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]
     return state, notes
 
 
-def register_callbacks(app: Dash, dataset: Dataset) -> None:
-    control_inputs = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
-                      "year-select", "scatter-x", "scatter-y", "scatter-size"]
-
-    @app.callback(
-        Output("view-state", "data"), Output("url", "search"),
-        Output("region-select", "value"), Output("peers-select", "value"), Output("edition-select", "value"),
-        Output("indicator-select", "value"), Output("indicator-select", "options"),
-        Output("measure-select", "value"), Output("measure-select", "options"),
-        Output("year-select", "value"), Output("year-select", "options"),
-        Output("scatter-x", "value"), Output("scatter-y", "value"), Output("scatter-size", "value"),
-        Output("scatter-x", "options"), Output("scatter-y", "options"), Output("scatter-size", "options"),
-        Output("tabs", "active_tab"), Output("theme-toggle", "value"),
-        Output("url-notice", "children"), Output("url-notice", "is_open"),
-        Input("url", "search"),
-        *(Input(cid, "value") for cid in control_inputs),
-        Input("tabs", "active_tab"),
-        Input({"type": "preset", "id": ALL}, "n_clicks"),
-        *(Input(cid, "clickData") for cid in CLICKABLE),
-        *(Input(key, "n_clicks") for key in PRESENT_KEYS),
-        Input("theme-toggle", "value"),
-        State("view-state", "data"),
-    )
-    def sync_state(search, *args):
-        """One place turns any input (URL, control, preset, chart click) into the new ViewState."""
-        stored = args[-1]
-        values = dict(zip([*control_inputs, "tabs"], args[: len(control_inputs) + 1], strict=True))
-        clicks_start = len(control_inputs) + 2
-        values.update(zip(CLICKABLE, args[clicks_start: clicks_start + len(CLICKABLE)], strict=True))
-        values["theme-toggle"] = args[-2]
-        trigger = ctx.triggered_id
-        if trigger in PRESENT_KEYS and not ctx.triggered[0]["value"]:
-            raise PreventUpdate
-        notes: list[str] = []
-        if trigger in (None, "url"):
-            state, notes = from_query(dataset, search)
-        else:
-            state = next_state(dataset, trigger, ViewState.from_dict(stored), values)
-        state, fixes = normalise(dataset, state)
-        notes += fixes if trigger in (None, "url") else []
-        query = to_query(dataset, state)
-        indicators = indicator_options(dataset, state.edition)
-        notice = (["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update)
-        return (
-            state.to_dict(), query if query != (search or "") else no_update,
-            state.focus, list(state.peers), state.edition,
-            state.indicator, indicators,
-            state.measure, measure_options(dataset, state.indicator),
-            str(state.year) if state.year else "default", year_options(dataset, state.indicator, state.edition),
-            state.x, state.y, state.size, indicators, indicators, indicators,
-            state.tab, state.theme == "contrast", notice, bool(notes) if notes else no_update,
-        )
+def register_callbacks(app: Dash, base: Dataset) -> None:
+    _register_sync(app, base)
 
     @app.callback(Output("region-heading", "children"), Output("kpi-row", "children"),
-                  Input("view-state", "data"))
-    def show_kpis(data):
-        state = ViewState.from_dict(data)
+                  Input("view-state", "data"), State("user-data", "data"))
+    def show_kpis(data, user):
+        dataset, state = dataset_for(base, user), ViewState.from_dict(data)
         return heading(dataset, state), kpi_row(dataset, state.focus, state.edition, state.regions, state.year)
 
     for view in CHARTS:
-        _register_chart(app, dataset, view)
+        _register_chart(app, base, view)
 
-    @app.callback(Output("figures-table", "rowData"), Input("view-state", "data"))
-    def show_table(data):
-        return table_rows(dataset, ViewState.from_dict(data))
+    @app.callback(Output("figures-table", "rowData"), Input("view-state", "data"), State("user-data", "data"))
+    def show_table(data, user):
+        return table_rows(dataset_for(base, user), ViewState.from_dict(data))
 
     app.clientside_callback(
         """function (data) {
@@ -158,21 +119,104 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         }""",
         Output("body-class-sink", "data"), Input("view-state", "data"))
 
-    _register_stage(app, dataset)
-    _register_downloads(app, dataset)
+    _register_stage(app, base)
+    _register_downloads(app, base)
+    _register_upload(app, base)
 
 
-def _register_stage(app: Dash, dataset: Dataset) -> None:
+def _register_sync(app: Dash, base: Dataset) -> None:
+    outputs = dict(
+        state=Output("view-state", "data"), search=Output("url", "search"),
+        focus=Output("region-select", "value"), focus_options=Output("region-select", "options"),
+        peers=Output("peers-select", "value"), peer_options=Output("peers-select", "options"),
+        edition=Output("edition-select", "value"),
+        indicator=Output("indicator-select", "value"), indicator_options=Output("indicator-select", "options"),
+        measure=Output("measure-select", "value"), measure_options=Output("measure-select", "options"),
+        year=Output("year-select", "value"), year_options=Output("year-select", "options"),
+        x=Output("scatter-x", "value"), y=Output("scatter-y", "value"), size=Output("scatter-size", "value"),
+        x_options=Output("scatter-x", "options"), y_options=Output("scatter-y", "options"),
+        size_options=Output("scatter-size", "options"),
+        tab=Output("tabs", "active_tab"), theme=Output("theme-toggle", "value"),
+        notice=Output("url-notice", "children"), notice_open=Output("url-notice", "is_open"),
+    )
+    inputs = dict(
+        search=Input("url", "search"),
+        controls={cid: Input(cid, "value") for cid in CONTROL_INPUTS},
+        tab=Input("tabs", "active_tab"),
+        presets=Input({"type": "preset", "id": ALL}, "n_clicks"),
+        clicks={cid: Input(cid, "clickData") for cid in CLICKABLE},
+        keys={key: Input(key, "n_clicks") for key in PRESENT_KEYS},
+        theme=Input("theme-toggle", "value"),
+        user=Input("user-data", "data"),
+    )
+
+    @app.callback(output=outputs, inputs=inputs, state=dict(stored=State("view-state", "data")))
+    def sync_state(search, controls, tab, presets, clicks, keys, theme, user, stored):
+        """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState."""
+        dataset = dataset_for(base, user)
+        trigger = ctx.triggered_id
+        if trigger in PRESENT_KEYS and not keys.get(trigger):
+            raise PreventUpdate
+        values = {**controls, "tabs": tab, **clicks, "theme-toggle": theme}
+        notes: list[str] = []
+        from_url = trigger is None or "url.search" in ctx.triggered_prop_ids  # first load fires several inputs
+        if from_url:
+            state, notes = from_query(dataset, search)
+        elif trigger == "user-data":  # figures added or removed: keep the view, offer any new regions
+            state = ViewState.from_dict(stored)
+            if set(state.peers) >= set(preset_members(base, "all")):
+                state = replace(state, peers=preset_members(dataset, "all"))
+        else:
+            state = next_state(dataset, trigger, ViewState.from_dict(stored), values)
+        state, fixes = normalise(dataset, state)
+        notes += fixes if from_url else []
+        query = to_query(dataset, state)
+        indicators = indicator_options(dataset, state.edition)
+        regions = region_options(dataset)
+        return dict(
+            state=state.to_dict(), search=query if query != (search or "") else no_update,
+            focus=state.focus, focus_options=regions, peers=list(state.peers), peer_options=regions,
+            edition=state.edition, indicator=state.indicator, indicator_options=indicators,
+            measure=state.measure, measure_options=measure_options(dataset, state.indicator),
+            year=str(state.year) if state.year else "default",
+            year_options=year_options(dataset, state.indicator, state.edition),
+            x=state.x, y=state.y, size=state.size, x_options=indicators, y_options=indicators,
+            size_options=indicators, tab=state.tab, theme=state.theme == "contrast",
+            notice=["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update,
+            notice_open=True if notes else no_update,
+        )
+
+
+def _register_chart(app: Dash, base: Dataset, view) -> None:
+    @app.callback(
+        Output(f"chart-{view.name}", "figure"), Output(f"chart-{view.name}", "style"),
+        Output(f"{view.name}-title", "children"),
+        Output(f"{view.name}-meta", "children"), Output(f"{view.name}-footer", "children"),
+        Output(f"{view.name}-key", "data"),
+        Input("view-state", "data"), State(f"{view.name}-key", "data"), State("user-data", "data"),
+    )
+    def show_chart(data, previous_key, user):
+        state = ViewState.from_dict(data)
+        key = [*view.key(state), (user or {}).get("hash")]
+        if key == previous_key:
+            raise PreventUpdate  # nothing this chart depends on changed
+        figure, meta = view.build(dataset_for(base, user), state)
+        return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
+                footer_children(meta), key)
+
+
+def _register_stage(app: Dash, base: Dataset) -> None:
     @app.callback(
         Output("stage-title", "children"), Output("stage-subtitle", "children"),
         Output("stage-graph", "figure"), Output("stage-graph-box", "style"),
         Output("stage-kpis", "children"), Output("stage-kpis", "style"), Output("stage-footer", "children"),
-        Input("view-state", "data"),
+        Input("view-state", "data"), State("user-data", "data"),
     )
-    def show_stage(data):
+    def show_stage(data, user):
         state = ViewState.from_dict(data)
         if not state.present:
             raise PreventUpdate
+        dataset = dataset_for(base, user)
         name = dataset.region_name(state.focus)
         if state.slide == "kpis":
             return (f"{name}: key figures", heading(dataset, state)[1].children, no_update, {"display": "none"},
@@ -187,22 +231,22 @@ def _register_stage(app: Dash, dataset: Dataset) -> None:
                 sources)
 
 
-def _register_downloads(app: Dash, dataset: Dataset) -> None:
+def _register_downloads(app: Dash, base: Dataset) -> None:
     busy = [dbc.Spinner(size="sm", spinner_class_name="me-1"), "Preparing the file…"]
 
     @app.callback(
         Output("download", "data"), Output("export-error", "children"), Output("export-error", "is_open"),
         Input({"type": "export", "chart": ALL, "fmt": ALL, "size": ALL, "scale": ALL}, "n_clicks"),
         Input({"type": "download", "what": ALL}, "n_clicks"),
-        State("view-state", "data"),
+        State("view-state", "data"), State("user-data", "data"),
         prevent_initial_call=True,
         running=[(Output("export-status", "children"), busy, "")],
     )
-    def download(_chart_clicks, _view_clicks, data):
+    def download(_chart_clicks, _view_clicks, data, user):
         trigger = ctx.triggered_id
         if not trigger or not ctx.triggered[0]["value"]:
             raise PreventUpdate
-        state = ViewState.from_dict(data)
+        dataset, state = dataset_for(base, user), ViewState.from_dict(data)
         what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}" if trigger["type"] == "export" \
             else {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}[trigger["what"]]
         try:
@@ -213,24 +257,61 @@ def _register_downloads(app: Dash, dataset: Dataset) -> None:
                 name, payload = deck_file(dataset, state)
             else:
                 name, payload = data_file(dataset, state, trigger["what"])
-        except Exception as err:
+        except Exception as err:  # any failure is reported on the page, which keeps working
             return no_update, [html.Strong(f"Could not export the {what}. "), f"{type(err).__name__}: {err}"], True
         return dcc.send_bytes(payload, name), no_update, False
 
 
-def _register_chart(app: Dash, dataset: Dataset, view) -> None:
-    @app.callback(
-        Output(f"chart-{view.name}", "figure"), Output(f"chart-{view.name}", "style"),
-        Output(f"{view.name}-title", "children"),
-        Output(f"{view.name}-meta", "children"), Output(f"{view.name}-footer", "children"),
-        Output(f"{view.name}-key", "data"),
-        Input("view-state", "data"), State(f"{view.name}-key", "data"),
+def _register_upload(app: Dash, base: Dataset) -> None:
+    # The size check runs in the browser: a file over the limit is never sent, let alone read.
+    app.clientside_callback(
+        f"""function (contents, name) {{
+            if (!contents) {{ return [window.dash_clientside.no_update, ""]; }}
+            const data = contents.split(",")[1] || "";
+            const bytes = Math.floor(data.length * 3 / 4);
+            if (bytes > {MAX_UPLOAD_BYTES}) {{
+                return [window.dash_clientside.no_update,
+                        name + ": the file is larger than {MAX_UPLOAD_TEXT} (" + (bytes / 1048576).toFixed(1) +
+                        " MB); it was not uploaded. Split it, or use 'python app.py --data FOLDER'."];
+            }}
+            return [{{"contents": contents, "name": name}}, ""];
+        }}""",
+        Output("upload-accepted", "data"), Output("upload-refused", "children"),
+        Input("upload", "contents"), State("upload", "filename"),
     )
-    def show_chart(data, previous_key):
-        state = ViewState.from_dict(data)
-        key = view.key(state)
-        if key == previous_key:
-            raise PreventUpdate  # nothing this chart depends on changed
-        figure, meta = view.build(dataset, state)
-        return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
-                footer_children(meta), key)
+
+    @app.callback(
+        Output("user-data", "data"), Output("upload-status", "children"),
+        Input("upload-accepted", "data"), Input("upload-remove", "n_clicks"), State("user-data", "data"),
+        prevent_initial_call=True,
+        running=[(Output("upload-busy", "children"), "Reading your file…", "")],
+    )
+    def receive(accepted, _remove, current):
+        if ctx.triggered_id == "upload-remove":
+            return None, "Your data was removed; the bundled figures are shown."
+        if not accepted:
+            raise PreventUpdate
+        outcome = parse_upload(accepted["contents"], accepted["name"] or "upload", base)
+        if outcome.problems:
+            items = [html.Li(str(p)) for p in outcome.problems[:200]]
+            more = [html.Li(f"… and {len(outcome.problems) - 200} more")] if len(outcome.problems) > 200 else []
+            return no_update, dbc.Alert([
+                html.Strong(f"{accepted['name']}: {len(outcome.problems)} problem(s); nothing was added. "),
+                "Fix them and upload again (FILE:ROW:COLUMN: message):",
+                html.Ul([*items, *more], className="mb-0 small upload-problems"),
+                html.Div("Read as: " + "; ".join(outcome.notes), className="small") if outcome.notes else None,
+            ], color="danger", dismissable=True, className="mt-2")
+        return outcome.payload, dbc.Alert([
+            html.Strong(f"{accepted['name']} added for this browser session. "),
+            "; ".join(outcome.notes) + ".",
+            " Figures from it are marked 'Your data' in cards, charts, the table and exports.",
+        ], color="success", dismissable=True, className="mt-2")
+
+    @app.callback(Output("upload-remove", "style"), Output("user-data-banner", "children"),
+                  Input("user-data", "data"))
+    def show_session_data(user):
+        """While this session has figures of its own, say so and offer to remove them (also after a reload)."""
+        if not user:
+            return {"display": "none"}, ""
+        return {"display": "inline-block"}, [dbc.Badge("Your data", color="info", className="me-1 text-dark"),
+                                             f"{user['name']} is shown with the bundled figures in this session."]

@@ -4,6 +4,7 @@
 ``python -m dashboard export --focus helsinki --peers stockholm,copenhagen,oslo --chart ranking
    --indicator population --format svg --out DIR``
 ``python -m dashboard deck --focus helsinki --peers all --out deck.pptx``
+``python -m dashboard import-eurostat FILE... --out DIR``
 
 Exports use the same builders and exporter as the page, so a file made here is the file the page
 would give for the same view. A bad option value is one line on stderr and exit code 2.
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlencode
 
-from dashboard.data import Dataset, DataValidationError, load_dataset
+from dashboard.data import Dataset, DataValidationError
 from dashboard.data.schema import EDITIONS
 from dashboard.export.images import FORMATS, SIZES
 from dashboard.presets import PRESETS
@@ -35,10 +36,11 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def _load(directory: str | None) -> Dataset:
+    from dashboard.data.folders import load_data_folder
     from dashboard.paths import default_data_dir
 
     try:
-        return load_dataset(Path(directory) if directory else default_data_dir())
+        return load_data_folder(Path(directory) if directory else default_data_dir()).dataset
     except DataValidationError as err:
         print(f"error: the data folder has {len(err.problems)} problem(s); run 'validate' to list them",
               file=sys.stderr)
@@ -59,22 +61,47 @@ def _state(parser: argparse.ArgumentParser, dataset: Dataset, args: argparse.Nam
 
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    directory = Path(args.directory) if args.directory else None
+    from dashboard.data.folders import load_data_folder
     from dashboard.paths import default_data_dir
 
-    directory = directory or default_data_dir()
+    directory = Path(args.directory) if args.directory else default_data_dir()
     try:
-        dataset = load_dataset(directory)
+        loaded = load_data_folder(directory)
     except DataValidationError as err:
         for problem in err.problems:
             print(problem)
         print(f"{len(err.problems)} problem(s) in {directory}", file=sys.stderr)
         return 1
+    dataset = loaded.dataset
     per_edition = dataset.values.groupby("edition").size()
     editions = ", ".join(f"{e} {n}" for e, n in per_edition.items())
+    kind = "" if loaded.kind == "complete" else " (your figures on top of the bundled data: " + \
+        "; ".join(loaded.notes) + ")"
     print(f"OK {directory}: {len(dataset.regions)} regions, {len(dataset.indicators)} indicators, "
           f"{len(dataset.values)} values ({editions}), {len(dataset.sources)} sources, "
-          f"{len(dataset.gaps)} documented gaps")
+          f"{len(dataset.gaps)} documented gaps{kind}")
+    return 0
+
+
+def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from dashboard.data.eurostat import import_eurostat, write_tables
+
+    dataset = _load(args.data)
+    imports = []
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            parser.error(f"no such file: {name}")
+        result = import_eurostat(path.read_bytes(), str(path), dataset)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        for note in result.notes:
+            print(note)
+        imports.append(result)
+    if any(i.problems for i in imports):
+        return 1
+    values, sources = write_tables(imports, Path(args.out))
+    print(f"wrote {values} and {sources}: run 'python app.py --data {args.out}' to see them")
     return 0
 
 
@@ -139,6 +166,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="PNG pixel scale (default: 2)")
     export.add_argument("--out", required=True, help="output folder")
     export.set_defaults(handler=_export)
+
+    eurostat = sub.add_parser("import-eurostat", help="turn Eurostat metro-region downloads into data tables",
+                              description="Read Eurostat TSV (optionally .gz) or SDMX-CSV downloads of "
+                                          "met_pjanaggr3, met_10r_3gdp and met_10r_3emp; write values.csv and "
+                                          "sources.csv that 'app.py --data OUT' shows on top of the bundled "
+                                          "data. Unknown metro codes are reported and skipped.")
+    eurostat.add_argument("files", nargs="+", metavar="FILE", help="Eurostat download(s)")
+    eurostat.add_argument("--out", required=True, help="output folder")
+    eurostat.add_argument("--data", help="data folder whose regions the metro codes map to (default: bundled)")
+    eurostat.set_defaults(handler=_import_eurostat)
 
     deck = sub.add_parser("deck", help="write a 16:9 slide deck (PPTX) of a view",
                           description="Write a PPTX deck: title, KPI cards, one slide per chart, sources.")

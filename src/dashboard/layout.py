@@ -50,9 +50,39 @@ def toolbar() -> html.Div:
                    id="present-open", color="primary", outline=True, size="sm", title="Full-screen view for a "
                    "projector: arrow keys step through charts and regions, Esc leaves"),
         downloads,
+        dcc.Upload(dbc.Button([html.I(className="bi bi-upload me-1", **{"aria-hidden": "true"}), "Add your data"],
+                              color="secondary", outline=True, size="sm", id="upload-button"),
+                   id="upload", multiple=False, accept=".csv,.tsv,.txt,.xlsx,.gz,text/csv",
+                   className="d-inline-block"),
+        dbc.Button("Remove your data", id="upload-remove", color="link", size="sm", style={"display": "none"}),
         dbc.Switch(id="theme-toggle", label="High contrast", value=False, className="mb-0 ms-1"),
         html.Span(id="export-status", className="small text-body-secondary", role="status"),
+        html.Span(id="upload-busy", className="small text-body-secondary", role="status"),
     ], className="d-flex flex-wrap align-items-center gap-2 my-2 toolbar")
+
+
+def upload_area() -> html.Div:
+    """Where an upload says what was read and assumed, or every problem, as text."""
+    return html.Div([
+        html.Div(id="upload-refused", className="text-danger small fw-semibold", role="alert"),
+        html.Div(id="user-data-banner", className="small"),
+        html.Div(id="upload-status"),
+        html.Small(["Add a CSV or Excel file with the columns of values.csv (region_id, indicator_id, year, "
+                    "value, territory; optional edition, territory_type, source_id, qualifier, note; an Excel "
+                    "'regions' sheet adds regions), or a Eurostat download of met_pjanaggr3, met_10r_3gdp or "
+                    "met_10r_3emp. Up to 10 MB; it stays in this browser session."],
+                   className="text-body-secondary d-block"),
+    ], className="mb-2")
+
+
+def startup_alert(startup_problems) -> dbc.Alert | None:
+    if not startup_problems:
+        return None
+    directory, problems = startup_problems
+    return dbc.Alert([
+        html.Strong(f"The data in {directory} has {len(problems)} problem(s), so the bundled data is shown. "),
+        html.Ul([html.Li(str(p)) for p in problems[:100]], className="mb-0 small"),
+    ], color="danger", dismissable=True, id="startup-alert")
 
 
 def stage() -> html.Div:
@@ -72,21 +102,25 @@ def stage() -> html.Div:
     ], id="stage")
 
 
-def build_layout(dataset: Dataset) -> html.Div:
+def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
     state = default_state(dataset)
     return html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view-state", data=state.to_dict()),
         dcc.Store(id="body-class-sink"),
+        dcc.Store(id="user-data", storage_type="session"),
+        dcc.Store(id="upload-accepted"),
         dcc.Download(id="download"),
         *(dcc.Store(id=f"{view.name}-key", data=view.key(state)) for view in CHARTS),
         stage(),
         html.Div([navbar(), dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
             dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
+            startup_alert(startup_problems),
             controls(dataset, state),
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
             toolbar(),
+            upload_area(),
             dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year), id="kpi-row",
                     className="g-3"),
             dbc.Tabs([

@@ -45,7 +45,8 @@ def test_kpi_callback_renders_the_new_focus(client, dataset: Dataset) -> None:
     state = replace(with_edition(dataset, default_state(dataset), "recent"), focus="riga")
     body = _post(client, "..region-heading.children...kpi-row.children..",
                  [{"id": "region-heading", "property": "children"}, {"id": "kpi-row", "property": "children"}],
-                 [{"id": "view-state", "property": "data", "value": state.to_dict()}], "view-state.data")
+                 [{"id": "view-state", "property": "data", "value": state.to_dict()}], "view-state.data",
+                 state=[{"id": "user-data", "property": "data", "value": None}])
     text = json.dumps(body, ensure_ascii=False)
     assert "Riga" in text and f"609{THOUSANDS}489" in text  # Riga's 2023 population (NUTS3 LV006)
     assert "Helsinki Region" not in text
@@ -87,7 +88,8 @@ def test_a_failed_export_is_reported_and_nothing_breaks(client, dataset: Dataset
     inputs = [[{"id": bad, "property": "n_clicks", "value": 1}], []]
     outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")]
     body = _post(client, key, outputs, inputs, json.dumps(bad, separators=(",", ":"), sort_keys=True) + ".n_clicks",
-                 state=[{"id": "view-state", "property": "data", "value": default_state(dataset).to_dict()}])
+                 state=[{"id": "view-state", "property": "data", "value": default_state(dataset).to_dict()},
+                        {"id": "user-data", "property": "data", "value": None}])
     response = body["response"]
     assert response["export-error"]["is_open"] is True
     assert "Could not export the no-such-chart chart as PNG" in json.dumps(response["export-error"]["children"])

@@ -16,6 +16,9 @@ def meta_children(meta: ChartMeta) -> list:
     """Subtitle and badges under the title."""
     badges = [dbc.Badge(text, color="warning", className="me-1 text-dark comparability-badge", title=why)
               for text, why in meta.comparability.badges]
+    if meta.includes_user_data:
+        badges.append(dbc.Badge("Includes your data", color="info", className="me-1 text-dark",
+                                title="Some figures come from data you added in this session"))
     return [html.Div(meta.subtitle, className="chart-subtitle"), html.Div(badges, className="mt-1")]
 
 

@@ -34,9 +34,9 @@ def _row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
     links, texts = [], []
     for source_id in p.source_ids:
         source = dataset.source(source_id)
-        title = _md(str(source["title"]))
+        title = _md(("Your data: " if dataset.is_user_source(source_id) else "") + str(source["title"]))
         links.append(f"[{title}]({source['url']})" if source["url"] else title)
-        texts.append(f"{source['publisher']}: {source['title']}")
+        texts.append(dataset.source_label(source_id))
     return {
         "region": dataset.region_name(p.region_id), "indicator": str(dataset.indicator(indicator)["label"]),
         "measure": MEASURE_LABELS[measure], "value": p.value,

@@ -46,7 +46,9 @@ def source_footnote(dataset: Dataset, figure: Figure, element_id: str) -> html.S
     title = str(source["title"])
     link = (html.A(title, href=source["url"], target="_blank", rel="noopener noreferrer")
             if source["url"] else html.Span(title))
-    return html.Small(["Source: ", link], className="kpi-source text-body-secondary d-block",
+    mine = [dbc.Badge("Your data", color="info", className="me-1 text-dark", title="A figure you added")] \
+        if dataset.is_user_source(figure.source_id) else []
+    return html.Small([*mine, "Source: ", link], className="kpi-source text-body-secondary d-block",
                       title=f"{source['publisher']}. {figure.note}".strip(), id=element_id)
 
 

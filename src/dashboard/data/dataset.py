@@ -113,5 +113,16 @@ class Dataset:
     def source(self, source_id: str) -> pd.Series:
         return self.sources.loc[source_id]
 
+    def is_user_source(self, source_id: str) -> bool:
+        return str(self.sources.at[source_id, "kind"]) == "user"
+
+    def source_label(self, source_id: str) -> str:
+        """'publisher: title', marked 'Your data' for figures a user brought."""
+        row = self.sources.loc[source_id]
+        label = f"{row['publisher']}: {row['title']}"
+        if row["kind"] == "user" and row["publisher"] != "Your data":
+            label = f"Your data — {label}"
+        return label
+
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.loc[indicator_id]

@@ -20,7 +20,7 @@ EDITION_REFERENCE_YEAR: dict[str, int | None] = {"baltmet": 2007, "recent": None
 TERRITORY_TYPES = ("metro", "city", "wider", "country")
 QUALIFIERS = ("", "approx", "lower_bound", "upper_bound", "rounded")
 INDICATOR_KINDS = ("count", "amount", "percent", "index", "area")
-SOURCE_KINDS = ("primary", "secondary")
+SOURCE_KINDS = ("primary", "secondary", "user")  # user: figures a user brought (folder or upload)
 BALTMET_ROLES = ("", "partner", "observer")
 YEAR_MIN, YEAR_MAX = 1990, 2030
 
@@ -113,6 +113,16 @@ VALUES = Table(
         Column("note", required=False),
     ),
     key=("region_id", "indicator_id", "edition", "year"),
+)
+
+# What a user's values table must hold; the rest is filled in (and said): edition from the year,
+# territory type from the territory's wording, the source from the file itself.
+USER_VALUES = Table(
+    file="values.csv",
+    columns=tuple(Column(c.name, c.kind, required=c.name in ("region_id", "indicator_id", "year", "value",
+                                                             "territory"),
+                         choices=c.choices, minimum=c.minimum, maximum=c.maximum) for c in VALUES.columns),
+    key=VALUES.key,
 )
 
 GAPS = Table(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from dashboard.comparability import Comparability, assess
@@ -25,13 +26,22 @@ def point_text(dataset: Dataset, indicator: str, measure: str, point: Point) -> 
     return format_value(point.value, value_decimals(dataset, indicator, measure, point.value), point.qualifier)
 
 
+def esc(text: object) -> str:
+    """Text for plotly labels and hovers, which render a little HTML: a user's '<b>' stays text."""
+    return html.escape(str(text), quote=False)
+
+
+def region_label(dataset: Dataset, region_id: str) -> str:
+    return esc(dataset.region_name(region_id))
+
+
 def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) -> list[str]:
     """[region_id, name, value, unit, year, territory, sources] for the hover and for clicks."""
-    sources = "; ".join(str(dataset.source(s)["title"]) for s in point.source_ids)
+    sources = "; ".join(esc(dataset.source_label(s)) for s in point.source_ids)
     year = format_year(point.year, point.year_approx) if point.year else ""
     how = f" ({point.how})" if point.how else ""
-    return [point.region_id, dataset.region_name(point.region_id), point_text(dataset, indicator, measure, point),
-            measure_unit(dataset, indicator, measure) + how, year, point.territory, sources]
+    return [point.region_id, region_label(dataset, point.region_id), point_text(dataset, indicator, measure, point),
+            esc(measure_unit(dataset, indicator, measure) + how), year, esc(point.territory), sources]
 
 
 @dataclass(frozen=True)
@@ -45,13 +55,16 @@ class ChartMeta:
     missing: tuple[tuple[str, str], ...]
     publishers: tuple[str, ...] = ()
 
+    @property
+    def includes_user_data(self) -> bool:
+        return any(p == "Your data" or p.startswith("Your data") for p in self.publishers)
+
 
 def cite(dataset: Dataset, points: list[Point]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """('publisher: title' per source, distinct publishers) of the points that have a value."""
     ids = list(dict.fromkeys(s for p in points if p.value is not None for s in p.source_ids))
-    rows = [dataset.source(i) for i in ids]
-    return (tuple(f"{r['publisher']}: {r['title']}" for r in rows),
-            tuple(dict.fromkeys(str(r["publisher"]) for r in rows)))
+    publishers = [("Your data" if dataset.is_user_source(i) else str(dataset.source(i)["publisher"])) for i in ids]
+    return tuple(dataset.source_label(i) for i in ids), tuple(dict.fromkeys(publishers))
 
 
 def year_label(points: list[Point], year: int | None) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 import plotly.graph_objects as go
 
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, point_text
+from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, point_text, region_label
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import effective_measure, points
 from dashboard.state import ViewState
@@ -45,7 +45,7 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str,
     fig.add_scattergeo(
         lat=[dataset.regions.at[p.region_id, "lat"] for p in shown],
         lon=[dataset.regions.at[p.region_id, "lon"] for p in shown],
-        text=[f"{dataset.region_name(p.region_id)}<br>{point_text(dataset, indicator, measure, p)}" for p in shown],
+        text=[f"{region_label(dataset, p.region_id)}<br>{point_text(dataset, indicator, measure, p)}" for p in shown],
         mode="markers+text", textfont={"size": 11},
         textposition=[LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
         marker={"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],

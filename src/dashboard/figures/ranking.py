@@ -7,7 +7,15 @@ from functools import lru_cache
 import plotly.graph_objects as go
 
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, axis_title, chart_meta, custom_data, point_text
+from dashboard.figures.common import (
+    HOVER,
+    ChartMeta,
+    axis_title,
+    chart_meta,
+    custom_data,
+    point_text,
+    region_label,
+)
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import effective_measure, points
 from dashboard.state import ViewState
@@ -24,7 +32,7 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: 
     pts = points(dataset, regions, indicator, edition, measure, year)
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     colours = region_colours(dataset)
-    names = [dataset.region_name(p.region_id) for p in shown]
+    names = [region_label(dataset, p.region_id) for p in shown]
     labels = [f"<b>{n}</b>" if p.region_id == focus else n for n, p in zip(names, shown, strict=True)]
     fig = go.Figure(layout=base_layout(height=max(220, 46 * len(shown) + 70)))
     fig.add_bar(

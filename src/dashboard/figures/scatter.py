@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import ChartMeta, axis_title, cite, point_text, year_label
+from dashboard.figures.common import ChartMeta, axis_title, cite, esc, point_text, region_label, year_label
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, measure_unit, points
@@ -41,13 +41,13 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
     fig = go.Figure(layout=base_layout(height=420))
     fig.add_scatter(
         x=[a.value for a, _, _ in rows], y=[b.value for _, b, _ in rows], mode="markers+text",
-        text=[dataset.region_name(a.region_id) for a, _, _ in rows], textposition="top center",
+        text=[region_label(dataset, a.region_id) for a, _, _ in rows], textposition="top center",
         marker={"size": [bubble(c.value) for _, _, c in rows], "color": [colours[a.region_id] for a, _, _ in rows],
                 "opacity": 0.85, "sizemode": "diameter",
                 "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
-        customdata=[[a.region_id, dataset.region_name(a.region_id),
+        customdata=[[a.region_id, region_label(dataset, a.region_id),
                      _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
-                     a.territory, "; ".join(str(dataset.source(s)["title"]) for s in (*a.source_ids, *b.source_ids))]
+                     esc(a.territory), "; ".join(esc(dataset.source_label(s)) for s in (*a.source_ids, *b.source_ids))]
                     for a, b, c in rows],
         hovertemplate=("<b>%{customdata[1]}</b><br>x: %{customdata[2]}<br>y: %{customdata[3]}<br>size: "
                        "%{customdata[4]}<br>%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>"),

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import ChartMeta, cite, custom_data, year_label
+from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, year_label
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import Point, points
 from dashboard.state import ViewState
@@ -44,7 +44,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
     with_any = [r for r in regions if any(p.region_id == r and p.value is not None
                                          for *_, pts in per_series for p in pts)]
     order = sorted(with_any, key=dataset.region_name, reverse=True)
-    labels = {r: f"<b>{dataset.region_name(r)}</b>" if r == focus else dataset.region_name(r) for r in order}
+    labels = {r: f"<b>{region_label(dataset, r)}</b>" if r == focus else region_label(dataset, r) for r in order}
     fig = go.Figure(layout=base_layout(height=max(240, 30 * len(order) * 2 + 90)))
     for label, ind, pattern, pts in per_series:
         by_region = {p.region_id: p for p in pts if p.value is not None and p.region_id in labels}
@@ -60,7 +60,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
             name=label, meta=label, showlegend=False, orientation="h",
             x=[p.value for p in rows], y=[labels[p.region_id] for p in rows],
             marker={"color": [colours[p.region_id] for p in rows],
-                    "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35},
+                    "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
+                                "bgcolor": [colours[p.region_id] for p in rows], "fillmode": "overlay"},
                     "line": {"color": FOCUS_LINE, "width": [2 if p.region_id == focus else 0 for p in rows]}},
             text=[f"{label}: {p.value:.0f} %" for p in rows], textposition="outside", cliponaxis=False,
             customdata=[custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data
+from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data, region_label
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, measure_unit, points
 from dashboard.state import ViewState
@@ -39,8 +39,8 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
         is_focus = region == focus
         fig.add_scatter(  # labelled at its last point instead of a legend: readable on a phone too
             x=[p.year for p in series], y=[p.value for p in series], mode="lines+markers+text",
-            name=dataset.region_name(region), cliponaxis=False,
-            text=[""] * (len(series) - 1) + [dataset.region_name(region)], textposition="middle right",
+            name=region_label(dataset, region), cliponaxis=False,
+            text=[""] * (len(series) - 1) + [region_label(dataset, region)], textposition="middle right",
             textfont={"color": colours[region], "size": 12},
             line={"color": colours[region], "width": 4.5 if is_focus else 2},
             marker={"size": 10 if is_focus else 7, "color": colours[region],

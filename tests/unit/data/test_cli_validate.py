@@ -26,10 +26,24 @@ def test_bad_folder_lists_every_problem(mini_dir: Path, capsys) -> None:
 
 
 def test_module_entry_point_runs_without_traceback(tmp_path: Path) -> None:
-    (tmp_path / "values.csv").write_bytes(b"\xff\xfe\x00garbage")
+    (tmp_path / "values.csv").write_bytes(b"\x00\x01\x02binary\x00garbage\xff")
     run = subprocess.run([sys.executable, "-m", "dashboard", "validate", str(tmp_path)],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert "Traceback" not in run.stdout + run.stderr
-    assert f"{tmp_path}/regions.csv:0:-: file is missing" in run.stdout
-    assert f"{tmp_path}/values.csv:1:-: not a text file" in run.stdout
+    # A folder with only values.csv is your figures on top of the bundled data; this one is not a table.
+    assert run.stdout.strip() == f"{tmp_path}/values.csv:1:-: this is a binary file, not a table (CSV, TSV or XLSX)"
+
+
+def test_a_folder_without_values_says_so(tmp_path: Path, capsys) -> None:
+    (tmp_path / "regions.csv").write_text("region_id\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.strip() == f"{tmp_path}/values.csv:0:-: file is missing"
+
+
+def test_overlay_folder_summary(tmp_path: Path, capsys) -> None:
+    (tmp_path / "values.csv").write_text("region_id;indicator_id;year;value;territory\n"
+                                         "helsinki;science_parks;2023;6;Helsinki Region\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "341 values" in out and "your figures on top of the bundled data" in out and "1 figure(s) added" in out

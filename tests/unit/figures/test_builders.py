@@ -62,7 +62,7 @@ def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, rece
     helsinki = next(c for c in fig.data[0].customdata if c[0] == "helsinki")
     assert helsinki[1:6] == ["Helsinki", "1\u202f733\u202f033", "persons", "2023",
                              "Eurostat metro region FI001MC Helsinki"]
-    assert helsinki[6] == dataset.source("atlas_fi_eurostat")["title"]
+    assert helsinki[6] == dataset.source_label("atlas_fi_eurostat")  # publisher: title
     assert "%{customdata[6]}" in fig.data[0].hovertemplate
 
 
