@@ -9,10 +9,12 @@ from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
 from dashboard.layout import build_layout
 from dashboard.paths import ASSETS_DIR
+from dashboard.serving import harden
 
 # Bootstrap and its icons are vendored under assets/vendor (see assets/vendor/*/LICENSE), listed
 # first so the app's own CSS overrides them, and never fetched from a CDN.
-VENDOR_CSS = ("vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap-icons/bootstrap-icons.min.css")
+# The ?v= version makes the URL change with the file, so browsers may keep it for a year.
+VENDOR_CSS = ("vendor/bootstrap/bootstrap.min.css?v=5.3.6", "vendor/bootstrap-icons/bootstrap-icons.min.css?v=1.11.3")
 
 
 def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_problems=None) -> Dash:
@@ -29,4 +31,5 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_proble
     )
     app.layout = build_layout(dataset, startup_problems)
     register_callbacks(app, dataset)
+    harden(app)
     return app

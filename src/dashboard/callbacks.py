@@ -299,7 +299,7 @@ def _register_upload(app: Dash, base: Dataset) -> None:
                 html.Strong(f"{accepted['name']}: {len(outcome.problems)} problem(s); nothing was added. "),
                 "Fix them and upload again (FILE:ROW:COLUMN: message):",
                 html.Ul([*items, *more], className="mb-0 small upload-problems"),
-                html.Div("Read as: " + "; ".join(outcome.notes), className="small") if outcome.notes else None,
+                html.Div("; ".join(outcome.notes).capitalize() + ".", className="small") if outcome.notes else None,
             ], color="danger", dismissable=True, className="mt-2")
         return outcome.payload, dbc.Alert([
             html.Strong(f"{accepted['name']} added for this browser session. "),

@@ -121,3 +121,14 @@ def test_bad_url_values_get_a_dismissible_notice(app_url: str, watched_page) -> 
     notice.locator(".btn-close").click()
     expect(notice).to_be_hidden()
     assert watched_page.console_errors == []
+
+
+def test_markup_in_a_link_never_runs(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(app_url + "?focus=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&measure=%3Cscript%3Ealert(2)%3C/script%3E")
+    expect(page.locator("#url-notice")).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(page.locator("#url-notice img")).to_have_count(0)
+    page.wait_for_timeout(500)
+    assert dialogs == []

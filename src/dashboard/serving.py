@@ -1,0 +1,96 @@
+"""How the app is served: compression done once per static file, cache lifetimes, security headers,
+request size limits. Nothing here keeps per-user state, so any number of workers serve alike."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from dash import Dash
+from dash.exceptions import DependencyException
+from flask import Flask, request
+from flask_compress import Compress
+
+STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
+ONE_YEAR = "public, max-age=31536000, immutable"
+ONE_DAY = "public, max-age=86400"
+# An upload of 10 MB arrives base64-encoded inside a JSON callback body: about 13.4 MB.
+MAX_REQUEST_BYTES = 16 * 1024 * 1024
+FRAME_ANCESTORS_ENV = "BALTMET_FRAME_ANCESTORS"
+
+
+class StaticOnlyCache:
+    """Keeps the compressed body of each static file (by URL, fingerprint included); callback
+    responses are compressed per request and never stored."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        return self._store.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        path = key.split(";", 1)[-1]
+        if path.startswith(STATIC_PREFIXES):
+            with self._lock:
+                self._store[key] = value
+
+
+def _cache_key(req) -> str:
+    return req.full_path if req.method == "GET" else f"dynamic:{req.method}"
+
+
+def content_security_policy(app: Dash, frame_ancestors: str) -> str:
+    """Only this server's scripts (and the hashes of Dash's own inline ones), no eval, no plugins."""
+    hashes = " ".join(app.csp_hashes())  # already quoted: 'sha256-...'
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src 'self' {hashes}",
+        "style-src 'self' 'unsafe-inline'",  # React and plotly set element styles
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        f"frame-ancestors {frame_ancestors}",
+    ])
+
+
+def harden(app: Dash) -> None:
+    """Compression, cache lifetimes, security headers and size limits on the app's Flask server."""
+    server: Flask = app.server
+    server.config.update(
+        COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_LEVEL=6, COMPRESS_BR_LEVEL=9, COMPRESS_MIN_SIZE=500,
+        COMPRESS_CACHE_BACKEND=StaticOnlyCache, COMPRESS_CACHE_KEY=_cache_key,
+        COMPRESS_MIMETYPES=["text/html", "text/css", "text/javascript", "application/javascript",
+                            "application/json", "image/svg+xml", "font/woff"],
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+    )
+    compress = Compress(server)
+    server.extensions["baltmet_compress_cache"] = compress.cache  # inspected by tests and benchmarks
+    @server.errorhandler(DependencyException)
+    def unknown_library(_error):  # e.g. /_dash-component-suites/../..: nothing there, and nothing read
+        return "Not found", 404
+
+    frame_ancestors = os.environ.get(FRAME_ANCESTORS_ENV, "'self'")
+    policy: dict[str, str] = {}
+
+    @server.after_request  # registered after Compress, so Flask runs it before compression
+    def headers(response):
+        if request.path.startswith(STATIC_PREFIXES) and response.is_streamed and response.status_code == 200:
+            # A streamed file would be recompressed chunk by chunk on every request; as a plain body
+            # it is compressed once and then served from the cache.
+            response.direct_passthrough = False
+            response.set_data(response.get_data())
+        if request.path.startswith(STATIC_PREFIXES):
+            fingerprinted = bool(request.args.get("m") or request.args.get("v")) or ".v" in request.path
+            response.headers["Cache-Control"] = ONE_YEAR if fingerprinted else ONE_DAY
+        if "csp" not in policy:  # the hashes are known once the app has rendered its index
+            policy["csp"] = content_security_policy(app, frame_ancestors)
+        response.headers.setdefault("Content-Security-Policy", policy["csp"])
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
