@@ -20,7 +20,7 @@ def client(dataset: Dataset):
 
 def test_page_links_only_local_stylesheets(client) -> None:
     html = client.get("/").get_data(as_text=True)
-    assert '<link rel="stylesheet" href="/assets/vendor/bootstrap/bootstrap.min.css">' in html
+    assert '<link rel="stylesheet" href="/assets/vendor/bootstrap/bootstrap.min.css?v=5.3.6">' in html
     assert "cdn" not in html.lower() and "https://" not in html
 
 
