@@ -29,6 +29,7 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_proble
         serve_locally=True,
         update_title=None,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = build_layout(dataset, startup_problems)
     register_callbacks(app, dataset)
     harden(app)

@@ -12,7 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.chart_card import footer_children, graph_style, meta_children
+from dashboard.components.chart_card import footer_children, graph_style, meta_children, text_summary
 from dashboard.components.controls import indicator_options, measure_options, region_options, year_options
 from dashboard.components.figures_table import table_rows
 from dashboard.components.kpi_card import kpi_row
@@ -22,7 +22,7 @@ from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading
 from dashboard.measures import availability
 from dashboard.presets import preset_members
-from dashboard.state import SLIDES, ViewState, from_query, to_query, with_edition
+from dashboard.state import SLIDES, ViewState, from_query, restore, to_query, with_edition
 from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, dataset_for, parse_upload
 from dashboard.views import CHARTS
 
@@ -101,7 +101,8 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     @app.callback(Output("region-heading", "children"), Output("kpi-row", "children"),
                   Input("view-state", "data"), State("user-data", "data"))
     def show_kpis(data, user):
-        dataset, state = dataset_for(base, user), ViewState.from_dict(data)
+        dataset = dataset_for(base, user)
+        state = restore(dataset, data)
         return heading(dataset, state), kpi_row(dataset, state.focus, state.edition, state.regions, state.year)
 
     for view in CHARTS:
@@ -109,7 +110,8 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
 
     @app.callback(Output("figures-table", "rowData"), Input("view-state", "data"), State("user-data", "data"))
     def show_table(data, user):
-        return table_rows(dataset_for(base, user), ViewState.from_dict(data))
+        dataset = dataset_for(base, user)
+        return table_rows(dataset, restore(dataset, data))
 
     app.clientside_callback(
         """function (data) {
@@ -163,11 +165,11 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         if from_url:
             state, notes = from_query(dataset, search)
         elif trigger == "user-data":  # figures added or removed: keep the view, offer any new regions
-            state = ViewState.from_dict(stored)
+            state = restore(dataset, stored)
             if set(state.peers) >= set(preset_members(base, "all")):
                 state = replace(state, peers=preset_members(dataset, "all"))
         else:
-            state = next_state(dataset, trigger, ViewState.from_dict(stored), values)
+            state = next_state(dataset, trigger, restore(dataset, stored), values)
         state, fixes = normalise(dataset, state)
         notes += fixes if from_url else []
         query = to_query(dataset, state)
@@ -192,17 +194,17 @@ def _register_chart(app: Dash, base: Dataset, view) -> None:
         Output(f"chart-{view.name}", "figure"), Output(f"chart-{view.name}", "style"),
         Output(f"{view.name}-title", "children"),
         Output(f"{view.name}-meta", "children"), Output(f"{view.name}-footer", "children"),
-        Output(f"{view.name}-key", "data"),
+        Output(f"{view.name}-summary", "children"), Output(f"{view.name}-key", "data"),
         Input("view-state", "data"), State(f"{view.name}-key", "data"), State("user-data", "data"),
     )
     def show_chart(data, previous_key, user):
-        state = ViewState.from_dict(data)
+        state = restore(dataset_for(base, user), data)
         key = [*view.key(state), (user or {}).get("hash")]
         if key == previous_key:
             raise PreventUpdate  # nothing this chart depends on changed
         figure, meta = view.build(dataset_for(base, user), state)
         return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
-                footer_children(meta), key)
+                footer_children(meta), text_summary(meta, figure), key)
 
 
 def _register_stage(app: Dash, base: Dataset) -> None:
@@ -213,10 +215,10 @@ def _register_stage(app: Dash, base: Dataset) -> None:
         Input("view-state", "data"), State("user-data", "data"),
     )
     def show_stage(data, user):
-        state = ViewState.from_dict(data)
+        dataset = dataset_for(base, user)
+        state = restore(dataset, data)
         if not state.present:
             raise PreventUpdate
-        dataset = dataset_for(base, user)
         name = dataset.region_name(state.focus)
         if state.slide == "kpis":
             return (f"{name}: key figures", heading(dataset, state)[1].children, no_update, {"display": "none"},
@@ -246,7 +248,8 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
         trigger = ctx.triggered_id
         if not trigger or not ctx.triggered[0]["value"]:
             raise PreventUpdate
-        dataset, state = dataset_for(base, user), ViewState.from_dict(data)
+        dataset = dataset_for(base, user)
+        state = restore(dataset, data)
         what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}" if trigger["type"] == "export" \
             else {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}[trigger["what"]]
         try:

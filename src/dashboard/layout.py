@@ -113,7 +113,7 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
         dcc.Download(id="download"),
         *(dcc.Store(id=f"{view.name}-key", data=view.key(state)) for view in CHARTS),
         stage(),
-        html.Div([navbar(), dbc.Container([
+        html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
             dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
             startup_alert(startup_problems),
@@ -124,10 +124,12 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
             dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year), id="kpi-row",
                     className="g-3"),
             dbc.Tabs([
-                dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3"),
-                dbc.Tab(figures_table(dataset, state), label="Table", tab_id="table", className="pt-3"),
+                dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3",
+                        id="tab-charts"),
+                dbc.Tab(figures_table(dataset, state), label="Table", tab_id="table", className="pt-3",
+                        id="tab-table"),
             ], id="tabs", active_tab=state.tab, className="mt-2"),
-            html.Footer([
+            html.Div([
                 html.P(["Every figure names its territory, year and source. A city is not a metropolitan "
                         "region: figures for the core city carry a ",
                         dbc.Badge("City figure", color="warning", className="text-dark"),
@@ -136,5 +138,5 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
                         "Click a region in any chart to make it the focus."],
                        className="small text-body-secondary mb-1"),
             ], className="mt-3 pb-3"),
-        ], fluid=True, className="px-3 px-lg-4")], id="main-view"),
+        ], fluid=True, className="px-3 px-lg-4"))], id="main-view"),
     ])

@@ -166,3 +166,17 @@ def _parse_peers(dataset: Dataset, value: str) -> tuple[tuple[str, ...], list[st
     unknown = [p for p in wanted if not dataset.has_region(p)]
     known = set(wanted) - set(unknown)
     return tuple(r for r in dataset.region_ids if r in known), unknown
+
+
+def restore(dataset: Dataset, data: object) -> ViewState:
+    """The ViewState a browser's store holds, validated like a URL; malformed data gives the defaults.
+
+    The store comes from the client, so it is not trusted: it is round-tripped through the same
+    parser as the query string (unknown regions, indicators and values dropped), and never raises.
+    """
+    try:
+        state = ViewState.from_dict(data)  # type: ignore[arg-type]
+        query = to_query(dataset, state)
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return default_state(dataset)
+    return from_query(dataset, query)[0]

@@ -120,3 +120,19 @@ def test_static_files_are_compressed_once_and_cached_long(app) -> None:
     assert first.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     cache = app.server.extensions["baltmet_compress_cache"]
     assert any("bootstrap.min.css" in k for k in cache._store)
+
+
+@pytest.mark.parametrize("stored", [None, "nonsense", {"focus": "atlantis", "peers": ["narnia"]}, {"peers": 5},
+                                    {"focus": "oslo", "peers": ["riga"], "measure": "<script>", "year": "x"}])
+def test_a_tampered_view_state_gives_no_server_error(app, dataset: Dataset, stored) -> None:
+    from dashboard.state import restore
+
+    state = restore(dataset, stored)
+    assert dataset.has_region(state.focus) and state.measure in ("absolute", "per_capita", "share", "index")
+    client = app.server.test_client()
+    key = next(k for k in app.callback_map if k.startswith("..region-heading.children"))
+    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")]
+    response = client.post("/_dash-update-component", json={
+        "output": key, "outputs": outputs, "inputs": [{"id": "view-state", "property": "data", "value": stored}],
+        "changedPropIds": ["view-state.data"], "state": [{"id": "user-data", "property": "data", "value": None}]})
+    assert response.status_code == 200

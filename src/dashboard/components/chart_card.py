@@ -65,6 +65,17 @@ def export_menu(name: str) -> dbc.DropdownMenu:
                             id=f"{name}-export-menu", toggle_class_name="border")
 
 
+def text_summary(meta: ChartMeta, figure) -> str:
+    """The chart in words, for screen readers: every mark's region, value, unit and year."""
+    marks = []
+    for trace in figure.data:
+        for data in trace.customdata or ():
+            if len(data) > 4 and data[2] != "no data":
+                marks.append(f"{data[1]} {data[2]} {data[3]} ({data[4]})".replace("<b>", "").replace("</b>", ""))
+    shown = "; ".join(dict.fromkeys(marks)) or "no figures"
+    return f"{meta.title}. {meta.subtitle}. {shown}."
+
+
 def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None):
     """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``."""
     return dbc.Card([
@@ -74,8 +85,11 @@ def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None)
             html.Div(meta_children(meta), id=f"{name}-meta"),
             html.Div(controls or [], className="chart-controls mt-2") if controls else None,
         ]),
-        dbc.CardBody(dcc.Graph(id=f"chart-{name}", figure=figure, config=GRAPH_CONFIG,
-                               style=graph_style(figure),
-                               className="chart-graph"), className="p-1"),
+        dbc.CardBody(html.Figure([
+            dcc.Graph(id=f"chart-{name}", figure=figure, config=GRAPH_CONFIG, style=graph_style(figure),
+                      className="chart-graph"),
+            html.P(text_summary(meta, figure), id=f"{name}-summary", className="visually-hidden"),
+        ], className="mb-0", **{"aria-labelledby": f"{name}-title", "aria-describedby": f"{name}-summary"}),
+            className="p-1"),
         dbc.CardFooter(footer_children(meta), id=f"{name}-footer", className="small text-body-secondary"),
     ], className="chart-card h-100", id=f"card-{name}")
