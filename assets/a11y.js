@@ -38,6 +38,13 @@
       file.setAttribute("aria-label", "Add your data: a CSV, Excel or Eurostat file");
     }
   }
-  new MutationObserver(repair).observe(document.documentElement,
-                                       {subtree: true, childList: true, characterData: true});
+  // Coalesced to one repair per frame: plotly adds thousands of nodes while it draws.
+  var scheduled = false;
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    window.requestAnimationFrame(function () { scheduled = false; repair(); });
+  }
+  new MutationObserver(schedule).observe(document.documentElement,
+                                         {subtree: true, childList: true, characterData: true});
 })();

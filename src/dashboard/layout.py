@@ -111,7 +111,9 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
         dcc.Store(id="user-data", storage_type="session"),
         dcc.Store(id="upload-accepted"),
         dcc.Download(id="download"),
-        *(dcc.Store(id=f"{view.name}-key", data=view.key(state)) for view in CHARTS),
+        # The charts' change keys as the chart callbacks compute them (the last item is the session's
+        # upload, none at first): equal keys let the first load skip rebuilding what it already shows.
+        *(dcc.Store(id=f"{view.name}-key", data=[*view.key(state), None]) for view in CHARTS),
         stage(),
         html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),

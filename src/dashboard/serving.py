@@ -62,7 +62,7 @@ def harden(app: Dash) -> None:
     """Compression, cache lifetimes, security headers and size limits on the app's Flask server."""
     server: Flask = app.server
     server.config.update(
-        COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_LEVEL=6, COMPRESS_BR_LEVEL=9, COMPRESS_MIN_SIZE=500,
+        COMPRESS_ALGORITHM=["br", "gzip"], COMPRESS_LEVEL=6, COMPRESS_BR_LEVEL=5, COMPRESS_MIN_SIZE=500,
         COMPRESS_CACHE_BACKEND=StaticOnlyCache, COMPRESS_CACHE_KEY=_cache_key,
         COMPRESS_MIMETYPES=["text/html", "text/css", "text/javascript", "application/javascript",
                             "application/json", "image/svg+xml", "font/woff"],

@@ -13,10 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.paths import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Drawing five charts takes ~5 s on a busy 2-core machine: assertions wait up to 15 s (never a timing test).
+expect.set_options(timeout=15_000)
 
 pytestmark = pytest.mark.browser
 
