@@ -19,7 +19,7 @@ CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
 
 
 def heading(dataset: Dataset, state: ViewState) -> list:
-    country = dataset.regions.at[state.focus, "country_name"]
+    country = dataset.region(state.focus)["country_name"]
     n_peers = len([p for p in state.peers if p != state.focus])
     return [html.H1([dataset.region_name(state.focus),
                      html.Small(f" {country}", className="text-body-secondary fs-5")], className="h3 mb-0"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dashboard.data import Dataset
 
 # id -> (label, members). "all" means every region in the data, including ones a user adds.
@@ -14,6 +16,7 @@ PRESETS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+@lru_cache(maxsize=256)  # per Dataset (identity): asked on every URL round trip
 def preset_members(dataset: Dataset, preset_id: str) -> tuple[str, ...]:
     """The preset's regions that exist in this dataset, in the dataset's order."""
     _, members = PRESETS[preset_id]

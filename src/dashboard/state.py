@@ -7,6 +7,7 @@ are written, and invalid values are dropped and reported, never raised.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.data import Dataset
@@ -54,6 +55,7 @@ class ViewState:
         return cls(**{**data, "peers": tuple(data["peers"])})
 
 
+@lru_cache(maxsize=64)  # per Dataset (identity) and edition: every callback asks
 def _scatter_defaults(dataset: Dataset, edition: str) -> tuple[str, str, str]:
     """The edition's scatter axes, each replaced by an indicator the data has when it lacks one."""
     known = list(dict.fromkeys([*dataset.kpi_ids, *dataset.indicators.index]))
@@ -62,6 +64,7 @@ def _scatter_defaults(dataset: Dataset, edition: str) -> tuple[str, str, str]:
                  for i, w in enumerate(wanted))  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=64)  # ViewState is frozen, so one instance per Dataset and edition is shared
 def default_state(dataset: Dataset, edition: str = DEFAULT_EDITION) -> ViewState:
     focus = DEFAULT_FOCUS if dataset.has_region(DEFAULT_FOCUS) else dataset.region_ids[0]
     indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in dataset.indicators.index else dataset.indicators.index[0]

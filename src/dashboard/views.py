@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import build_map
 from dashboard.figures.ranking import build_ranking
 from dashboard.figures.scatter import build_scatter
 from dashboard.figures.shares import build_shares
+from dashboard.figures.spec import FigureSpec
 from dashboard.figures.trend import build_trend
 from dashboard.state import ViewState
 
@@ -24,7 +23,7 @@ from dashboard.state import ViewState
 @dataclass(frozen=True)
 class ChartView:
     name: str
-    build: Callable[[Dataset, ViewState], tuple[go.Figure, ChartMeta]]
+    build: Callable[[Dataset, ViewState], tuple[FigureSpec, ChartMeta]]
     depends_on: tuple[str, ...]
 
     def key(self, state: ViewState) -> list:

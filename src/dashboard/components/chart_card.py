@@ -44,7 +44,7 @@ def footer_children(meta: ChartMeta) -> list:
 
 def graph_style(figure) -> dict:
     """The graph's box follows the figure's own height (charts grow with the number of regions)."""
-    return {"height": f"{figure.layout.height or 400}px"}
+    return {"height": f"{figure['layout'].get('height') or 400}px"}
 
 
 EXPORT_CHOICES = (("Slide 16:9", "slide", (("PNG 2×", "png", 2), ("PNG 4×", "png", 4), ("SVG", "svg", 1),
@@ -68,8 +68,8 @@ def export_menu(name: str) -> dbc.DropdownMenu:
 def text_summary(meta: ChartMeta, figure) -> str:
     """The chart in words, for screen readers: every mark's region, value, unit and year."""
     marks = []
-    for trace in figure.data:
-        for data in trace.customdata or ():
+    for trace in figure["data"]:
+        for data in trace.get("customdata") or ():
             if len(data) > 4 and data[2] != "no data":
                 marks.append(f"{data[1]} {data[2]} {data[3]} ({data[4]})".replace("<b>", "").replace("</b>", ""))
     shown = "; ".join(dict.fromkeys(marks)) or "no figures"

@@ -13,7 +13,7 @@ from dashboard.state import MEASURES, ViewState
 
 
 def region_options(dataset: Dataset) -> list[dict[str, str]]:
-    return [{"label": f"{dataset.region_name(r)} ({dataset.regions.at[r, 'country_name']})", "value": r}
+    return [{"label": f"{dataset.region_name(r)} ({dataset.region(r)['country_name']})", "value": r}
             for r in dataset.region_ids]
 
 

@@ -63,7 +63,7 @@ def _territory_line(figure: Figure) -> list:
 def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None) -> list:
     """'25 % of Finland's population (c. 2007)': computed from a national total of the same year, or
     as a source reported it; nothing when neither exists."""
-    country = dataset.regions.at[region_id, "country_name"]
+    country = dataset.region(region_id)["country_name"]
     for source_indicator, measure, what in SHARE_SOURCES.get(indicator_id, ()):
         share = points(dataset, (region_id,), source_indicator, edition, measure, year)[0]
         if share.value is None:

@@ -47,6 +47,7 @@ class Dataset:
     _default: Mapping[tuple[str, str, str], Figure] = field(default_factory=dict, repr=False)
     _series: Mapping[tuple[str, str, str], tuple[Figure, ...]] = field(default_factory=dict, repr=False)
     _years: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _lookup: Mapping[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # Plain per-column lists are far faster to walk than pandas rows (225 000 figures in ~1 s).
@@ -67,6 +68,22 @@ class Dataset:
         object.__setattr__(self, "_figures", MappingProxyType(figures))
         object.__setattr__(self, "_default", MappingProxyType(latest))
         object.__setattr__(self, "gaps", MappingProxyType(dict(self.gaps)))
+        object.__setattr__(self, "_lookup", self._plain_lookups())
+
+    def _plain_lookups(self) -> Mapping[str, object]:
+        """Rows as plain dicts, built once: a pandas ``.loc`` costs ~100 µs and callbacks make hundreds."""
+        def rows(frame: pd.DataFrame) -> dict[str, Mapping[str, object]]:
+            records = frame.to_dict(orient="index")
+            return {key: MappingProxyType(record) for key, record in records.items()}
+
+        kpis = self.indicators.dropna(subset=["kpi_order"]).sort_values("kpi_order")
+        return MappingProxyType({
+            "region_order": tuple(self.regions.sort_values("name", kind="stable").index),
+            "regions": rows(self.regions),
+            "indicators": rows(self.indicators),
+            "sources": rows(self.sources),
+            "kpi_ids": tuple(kpis.index),
+        })
 
     @staticmethod
     def _preference(edition: str, year: int) -> tuple[int, int]:
@@ -79,18 +96,21 @@ class Dataset:
     @property
     def region_ids(self) -> list[str]:
         """Region ids in alphabetical order of their names (the order of every list and chart)."""
-        return list(self.regions.sort_values("name").index)
+        return list(self._lookup["region_order"])  # type: ignore[call-overload]
 
     @property
     def kpi_ids(self) -> list[str]:
-        kpis = self.indicators.dropna(subset=["kpi_order"]).sort_values("kpi_order")
-        return list(kpis.index)
+        return list(self._lookup["kpi_ids"])  # type: ignore[call-overload]
+
+    def region(self, region_id: str) -> Mapping[str, object]:
+        """One row of regions.csv (name, country_name, lat, lon, ...) as a read-only mapping."""
+        return self._lookup["regions"][region_id]  # type: ignore[index]
 
     def region_name(self, region_id: str) -> str:
-        return str(self.regions.at[region_id, "name"])
+        return str(self.region(region_id)["name"])
 
     def has_region(self, region_id: str) -> bool:
-        return region_id in self.regions.index
+        return isinstance(region_id, str) and region_id in self._lookup["regions"]  # type: ignore[operator]
 
     def figure(self, region_id: str, indicator_id: str, edition: str, year: int | None = None) -> Figure | None:
         """The figure for that year, or the edition's default one when ``year`` is None."""
@@ -115,19 +135,21 @@ class Dataset:
     def missing_reason(self, region_id: str, indicator_id: str, edition: str) -> str:
         return self.gaps.get((region_id, indicator_id, edition), DEFAULT_GAP_REASON)
 
-    def source(self, source_id: str) -> pd.Series:
-        return self.sources.loc[source_id]
+    def source(self, source_id: str) -> Mapping[str, object]:
+        """One row of sources.csv (publisher, title, url, accessed, kind) as a read-only mapping."""
+        return self._lookup["sources"][source_id]  # type: ignore[index]
 
     def is_user_source(self, source_id: str) -> bool:
-        return str(self.sources.at[source_id, "kind"]) == "user"
+        return str(self.source(source_id)["kind"]) == "user"
 
     def source_label(self, source_id: str) -> str:
         """'publisher: title', marked 'Your data' for figures a user brought."""
-        row = self.sources.loc[source_id]
+        row = self.source(source_id)
         label = f"{row['publisher']}: {row['title']}"
         if row["kind"] == "user" and row["publisher"] != "Your data":
             label = f"Your data — {label}"
         return label
 
-    def indicator(self, indicator_id: str) -> pd.Series:
-        return self.indicators.loc[indicator_id]
+    def indicator(self, indicator_id: str) -> Mapping[str, object]:
+        """One row of indicators.csv (label, short_label, unit, kind, decimals, ...) as a read-only mapping."""
+        return self._lookup["indicators"][indicator_id]  # type: ignore[index]

@@ -17,6 +17,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from dashboard.figures.common import ChartMeta
+from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FONT_FAMILY
 from dashboard.paths import ASSETS_DIR
 
@@ -73,9 +74,12 @@ def source_line(meta: ChartMeta, chars: int, max_lines: int = 4) -> str:
     return _wrap("Sources: " + "; ".join(meta.publishers) + " (titles in the data download)", chars)
 
 
-def decorate(figure: go.Figure, meta: ChartMeta, size: Size, today: dt.date | None = None) -> go.Figure:
-    """The figure with title, subtitle (and comparability badges), sources and export date inside it."""
-    fig = go.Figure(copy.deepcopy(figure.to_dict()))
+def decorate(figure: FigureSpec, meta: ChartMeta, size: Size, today: dt.date | None = None) -> go.Figure:
+    """The figure with title, subtitle (and comparability badges), sources and export date inside it.
+
+    Built as a validated ``go.Figure``: an export is rare, and a wrong property fails here, loudly.
+    """
+    fig = go.Figure(copy.deepcopy(figure))
     today = today or dt.date.today()
     badges = " · ".join(text for text, _ in meta.comparability.badges)
     subtitle = meta.subtitle + (f"  ⚠ {badges}" if badges else "")
@@ -83,7 +87,8 @@ def decorate(figure: go.Figure, meta: ChartMeta, size: Size, today: dt.date | No
               " · figures as published by the sources")
     footer_lines = footer.count("<br>") + 1
     has_x_title = bool(fig.layout.xaxis.title.text) and not fig.layout.geo.scope
-    below_plot = (72 if has_x_title else 14) + (38 if fig.layout.showlegend else 0)  # axis title, legend
+    legend_below = bool(fig.layout.showlegend) and (fig.layout.legend.y is None or fig.layout.legend.y < 0)
+    below_plot = (72 if has_x_title else 14) + (38 if legend_below else 0)  # axis title, legend
     fig.update_layout(width=size.width, height=size.height, title=None, font={"family": FONT_FAMILY},
                       margin={"t": 105, "b": below_plot + 24 + 16 * footer_lines, "l": 40, "r": 40})
     heading = {"xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
@@ -96,7 +101,7 @@ def decorate(figure: go.Figure, meta: ChartMeta, size: Size, today: dt.date | No
     return fig
 
 
-def render(figure: go.Figure, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
+def render(figure: go.Figure | FigureSpec, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
     """Bytes of the image in ``fmt`` (png, svg, pdf) at ``width`` x ``height`` CSS pixels times ``scale``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; expected one of {', '.join(FORMATS)}")
@@ -104,17 +109,18 @@ def render(figure: go.Figure, fmt: str, width: int, height: int, scale: float = 
 
     with _lock:  # one warm browser per process; requests take turns
         _ensure_server()
-        return kaleido.calc_fig_sync(figure.to_dict(), opts={"format": fmt, "width": width, "height": height,
+        spec = figure.to_dict() if isinstance(figure, go.Figure) else figure
+        return kaleido.calc_fig_sync(spec, opts={"format": fmt, "width": width, "height": height,
                                                               "scale": scale}, topojson=TOPOJSON_URI)
 
 
-def export_chart(figure: go.Figure, meta: ChartMeta, fmt: str, size: str = "slide", scale: float = 2,
+def export_chart(figure: FigureSpec, meta: ChartMeta, fmt: str, size: str = "slide", scale: float = 2,
                  today: dt.date | None = None) -> bytes:
     box = SIZES[size]
     return render(decorate(figure, meta, box, today), fmt, box.width, box.height, scale if fmt == "png" else 1)
 
 
-def write_chart(path: Path, figure: go.Figure, meta: ChartMeta, size: str = "slide", scale: float = 2) -> Path:
+def write_chart(path: Path, figure: FigureSpec, meta: ChartMeta, size: str = "slide", scale: float = 2) -> Path:
     fmt = path.suffix.lstrip(".").lower()
     path.write_bytes(export_chart(figure, meta, fmt, size, scale))
     return path

@@ -1,1 +1,1 @@
-"""Pure figure builders: (Dataset, ViewState) -> go.Figure, shared by the page and the exports."""
+"""Pure figure builders: (Dataset, ViewState) -> a plain plotly figure dict, shared by the page and the exports."""

@@ -5,13 +5,13 @@ Bubbles show the chosen indicator in the page's measure; the map is never a chor
 
 from __future__ import annotations
 
+import copy
 import math
 from functools import lru_cache
 
-import plotly.graph_objects as go
-
 from dashboard.data import Dataset
 from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, point_text, region_label
+from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import effective_measure, points
 from dashboard.state import ViewState
@@ -29,31 +29,33 @@ GEO = {
 }
 
 
-def build_map(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+def build_map(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     return _map(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year)
 
 
 @lru_cache(maxsize=512)
 def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
-         year: int | None) -> tuple[go.Figure, ChartMeta]:
+         year: int | None) -> tuple[FigureSpec, ChartMeta]:
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year)
     shown = [p for p in pts if p.value is not None]
     colours = region_colours(dataset)
     biggest = max((abs(p.value) for p in shown), default=0) or 1
-    fig = go.Figure(layout=base_layout(height=460))
-    fig.add_scattergeo(
-        lat=[dataset.regions.at[p.region_id, "lat"] for p in shown],
-        lon=[dataset.regions.at[p.region_id, "lon"] for p in shown],
-        text=[f"{region_label(dataset, p.region_id)}<br>{point_text(dataset, indicator, measure, p)}" for p in shown],
-        mode="markers+text", textfont={"size": 11},
-        textposition=[LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
-        marker={"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
-                "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
-                "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
-        customdata=[custom_data(dataset, indicator, measure, p) for p in shown], hovertemplate=HOVER,
-    )
-    fig.update_geos(**GEO)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0})
+    regions_rows = [dataset.region(p.region_id) for p in shown]
+    trace = {
+        "type": "scattergeo", "lat": [r["lat"] for r in regions_rows], "lon": [r["lon"] for r in regions_rows],
+        "text": [f"{region_label(dataset, p.region_id)}<br>{point_text(dataset, indicator, measure, p)}"
+                 for p in shown],
+        "mode": "markers+text", "textfont": {"size": 11},
+        "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
+        "marker": {"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
+                   "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
+                   "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
+        "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
+    }
+    layout = base_layout(height=460)
+    layout["geo"] = copy.deepcopy(GEO)
+    layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
+    fig = {"data": [trace], "layout": layout}
     meta = chart_meta(dataset, f"Map: {dataset.indicator(indicator)['label']}", indicator, measure, pts, year)
     return fig, meta

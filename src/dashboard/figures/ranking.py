@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import plotly.graph_objects as go
-
 from dashboard.data import Dataset
 from dashboard.figures.common import (
     HOVER,
@@ -16,37 +14,38 @@ from dashboard.figures.common import (
     point_text,
     region_label,
 )
+from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import effective_measure, points
 from dashboard.state import ViewState
 
 
-def build_ranking(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+def build_ranking(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     return _ranking(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year)
 
 
 @lru_cache(maxsize=512)
 def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
-             year: int | None) -> tuple[go.Figure, ChartMeta]:
+             year: int | None) -> tuple[FigureSpec, ChartMeta]:
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year)
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     colours = region_colours(dataset)
     names = [region_label(dataset, p.region_id) for p in shown]
     labels = [f"<b>{n}</b>" if p.region_id == focus else n for n, p in zip(names, shown, strict=True)]
-    fig = go.Figure(layout=base_layout(height=max(220, 46 * len(shown) + 70)))
-    fig.add_bar(
-        x=[p.value for p in shown], y=labels, orientation="h",
-        marker={"color": [colours[p.region_id] for p in shown],
-                "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
-        text=[point_text(dataset, indicator, measure, p) for p in shown], textposition="auto",
-        cliponaxis=False,
-        customdata=[custom_data(dataset, indicator, measure, p) for p in shown], hovertemplate=HOVER,
-    )
+    bar = {
+        "type": "bar", "x": [p.value for p in shown], "y": labels, "orientation": "h",
+        "marker": {"color": [colours[p.region_id] for p in shown],
+                   "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
+        "text": [point_text(dataset, indicator, measure, p) for p in shown], "textposition": "auto",
+        "cliponaxis": False,
+        "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
+    }
     top = max((p.value for p in shown), default=1) or 1
-    fig.update_xaxes(title_text=axis_title(dataset, indicator, measure), range=[0, top * 1.28],
-                     gridcolor="#e5e7eb", zeroline=True, zerolinecolor="#9ca3af", automargin=True)
-    fig.update_yaxes(automargin=True, ticksuffix="  ")
+    layout = base_layout(height=max(220, 46 * len(shown) + 70))
+    layout["xaxis"] = axis(axis_title(dataset, indicator, measure), range=[0, top * 1.28], zeroline=True)
+    layout["yaxis"] = {"automargin": True, "ticksuffix": "  ", "showgrid": False}
+    fig = {"data": [bar], "layout": layout}
     label = dataset.indicator(indicator)["label"]
     meta = chart_meta(dataset, f"Ranking: {label}", indicator, measure, pts, year)
     return fig, meta

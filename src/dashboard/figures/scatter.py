@@ -5,11 +5,10 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import plotly.graph_objects as go
-
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta, axis_title, cite, esc, point_text, region_label, year_label
+from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, measure_unit, points
@@ -19,14 +18,14 @@ MAX_BUBBLE = 48
 MIN_BUBBLE = 12
 
 
-def build_scatter(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+def build_scatter(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     return _scatter(dataset, state.regions, state.focus, state.x, state.y, state.size, state.edition, state.measure,
                     state.year)
 
 
 @lru_cache(maxsize=512)
 def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
-             measure: str, year: int | None) -> tuple[go.Figure, ChartMeta]:
+             measure: str, year: int | None) -> tuple[FigureSpec, ChartMeta]:
     mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
     px, py, ps = (points(dataset, regions, i, edition, m, year) for i, m in ((x, mx), (y, my), (size, ms)))
     colours = region_colours(dataset)
@@ -38,23 +37,26 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
             return MIN_BUBBLE
         return max(MIN_BUBBLE, MAX_BUBBLE * math.sqrt(value / biggest))  # area proportional to value
 
-    fig = go.Figure(layout=base_layout(height=420))
-    fig.add_scatter(
-        x=[a.value for a, _, _ in rows], y=[b.value for _, b, _ in rows], mode="markers+text",
-        text=[region_label(dataset, a.region_id) for a, _, _ in rows], textposition="top center",
-        marker={"size": [bubble(c.value) for _, _, c in rows], "color": [colours[a.region_id] for a, _, _ in rows],
-                "opacity": 0.85, "sizemode": "diameter",
-                "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
-        customdata=[[a.region_id, region_label(dataset, a.region_id),
-                     _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
-                     esc(a.territory), "; ".join(esc(dataset.source_label(s)) for s in (*a.source_ids, *b.source_ids))]
-                    for a, b, c in rows],
-        hovertemplate=("<b>%{customdata[1]}</b><br>x: %{customdata[2]}<br>y: %{customdata[3]}<br>size: "
-                       "%{customdata[4]}<br>%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>"),
-        cliponaxis=False,
-    )
-    fig.update_xaxes(title_text=axis_title(dataset, x, mx), gridcolor="#e5e7eb", automargin=True, zeroline=False)
-    fig.update_yaxes(title_text=axis_title(dataset, y, my), gridcolor="#e5e7eb", automargin=True, zeroline=False)
+    trace = {
+        "type": "scatter", "x": [a.value for a, _, _ in rows], "y": [b.value for _, b, _ in rows],
+        "mode": "markers+text", "text": [region_label(dataset, a.region_id) for a, _, _ in rows],
+        "textposition": "top center",
+        "marker": {"size": [bubble(c.value) for _, _, c in rows], "color": [colours[a.region_id] for a, _, _ in rows],
+                   "opacity": 0.85, "sizemode": "diameter",
+                   "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
+        "customdata": [[a.region_id, region_label(dataset, a.region_id),
+                        _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
+                        esc(a.territory),
+                        "; ".join(esc(dataset.source_label(s)) for s in (*a.source_ids, *b.source_ids))]
+                       for a, b, c in rows],
+        "hovertemplate": ("<b>%{customdata[1]}</b><br>x: %{customdata[2]}<br>y: %{customdata[3]}<br>size: "
+                          "%{customdata[4]}<br>%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>"),
+        "cliponaxis": False,
+    }
+    layout = base_layout(height=420)
+    layout["xaxis"] = axis(axis_title(dataset, x, mx), zeroline=False)
+    layout["yaxis"] = axis(axis_title(dataset, y, my), zeroline=False)
+    fig = {"data": [trace], "layout": layout}
     every = [*px, *py]
     size_label = dataset.indicator(size)["short_label"]
     title = f"{dataset.indicator(y)['short_label']} against {dataset.indicator(x)['short_label']}"

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import plotly.graph_objects as go
-
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, year_label
+from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.measures import Point, points
 from dashboard.state import ViewState
@@ -31,13 +30,13 @@ def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, e
     return points(dataset, regions, indicator, edition, "share", year)
 
 
-def build_shares(dataset: Dataset, state: ViewState) -> tuple[go.Figure, ChartMeta]:
+def build_shares(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     return _shares(dataset, state.regions, state.focus, state.edition, state.year)
 
 
 @lru_cache(maxsize=256)
 def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str,
-            year: int | None) -> tuple[go.Figure, ChartMeta]:
+            year: int | None) -> tuple[FigureSpec, ChartMeta]:
     colours = region_colours(dataset)
     per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year))
                   for label, ind, pattern in SERIES]
@@ -45,35 +44,36 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
                                          for *_, pts in per_series for p in pts)]
     order = sorted(with_any, key=dataset.region_name, reverse=True)
     labels = {r: f"<b>{region_label(dataset, r)}</b>" if r == focus else region_label(dataset, r) for r in order}
-    fig = go.Figure(layout=base_layout(height=max(240, 30 * len(order) * 2 + 90)))
+    traces: list[dict] = []
     for label, ind, pattern, pts in per_series:
         by_region = {p.region_id: p for p in pts if p.value is not None and p.region_id in labels}
         rows = [by_region[r] for r in order if r in by_region]
         if not rows:
             continue
-        fig.add_bar(  # the legend shows the series' pattern in neutral grey (colours belong to regions)
-            x=[None], y=[None], name=label, orientation="h", hoverinfo="skip", showlegend=True,
-            xaxis="x2", yaxis="y2",  # on hidden axes, so they take no slot among the real bars
-            marker={"color": "#6b7280", "pattern": {"shape": pattern, "fgcolor": "white", "size": 6,
-                                                    "solidity": 0.35}})
-        fig.add_bar(
-            name=label, meta=label, showlegend=False, orientation="h",
-            x=[p.value for p in rows], y=[labels[p.region_id] for p in rows],
-            marker={"color": [colours[p.region_id] for p in rows],
-                    "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
-                                "bgcolor": [colours[p.region_id] for p in rows], "fillmode": "overlay"},
-                    "line": {"color": FOCUS_LINE, "width": [2 if p.region_id == focus else 0 for p in rows]}},
-            text=[f"{label}: {p.value:.0f} %" for p in rows], textposition="outside", cliponaxis=False,
-            customdata=[custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,
-                                    "absolute" if ind.startswith("share_") else "share", p) for p in rows],
-            hovertemplate=SHARE_HOVER,
-        )
-    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
-                      legend={"orientation": "h", "y": -0.12, "x": 0},
-                      xaxis2={"visible": False, "overlaying": "x"}, yaxis2={"visible": False, "overlaying": "y"})
-    fig.update_xaxes(title_text="Share of the national total (%)", range=[0, 100], gridcolor="#e5e7eb",
-                     automargin=True)
-    fig.update_yaxes(automargin=True, ticksuffix="  ")
+        traces.append({  # the legend shows the series' pattern in neutral grey (colours belong to regions)
+            "type": "bar", "x": [None], "y": [None], "name": label, "orientation": "h", "hoverinfo": "skip",
+            "showlegend": True, "xaxis": "x2", "yaxis": "y2",  # hidden axes: it takes no slot among the bars
+            "marker": {"color": "#6b7280", "pattern": {"shape": pattern, "fgcolor": "white", "size": 6,
+                                                       "solidity": 0.35, "fillmode": "overlay"}}})
+        traces.append({
+            "type": "bar", "name": label, "meta": label, "showlegend": False, "orientation": "h",
+            "x": [p.value for p in rows], "y": [labels[p.region_id] for p in rows],
+            "marker": {"color": [colours[p.region_id] for p in rows],
+                       "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
+                                   "bgcolor": [colours[p.region_id] for p in rows], "fillmode": "overlay"},
+                       "line": {"color": FOCUS_LINE, "width": [2 if p.region_id == focus else 0 for p in rows]}},
+            "text": [f"{label}: {p.value:.0f} %" for p in rows], "textposition": "outside", "cliponaxis": False,
+            "customdata": [custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,
+                                       "absolute" if ind.startswith("share_") else "share", p) for p in rows],
+            "hovertemplate": SHARE_HOVER,
+        })
+    layout = base_layout(height=max(240, 30 * len(order) * 2 + 90))
+    layout.update(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
+                  legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},  # above: clear of the axis title
+                  xaxis=axis("Share of the national total (%)", range=[0, 100]),
+                  yaxis={"automargin": True, "ticksuffix": "  ", "showgrid": False},
+                  xaxis2={"visible": False, "overlaying": "x"}, yaxis2={"visible": False, "overlaying": "y"})
+    fig = {"data": traces, "layout": layout}
     every = [p for *_, pts in per_series for p in pts]
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")

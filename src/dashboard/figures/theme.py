@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
 from dashboard.data import Dataset
+from dashboard.figures.spec import FigureSpec
 
 # Paul Tol's colour-blind-safe 'muted' scheme plus two Okabe-Ito colours: eleven distinguishable hues.
 # Each region keeps its colour in every chart; names always label the marks too.
@@ -20,15 +19,18 @@ def region_colours(dataset: Dataset) -> dict[str, str]:
     return {r: PALETTE[i % len(PALETTE)] for i, r in enumerate(dataset.region_ids)}
 
 
-def base_layout(height: int = 380) -> go.Layout:
-    return go.Layout(
-        font={"family": FONT_FAMILY, "size": 13, "color": "#1f2328"},
-        margin={"l": 10, "r": 16, "t": 10, "b": 10},
-        height=height,
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        hoverlabel={"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
-        showlegend=False,
-        clickmode="event",
-        dragmode=False,
-    )
+def base_layout(height: int = 380) -> FigureSpec:
+    """A new layout dict; ``template: {}`` keeps plotly.py from adding its 10 kB default template."""
+    return {
+        "template": {},
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#1f2328"},
+        "margin": {"l": 10, "r": 16, "t": 10, "b": 10},
+        "height": height,
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 13}, "align": "left"},
+        "hovermode": "closest",
+        "showlegend": False,
+        "clickmode": "event",
+        "dragmode": False,
+    }

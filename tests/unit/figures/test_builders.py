@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard.data import Dataset
+from dashboard.figures.styling import for_presentation, themed
 from dashboard.figures.theme import region_colours
 from dashboard.state import default_state, with_edition
 from dashboard.views import CHARTS
 
-BUILDERS = {view.name: view.build for view in CHARTS}
+
+def _validated(build):
+    """The builder, its spec checked against plotly's schema (go.Figure raises on an unknown property)."""
+    def checked(dataset, state):
+        spec, meta = build(dataset, state)
+        return go.Figure(spec), meta
+    return checked
+
+
+RAW = {view.name: view.build for view in CHARTS}
+BUILDERS = {name: _validated(build) for name, build in RAW.items()}
 
 
 @pytest.fixture
@@ -78,4 +90,32 @@ def test_missing_regions_are_listed_with_reasons(dataset: Dataset, recent) -> No
 
 
 def test_builders_are_cached(dataset: Dataset, recent) -> None:
-    assert BUILDERS["ranking"](dataset, recent) is BUILDERS["ranking"](dataset, recent)
+    assert RAW["ranking"](dataset, recent) is RAW["ranking"](dataset, recent)
+
+
+@pytest.mark.parametrize("name", list(RAW))
+@pytest.mark.parametrize("edition", ["baltmet", "recent"])
+def test_every_spec_is_valid_plotly_without_the_default_template(dataset: Dataset, name: str, edition: str) -> None:
+    spec, _ = RAW[name](dataset, with_edition(dataset, default_state(dataset), edition))
+    fig = go.Figure(spec)  # raises ValueError on any property plotly.js does not know
+    assert fig.data and fig.layout.height
+    assert not fig.layout.template.layout.to_plotly_json()  # not plotly.py's 10 kB default template
+
+
+@pytest.mark.parametrize("name", list(RAW))
+def test_restyling_copies_and_never_changes_the_cached_spec(dataset: Dataset, name: str, recent) -> None:
+    spec, _ = RAW[name](dataset, recent)
+    before = go.Figure(spec).to_json()
+    contrast, presented = themed(spec, "contrast"), for_presentation(spec)
+    go.Figure(contrast), go.Figure(presented)  # still valid
+    assert go.Figure(spec).to_json() == before
+    assert themed(spec, "light") is spec
+    assert contrast["layout"]["paper_bgcolor"] == "#000000" and contrast["layout"]["font"]["color"] == "#ffffff"
+    assert contrast["layout"]["font"]["family"] == spec["layout"]["font"]["family"]  # merged, not replaced
+    assert presented["layout"]["font"]["size"] == 24 and "height" not in presented["layout"]
+
+
+def test_presentation_doubles_the_focus_outline(dataset: Dataset, recent) -> None:
+    spec, _ = RAW["ranking"](dataset, replace(recent, focus="oslo"))
+    widths = for_presentation(spec)["data"][0]["marker"]["line"]["width"]
+    assert sorted(widths)[-1] == 6 and widths == [w * 2 for w in spec["data"][0]["marker"]["line"]["width"]]
