@@ -14,7 +14,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.chart_card import footer_children, graph_style, meta_children, text_summary
 from dashboard.components.controls import indicator_options, measure_options, region_options, year_options
-from dashboard.components.figures_table import table_rows
+from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
 from dashboard.export.files import chart_file, data_file, deck_file
@@ -108,10 +108,7 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     for view in CHARTS:
         _register_chart(app, base, view)
 
-    @app.callback(Output("figures-table", "rowData"), Input("view-state", "data"), State("user-data", "data"))
-    def show_table(data, user):
-        dataset = dataset_for(base, user)
-        return table_rows(dataset, restore(dataset, data))
+    _register_table(app, base)
 
     app.clientside_callback(
         """function (data) {
@@ -205,6 +202,41 @@ def _register_chart(app: Dash, base: Dataset, view) -> None:
         figure, meta = view.build(dataset_for(base, user), state)
         return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
                 footer_children(meta), text_summary(meta, figure), key)
+
+
+def _register_table(app: Dash, base: Dataset) -> None:
+    """The grid's library is fetched when the Table tab is first opened; then the grid is created."""
+    script = app.get_relative_path("/" + defer_grid_library())
+    app.clientside_callback(
+        f"""function (tab) {{
+            if (tab !== "table") {{ return window.dash_clientside.no_update; }}
+            if (window.dash_ag_grid) {{ return window.dash_clientside.no_update; }}  // loaded, grid made
+            return new Promise(function (resolve, reject) {{
+                const tag = document.createElement("script");
+                tag.src = "{script}";
+                tag.onload = function () {{ resolve(true); }};
+                tag.onerror = function () {{ reject(new Error("Could not load the table component")); }};
+                document.head.appendChild(tag);
+            }});
+        }}""",
+        Output("grid-library", "data"), Input("tabs", "active_tab"),
+    )
+
+    @app.callback(Output("figures-table", "children"), Input("grid-library", "data"),
+                  State("view-state", "data"), State("user-data", "data"), prevent_initial_call=True)
+    def create_table(ready, data, user):
+        if not ready:
+            raise PreventUpdate
+        dataset = dataset_for(base, user)
+        return figures_table(dataset, restore(dataset, data))
+
+    @app.callback(Output({**GRID_ID, "slot": ALL}, "rowData"), Input("view-state", "data"), State("user-data", "data"))
+    def show_table(data, user):
+        if not ctx.outputs_list:  # the grid is not there until the Table tab is opened
+            raise PreventUpdate
+        dataset = dataset_for(base, user)
+        rows = table_rows(dataset, restore(dataset, data))
+        return [rows for _ in ctx.outputs_list]
 
 
 def _register_stage(app: Dash, base: Dataset) -> None:

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard.components.chart_card import chart_card
 from dashboard.components.controls import controls, scatter_controls
-from dashboard.components.figures_table import figures_table
+from dashboard.components.figures_table import table_slot
 from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import navbar
 from dashboard.data import Dataset
@@ -110,6 +110,7 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
         dcc.Store(id="body-class-sink"),
         dcc.Store(id="user-data", storage_type="session"),
         dcc.Store(id="upload-accepted"),
+        dcc.Store(id="grid-library"),  # true once the table's script is loaded
         dcc.Download(id="download"),
         # The charts' change keys as the chart callbacks compute them (the last item is the session's
         # upload, none at first): equal keys let the first load skip rebuilding what it already shows.
@@ -128,7 +129,7 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
             dbc.Tabs([
                 dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3",
                         id="tab-charts"),
-                dbc.Tab(figures_table(dataset, state), label="Table", tab_id="table", className="pt-3",
+                dbc.Tab(table_slot(), label="Table", tab_id="table", className="pt-3",
                         id="tab-table"),
             ], id="tabs", active_tab=state.tab, className="mt-2"),
             html.Div([

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from dataclasses import replace
 
 import pytest
 
-from dashboard.app_factory import create_app
+from dashboard.app_factory import PLOTLYJS_VERSION, create_app
 from dashboard.data import Dataset
 from dashboard.formatting import THOUSANDS
+from dashboard.paths import ASSETS_DIR, PROJECT_ROOT
 from dashboard.state import default_state, with_edition
 
 
@@ -18,19 +21,39 @@ def client(dataset: Dataset):
     return create_app(dataset).server.test_client()
 
 
-def test_page_links_only_local_stylesheets(client) -> None:
+def test_page_links_only_local_stylesheets_and_scripts(client) -> None:
     html = client.get("/").get_data(as_text=True)
-    assert '<link rel="stylesheet" href="/assets/vendor/bootstrap/bootstrap.min.css?v=5.3.6">' in html
+    digest = hashlib.sha256((ASSETS_DIR / "vendor/bootstrap/bootstrap.min.css").read_bytes()).hexdigest()[:12]
+    assert f'<link rel="stylesheet" href="/assets/vendor/bootstrap/bootstrap.min.css?v={digest}">' in html
     assert "cdn" not in html.lower() and "https://" not in html
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    assert any(s.startswith(f"/assets/vendor/plotly/plotly-baltmet-{PLOTLYJS_VERSION}.min.js?v=") for s in scripts)
+    assert not [s for s in scripts if "package_data/plotly" in s]  # the full 4.8 MB plotly.js is never listed
+    assert not [s for s in scripts if "dash_ag_grid" in s]  # loaded when the Table tab is first opened
 
 
 @pytest.mark.parametrize("path", ["/assets/vendor/bootstrap/bootstrap.min.css",
-                                  "/assets/vendor/bootstrap-icons/bootstrap-icons.min.css",
-                                  "/assets/vendor/bootstrap-icons/fonts/bootstrap-icons.woff2",
+                                  "/assets/vendor/bootstrap-icons/bootstrap-icons-subset.css",
+                                  "/assets/vendor/bootstrap-icons/fonts/bootstrap-icons-subset.woff2",
+                                  f"/assets/vendor/plotly/plotly-baltmet-{PLOTLYJS_VERSION}.min.js",
+                                  "/_dash-component-suites/dash_ag_grid/dash_ag_grid.min.js?v=1",
                                   "/assets/app.css"])
 def test_vendored_assets_are_served(client, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 200 and len(response.data) > 100
+
+
+def test_every_icon_the_app_uses_is_in_the_icon_subset() -> None:
+    css = (ASSETS_DIR / "vendor/bootstrap-icons/bootstrap-icons-subset.css").read_text()
+    icon = re.compile(r"\bbi-[a-z0-9]+(?:-[a-z0-9]+)*")
+    used = {m for path in (PROJECT_ROOT / "src").rglob("*.py") for m in icon.findall(path.read_text())}
+    assert used and all(f".{name}::before" in css for name in used), "run scripts/subset_icons.py"
+
+
+def test_the_plotly_bundle_matches_plotly_py_and_draws_every_trace_type_the_builders_use() -> None:
+    bundle = (ASSETS_DIR / f"vendor/plotly/plotly-baltmet-{PLOTLYJS_VERSION}.min.js").read_text()
+    assert bundle.startswith(f"/* plotly.js v{PLOTLYJS_VERSION} ")  # else: scripts/build_plotly_bundle.sh
+    assert "partial bundle: scatter, bar, scattergeo" in bundle.splitlines()[0]
 
 
 def _post(client, output: str, outputs: list[dict], inputs: list[dict], changed: str, state=None):

@@ -132,3 +132,22 @@ def test_markup_in_a_link_never_runs(app_url: str, watched_page) -> None:
     expect(page.locator("#url-notice img")).to_have_count(0)
     page.wait_for_timeout(500)
     assert dialogs == []
+
+
+def test_the_table_library_loads_with_the_table_tab_and_follows_the_view(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?peers=nordic")
+    wait_for_charts(page)
+    assert not [u for u in watched_page.requests if "dash_ag_grid" in u]  # not part of the first page
+    assert not [u for u in watched_page.requests if "package_data/plotly" in u]  # the partial bundle drew them
+    page.get_by_role("tab", name="Table").click()
+    expect(page).to_have_url(re.compile(r"tab=table"))
+    rows = page.locator("#figures-table .ag-center-cols-container .ag-row")
+    expect(rows.first).to_be_visible()
+    assert [u for u in watched_page.requests if "dash_ag_grid.min.js" in u]
+    expect(page.locator("#figures-table")).to_contain_text("Oslo")
+    expect(page.locator("#figures-table")).not_to_contain_text("Riga")
+    page.click("#preset-buttons button:has-text('Baltic states')")  # the grid's rows follow the view
+    expect(page.locator("#figures-table")).to_contain_text("Riga")
+    expect(page.locator("#figures-table")).not_to_contain_text("Oslo")
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []

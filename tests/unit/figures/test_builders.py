@@ -119,3 +119,10 @@ def test_presentation_doubles_the_focus_outline(dataset: Dataset, recent) -> Non
     spec, _ = RAW["ranking"](dataset, replace(recent, focus="oslo"))
     widths = for_presentation(spec)["data"][0]["marker"]["line"]["width"]
     assert sorted(widths)[-1] == 6 and widths == [w * 2 for w in spec["data"][0]["marker"]["line"]["width"]]
+
+
+@pytest.mark.parametrize("edition", ["baltmet", "recent"])
+def test_builders_draw_only_trace_types_in_the_vendored_plotly_bundle(dataset: Dataset, edition: str) -> None:
+    state = with_edition(dataset, default_state(dataset), edition)
+    types = {trace["type"] for build in RAW.values() for trace in build(dataset, state)[0]["data"]}
+    assert types <= {"bar", "scatter", "scattergeo"}  # else add it to scripts/build_plotly_bundle.sh
