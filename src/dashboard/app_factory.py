@@ -12,7 +12,7 @@ from plotly.offline import get_plotlyjs_version
 from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
 from dashboard.layout import build_layout
-from dashboard.paths import ASSETS_DIR
+from dashboard.paths import ASSETS_DIR, PLOTLY_JS
 from dashboard.serving import harden
 
 PLOTLYJS_VERSION = get_plotlyjs_version()
@@ -20,9 +20,8 @@ PLOTLYJS_VERSION = get_plotlyjs_version()
 # Bootstrap and the icons the app uses (scripts/subset_icons.py) are vendored under assets/vendor
 # (see assets/vendor/*/LICENSE), listed first so the app's own CSS overrides them, never from a CDN.
 VENDOR_CSS = ("vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap-icons/bootstrap-icons-subset.css")
-# plotly.js with only the traces the charts use (scripts/build_plotly_bundle.sh): 0.4 MB compressed
-# instead of 1.3 MB. dcc.Graph takes window.Plotly when it is there and then never fetches its own.
-PLOTLY_JS = f"vendor/plotly/plotly-baltmet-{PLOTLYJS_VERSION}.min.js"
+# PLOTLY_JS is 0.4 MB compressed instead of 1.3 MB: dcc.Graph takes window.Plotly when it is
+# there, and then never fetches its own full bundle.
 
 
 @cache

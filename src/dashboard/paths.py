@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from plotly.offline import get_plotlyjs_version
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
 ASSETS_DIR = PROJECT_ROOT / "assets"
+# plotly.js with only the traces the charts use (scripts/build_plotly_bundle.sh), for the page and exports.
+PLOTLY_JS = f"vendor/plotly/plotly-baltmet-{get_plotlyjs_version()}.min.js"
 DATA_DIR_ENV = "BALTMET_DATA_DIR"
 
 

@@ -19,10 +19,11 @@ import plotly.graph_objects as go
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FONT_FAMILY
-from dashboard.paths import ASSETS_DIR
+from dashboard.paths import ASSETS_DIR, PLOTLY_JS
 
 FORMATS = ("png", "svg", "pdf")
 TOPOJSON_URI = (ASSETS_DIR / "topojson").resolve().as_uri() + "/"
+PLOTLY_JS_FILE = ASSETS_DIR / PLOTLY_JS
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ def _ensure_server() -> None:
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        kaleido.start_sync_server(n=1, mathjax=False, silence_warnings=True)
+        # The page's partial plotly.js: kaleido reloads its page after every image, and parsing
+        # 1.4 MB instead of plotly.py's 4.8 MB bundle takes ~0.15 s off each export.
+        kaleido.start_sync_server(n=1, mathjax=False, plotlyjs=PLOTLY_JS_FILE, silence_warnings=True)
     _server_started = True
 
 
