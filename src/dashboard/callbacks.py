@@ -13,7 +13,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.components.chart_card import footer_children, graph_style, meta_children, text_summary
-from dashboard.components.controls import indicator_options, measure_options, region_options, year_options
+from dashboard.components.controls import (
+    indicator_options,
+    measure_options,
+    peer_options,
+    region_options,
+    year_options,
+)
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
@@ -174,7 +180,7 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         regions = region_options(dataset)
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
-            focus=state.focus, focus_options=regions, peers=list(state.peers), peer_options=regions,
+            focus=state.focus, focus_options=regions, peers=list(state.peers), peer_options=peer_options(dataset),
             edition=state.edition, indicator=state.indicator, indicator_options=indicators,
             measure=state.measure, measure_options=measure_options(dataset, state.indicator),
             year=str(state.year) if state.year else "default",

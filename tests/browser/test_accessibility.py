@@ -10,9 +10,7 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
-# Still open: axe counts the peers multi-select's visible text differently from the accessible name that
-# assets/a11y.js gives it (Dash 4's dropdown internals). Listed so that any other finding fails the test.
-KNOWN = {("label-content-name-mismatch", "#peers-select")}
+KNOWN: set[tuple[str, str]] = set()  # (rule, target) pairs accepted for now: none
 VIEWS = ["", "?theme=contrast", "?tab=table", "?tab=table&theme=contrast", "?edition=recent&peers=nordic",
          "?present=1", "?present=1&slide=map&theme=contrast", "?present=1&slide=trend"]
 

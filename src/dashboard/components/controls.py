@@ -17,6 +17,12 @@ def region_options(dataset: Dataset) -> list[dict[str, str]]:
             for r in dataset.region_ids]
 
 
+def peer_options(dataset: Dataset) -> list[dict]:
+    """One toggle per region, named as in the charts; the country is in the tooltip."""
+    return [{"label": html.Span(dataset.region_name(r), title=str(dataset.region(r)["country_name"])), "value": r}
+            for r in dataset.region_ids]
+
+
 def indicator_options(dataset: Dataset, edition: str) -> list[dict[str, str]]:
     return [{"label": f"{dataset.indicator(i)['label']} ({dataset.indicator(i)['unit']})", "value": i}
             for i in dataset.indicators_with_data(edition)]
@@ -49,10 +55,14 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
             _labelled("Focus region", dcc.Dropdown(id="region-select", options=region_options(dataset),
                                                    value=state.focus, clearable=False, searchable=True),
                       "region-select", xs=12, md=4, lg=3),
-            _labelled("Peers", html.Div([
-                dcc.Dropdown(id="peers-select", options=region_options(dataset), value=list(state.peers),
-                             multi=True, searchable=True, placeholder="Add regions to compare"),
-                presets]), "peers-select", xs=12, md=8, lg=6),
+            dbc.Col([  # native checkboxes in a named group: every peer is one click and visible at a glance
+                html.Div("Peers", id="peers-label", className="fw-semibold mb-1"),
+                html.Div(dbc.Checklist(
+                    id="peers-select", options=peer_options(dataset), value=list(state.peers), inline=True,
+                    className="peer-toggles", inputClassName="btn-check",
+                    labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
+                    role="group", **{"aria-labelledby": "peers-label"}),
+                presets], className="mb-2", xs=12, md=8, lg=6),
             _labelled("Edition", dbc.RadioItems(
                 id="edition-select", value=state.edition, inline=True,
                 options=[{"label": label, "value": key} for key, label in EDITIONS.items()],
