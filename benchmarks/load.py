@@ -2,9 +2,12 @@
 
     .venv/bin/python benchmarks/load.py [--users 50] [--seconds 60] [--workers 4]
 
+gunicorn runs with the project's gunicorn.conf.py (each worker warms its export browser as it starts;
+the users come --warm-up seconds after the server answers, as they would on a deployed server).
 Each user loads the page, then keeps clicking as a person would (a new focus region: the state
-callback, then the KPI cards and the ranking chart it updates) and asks for one SVG export. Traffic
-goes only to 127.0.0.1; the run stops by itself. Prints requests, errors and p50/p95 latency.
+callback, then the KPI cards and the ranking chart it updates) and, at a random moment of the run,
+asks for one SVG export. Traffic goes only to 127.0.0.1; the run stops by itself. Prints requests,
+errors and p50/p95 latency.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def outputs_of(spec: dict) -> list[dict]:
 
 
 def user(base: str, deps: list[dict], until: float, rng: random.Random, results: list, errors: list) -> None:
+    export_at = time.time() + rng.uniform(0, max(0.0, until - time.time() - 10))
     sync = callback(deps, "..view-state.data")
     kpis = callback(deps, "..region-heading.children")
     ranking = callback(deps, "..chart-ranking.figure")
@@ -105,7 +109,7 @@ def user(base: str, deps: list[dict], until: float, rng: random.Random, results:
             "changedPropIds": ["view-state.data"],
             "state": [{"id": "ranking-key", "property": "data", "value": None},
                       {"id": "user-data", "property": "data", "value": None}]})
-        if not exported:
+        if not exported and time.time() >= export_at:
             trigger = {"chart": "ranking", "fmt": "svg", "scale": 1, "size": "slide", "type": "export"}
             timed("export (SVG)", {
                 "output": download["output"], "outputs": outputs_of(download),
@@ -122,10 +126,11 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--warm-up", type=float, default=15, help="seconds between server start and users")
     args = parser.parse_args()
     port = free_port()
     server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "app:server", "-w", str(args.workers),
-                               "-b", f"127.0.0.1:{port}", "--timeout", "60", "--no-control-socket"],
+                               "-b", f"127.0.0.1:{port}"],  # and the rest from ROOT/gunicorn.conf.py
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -135,6 +140,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
+        time.sleep(args.warm_up)
         deps = json.loads(urllib.request.urlopen(base + "_dash-dependencies", timeout=10).read())
         results: list[tuple[str, float]] = []
         errors: list[str] = []

@@ -11,9 +11,10 @@ import pytest
 from PIL import Image
 
 from dashboard.data import Dataset
+from dashboard.export import images
 from dashboard.export.files import chart_file
 from dashboard.export.images import SIZES as IMAGE_SIZES
-from dashboard.export.images import decorate, export_chart
+from dashboard.export.images import decorate, export_chart, warm_up
 from dashboard.state import default_state, with_edition
 from dashboard.views import CHARTS
 from tests.unit.export.helpers import is_blank, pdf_pages, png_size
@@ -67,6 +68,13 @@ def test_svg_parses_and_holds_title_and_source(needs_chromium, dataset, recent) 
 def test_pdf_has_one_page(needs_chromium, dataset, recent) -> None:
     pdf = export_chart(*ranking(dataset, recent), "pdf", "report", 1, TODAY)
     assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == 1
+
+
+def test_warm_up_starts_the_export_browser_with_the_partial_plotly_bundle(needs_chromium, dataset, recent) -> None:
+    warm_up()
+    assert images._server_started and images.PLOTLY_JS_FILE.name.startswith("plotly-baltmet-")
+    svg = export_chart(*ranking(dataset, recent), "svg", "report", 1, TODAY)
+    assert b"Ranking: Gross domestic product" in svg
 
 
 def test_map_exports_offline_with_its_base_map(needs_chromium, dataset, recent) -> None:
