@@ -8,6 +8,7 @@ Not a test: nothing here fails on timing. Record the output in benchmarks/README
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import platform
 import socket
@@ -26,7 +27,7 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from dashboard.app_factory import create_app  # noqa: E402
+from dashboard.app_factory import create_app, use_fast_json  # noqa: E402
 from dashboard.data import load_dataset  # noqa: E402
 from dashboard.paths import BUNDLED_DATA_DIR  # noqa: E402
 from dashboard.state import default_state  # noqa: E402
@@ -243,6 +244,8 @@ def scale_benchmark(bundled_ratio: float) -> None:
 
 
 def main() -> None:
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log between the rows
+    use_fast_json()  # the app's JSON setting, for the floor too: the comparison is the callback, not the engine
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
     print(f"{'figure':58} {'value':>16} {'baseline':>16} {'ratio':>8}")
     ratio = callback_benchmark("bundled", load_dataset(BUNDLED_DATA_DIR))
