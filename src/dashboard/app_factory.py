@@ -12,6 +12,7 @@ from plotly.offline import get_plotlyjs_version
 
 from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
+from dashboard.figures.map import TOPOJSON_FILE
 from dashboard.layout import build_layout
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
 from dashboard.serving import harden
@@ -57,7 +58,9 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_proble
         update_title=None,
     )
     use_fast_json()
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
+        "{%css%}", f'{{%css%}}\n        <link rel="preload" href="{url_base_pathname}assets/topojson/{TOPOJSON_FILE}" '
+        'as="fetch" crossorigin="anonymous">', 1)  # the map's shapes load with the scripts, not after them
     app.layout = build_layout(dataset, startup_problems)
     register_callbacks(app, dataset)
     harden(app)

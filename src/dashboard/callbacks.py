@@ -221,7 +221,7 @@ def _register_table(app: Dash, base: Dataset) -> None:
                 const tag = document.createElement("script");
                 tag.src = "{script}";
                 tag.onload = function () {{ resolve(true); }};
-                tag.onerror = function () {{ reject(new Error("Could not load the table component")); }};
+                tag.onerror = function () {{ resolve("failed"); }};  // said on the page, not thrown
                 document.head.appendChild(tag);
             }});
         }}""",
@@ -233,6 +233,9 @@ def _register_table(app: Dash, base: Dataset) -> None:
     def create_table(ready, data, user):
         if not ready:
             raise PreventUpdate
+        if ready == "failed":
+            return dbc.Alert("The table could not be loaded from the server. Reload the page to try again; "
+                             "the same figures are in Download → Figures of this view (CSV or Excel).", color="warning")
         dataset = dataset_for(base, user)
         return figures_table(dataset, restore(dataset, data))
 

@@ -75,6 +75,21 @@ def test_kpi_callback_renders_the_new_focus(client, dataset: Dataset) -> None:
     assert "Helsinki Region" not in text
 
 
+@pytest.mark.parametrize("ready", [True, "failed"])
+def test_the_table_is_created_once_its_library_is_loaded_or_says_it_could_not_be(client, dataset, ready) -> None:
+    state = replace(default_state(dataset), peers=("oslo", "riga"), tab="table")
+    body = _post(client, "figures-table.children", {"id": "figures-table", "property": "children"},
+                 [{"id": "grid-library", "property": "data", "value": ready}], "grid-library.data",
+                 state=[{"id": "view-state", "property": "data", "value": state.to_dict()},
+                        {"id": "user-data", "property": "data", "value": None}])
+    grid = body["response"]["figures-table"]["children"]
+    if ready is True:
+        assert grid["type"] == "AgGrid" and grid["namespace"] == "dash_ag_grid"
+        assert {row["region"] for row in grid["props"]["rowData"]} == {"Helsinki", "Oslo", "Riga"}
+    else:
+        assert grid["type"] == "Alert" and "could not be loaded" in json.dumps(grid)
+
+
 def test_url_drives_the_state_and_reports_bad_values(client, dataset: Dataset) -> None:
     app = create_app(dataset)
     sync = next(k for k in app.callback_map if k.startswith("..view-state.data"))

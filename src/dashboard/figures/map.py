@@ -20,6 +20,7 @@ from dashboard.state import ViewState
 LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsinki": "top center",
                   "tallinn": "bottom center", "stockholm": "top center"}
 TOPOJSON_URL = "/assets/topojson/"  # plotly.js fetches {url}europe_50m.json from our own server
+TOPOJSON_FILE = "europe_50m.json"  # scope "europe" at resolution 50, as in GEO below
 GEO = {
     "scope": "europe", "resolution": 50, "projection": {"type": "mercator"},
     "lataxis": {"range": [50.2, 62.8]}, "lonaxis": {"range": [3.5, 34.5]},
