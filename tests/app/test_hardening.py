@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.app_factory import create_app, versioned
 from dashboard.data import Dataset
+from dashboard.paths import PLOTLY_JS
 from dashboard.state import from_query
 
 HOSTILE = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "../../etc/passwd",
@@ -108,18 +109,20 @@ def test_oversized_requests_are_refused(app) -> None:
     assert response.status_code == 413
 
 
-def test_static_files_are_compressed_once_and_cached_long(app) -> None:
+@pytest.mark.parametrize(("path", "limit"), [("vendor/bootstrap/bootstrap.min.css", 40_000),  # 232 KB raw
+                                             (PLOTLY_JS, 500_000)])  # 1.4 MB raw
+def test_static_files_are_compressed_once_and_cached_long(app, path: str, limit: int) -> None:
     client = app.server.test_client()
     html = client.get("/").get_data(as_text=True)
-    url = "/assets/" + versioned("vendor/bootstrap/bootstrap.min.css")
+    url = "/assets/" + versioned(path)
     assert url in html
     first = client.get(url, headers={"Accept-Encoding": "br"}, buffered=True)
     second = client.get(url, headers={"Accept-Encoding": "br"}, buffered=True)
     assert first.headers["Content-Encoding"] == "br" and first.data == second.data
-    assert len(first.data) < 40_000  # 232 KB uncompressed
+    assert len(first.data) < limit
     assert first.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     cache = app.server.extensions["baltmet_compress_cache"]
-    assert any("bootstrap.min.css" in k for k in cache._store)
+    assert any(path in k for k in cache._store)
 
 
 @pytest.mark.parametrize("stored", [None, "nonsense", {"focus": "atlantis", "peers": ["narnia"]}, {"peers": 5},

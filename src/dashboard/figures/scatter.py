@@ -8,6 +8,7 @@ from functools import lru_cache
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta, axis_title, cite, esc, point_text, region_label, year_label
+from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.formatting import format_year
@@ -37,11 +38,14 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
             return MIN_BUBBLE
         return max(MIN_BUBBLE, MAX_BUBBLE * math.sqrt(value / biggest))  # area proportional to value
 
+    xs, ys = [a.value for a, _, _ in rows], [b.value for _, b, _ in rows]
+    sizes = [bubble(c.value) for _, _, c in rows]
+    names = [dataset.region_name(a.region_id) for a, _, _ in rows]
     trace = {
-        "type": "scatter", "x": [a.value for a, _, _ in rows], "y": [b.value for _, b, _ in rows],
+        "type": "scatter", "x": xs, "y": ys,
         "mode": "markers+text", "text": [region_label(dataset, a.region_id) for a, _, _ in rows],
-        "textposition": "top center",
-        "marker": {"size": [bubble(c.value) for _, _, c in rows], "color": [colours[a.region_id] for a, _, _ in rows],
+        "textposition": label_positions(xs, ys, names, sizes),  # names clear of each other
+        "marker": {"size": sizes, "color": [colours[a.region_id] for a, _, _ in rows],
                    "opacity": 0.85, "sizemode": "diameter",
                    "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
         "customdata": [[a.region_id, region_label(dataset, a.region_id),
