@@ -60,7 +60,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
             "x": [p.value for p in rows], "y": [labels[p.region_id] for p in rows],
             "marker": {"color": [colours[p.region_id] for p in rows],
                        "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
-                                   "bgcolor": [colours[p.region_id] for p in rows], "fillmode": "overlay"},
+                                   "fillmode": "overlay"},  # over marker.color, the region's
                        "line": {"color": FOCUS_LINE, "width": [2 if p.region_id == focus else 0 for p in rows]}},
             "text": [f"{label}: {p.value:.0f} %" for p in rows], "textposition": "outside", "cliponaxis": False,
             "customdata": [custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,
