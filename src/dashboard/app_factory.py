@@ -15,7 +15,7 @@ from dashboard.data import Dataset
 from dashboard.figures.map import TOPOJSON_FILE
 from dashboard.layout import build_layout
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
-from dashboard.serving import harden
+from dashboard.serving import add_health_check, harden
 
 PLOTLYJS_VERSION = get_plotlyjs_version()
 
@@ -64,4 +64,6 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_proble
     app.layout = build_layout(dataset, startup_problems)
     register_callbacks(app, dataset)
     harden(app)
+    add_health_check(app, {"regions": len(dataset.region_ids), "figures": len(dataset.values),
+                           "data_problems": bool(startup_problems)})  # True: a --data folder was refused
     return app

@@ -8,8 +8,10 @@ import threading
 
 from dash import Dash
 from dash.exceptions import DependencyException
-from flask import Flask, request
+from flask import Flask, jsonify, request
 from flask_compress import Compress
+
+from dashboard.export.images import is_warm as images_ready
 
 STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 ONE_YEAR = "public, max-age=31536000, immutable"
@@ -56,6 +58,19 @@ def content_security_policy(app: Dash, frame_ancestors: str) -> str:
         "form-action 'self'",
         f"frame-ancestors {frame_ancestors}",
     ])
+
+
+def add_health_check(app: Dash, summary: dict[str, object]) -> None:
+    """``GET {base}healthz``: 200 and a small JSON summary, for load balancers and uptime checks.
+
+    It reads nothing per request (the summary is fixed when the app is built), so a probe every
+    second costs nothing; it names no file or folder.
+    """
+    body = {"status": "ok", **summary}
+
+    @app.server.route(f"{app.config.url_base_pathname}healthz")
+    def healthz():
+        return jsonify({**body, "export_browser": "warm" if images_ready() else "cold"})
 
 
 def harden(app: Dash) -> None:

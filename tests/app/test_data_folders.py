@@ -26,6 +26,7 @@ def test_env_var_serves_an_overlay_folder(monkeypatch, tmp_path: Path) -> None:
     module = load_app_module(monkeypatch, str(tmp_path))
     layout = json.dumps(module.server.test_client().get("/_dash-layout").get_json(), ensure_ascii=False)
     assert "startup-alert" not in layout
+    assert module.server.test_client().get("/healthz").get_json()["data_problems"] is False
     assert "Your data" in layout  # the science-parks card now shows the user's 5, marked as theirs
     assert '"children": "5"' in layout
 
@@ -38,6 +39,9 @@ def test_a_bad_folder_serves_the_bundled_data_and_says_why(monkeypatch, tmp_path
     assert "startup-alert" in layout
     assert f"{tmp_path}/values.csv:2:value: 'lots' is not a number" in layout
     assert "the bundled data is shown" in layout
+    health = module.server.test_client().get("/healthz").get_json()  # a monitor hears of it too
+    assert health["status"] == "ok" and health["data_problems"] is True
+    assert str(tmp_path) not in json.dumps(health)  # and learns no path
 
 
 def test_a_complete_folder_is_served_as_it_is(monkeypatch) -> None:

@@ -139,3 +139,11 @@ def test_a_tampered_view_state_gives_no_server_error(app, dataset: Dataset, stor
         "output": key, "outputs": outputs, "inputs": [{"id": "view-state", "property": "data", "value": stored}],
         "changedPropIds": ["view-state.data"], "state": [{"id": "user-data", "property": "data", "value": None}]})
     assert response.status_code == 200
+
+
+def test_health_check_answers_with_a_summary_and_the_security_headers(app, dataset: Dataset) -> None:
+    response = app.server.test_client().get("/healthz")
+    assert response.status_code == 200 and response.headers["X-Content-Type-Options"] == "nosniff"
+    body = response.get_json()
+    assert body["status"] == "ok" and body["regions"] == 11 and body["figures"] == len(dataset.values)
+    assert body["export_browser"] in ("warm", "cold")

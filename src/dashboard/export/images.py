@@ -53,6 +53,11 @@ def _ensure_server() -> None:
     _server_started = True
 
 
+def is_warm() -> bool:
+    """Whether this process's export browser is running (the health check reports it)."""
+    return _server_started
+
+
 def warm_up() -> None:
     """Start the export browser and draw one empty image now, not on a user's first export.
 
