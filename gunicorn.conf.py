@@ -9,6 +9,7 @@ import threading
 
 bind = os.environ.get("BALTMET_BIND", "127.0.0.1:8050")  # behind a reverse proxy that terminates TLS
 workers = int(os.environ.get("BALTMET_WORKERS", 2 * multiprocessing.cpu_count()))
+preload_app = True  # the data is loaded and checked once, before the workers fork and share it
 timeout = 60  # a slide deck takes ~2 s; a stuck request is recycled after a minute
 graceful_timeout = 20
 max_requests = 5000  # recycle workers now and then (bounded memory over months of uptime)

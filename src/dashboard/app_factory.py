@@ -22,8 +22,6 @@ PLOTLYJS_VERSION = get_plotlyjs_version()
 # Bootstrap and the icons the app uses (scripts/subset_icons.py) are vendored under assets/vendor
 # (see assets/vendor/*/LICENSE), listed first so the app's own CSS overrides them, never from a CDN.
 VENDOR_CSS = ("vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap-icons/bootstrap-icons-subset.css")
-# PLOTLY_JS is 0.4 MB compressed instead of 1.3 MB: dcc.Graph takes window.Plotly when it is
-# there, and then never fetches its own full bundle.
 
 
 @cache
@@ -52,6 +50,8 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_proble
         assets_folder=str(ASSETS_DIR),
         assets_path_ignore=["vendor"],
         external_stylesheets=[f"{url_base_pathname}assets/{versioned(path)}" for path in VENDOR_CSS],
+        # The partial plotly.js (0.4 MB compressed, not 1.3 MB): dcc.Graph takes window.Plotly when it
+        # is there, and then never fetches its own full bundle.
         external_scripts=[f"{url_base_pathname}assets/{versioned(PLOTLY_JS)}"],
         url_base_pathname=url_base_pathname,
         serve_locally=True,

@@ -20,7 +20,7 @@ def _config(*env: str) -> dict[str, str]:
 def test_gunicorn_reads_the_projects_defaults() -> None:
     config = _config()
     assert config["bind"] == "['127.0.0.1:8050']" and config["timeout"] == "60"
-    assert config["control_socket_disable"] == "True"
+    assert config["control_socket_disable"] == "True" and config["preload_app"] == "True"
     assert "post_worker_init" in config["post_worker_init"]  # the export browser warms up per worker
 
 

@@ -127,8 +127,8 @@ def render(figure: go.Figure | FigureSpec, fmt: str, width: int, height: int, sc
     with _lock:  # one warm browser per process; requests take turns
         _ensure_server()
         spec = figure.to_dict() if isinstance(figure, go.Figure) else figure
-        return kaleido.calc_fig_sync(spec, opts={"format": fmt, "width": width, "height": height,
-                                                              "scale": scale}, topojson=TOPOJSON_URI)
+        return kaleido.calc_fig_sync(spec, opts={"format": fmt, "width": width, "height": height, "scale": scale},
+                                     topojson=TOPOJSON_URI)
 
 
 def export_chart(figure: FigureSpec, meta: ChartMeta, fmt: str, size: str = "slide", scale: float = 2,
