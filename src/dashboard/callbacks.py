@@ -25,7 +25,7 @@ from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
 from dashboard.export.files import chart_file, data_file, deck_file
 from dashboard.figures.styling import for_presentation, themed
-from dashboard.layout import heading
+from dashboard.layout import heading, stage_graph
 from dashboard.measures import availability
 from dashboard.presets import preset_members
 from dashboard.state import SLIDES, ViewState, from_query, restore, to_query, with_edition
@@ -251,7 +251,7 @@ def _register_table(app: Dash, base: Dataset) -> None:
 def _register_stage(app: Dash, base: Dataset) -> None:
     @app.callback(
         Output("stage-title", "children"), Output("stage-subtitle", "children"),
-        Output("stage-graph", "figure"), Output("stage-graph-box", "style"),
+        Output("stage-graph-box", "children"), Output("stage-graph-box", "style"),
         Output("stage-kpis", "children"), Output("stage-kpis", "style"), Output("stage-footer", "children"),
         Input("view-state", "data"), State("user-data", "data"),
     )
@@ -270,8 +270,8 @@ def _register_stage(app: Dash, base: Dataset) -> None:
         badges = " · ".join(text for text, _ in meta.comparability.badges)
         subtitle = meta.subtitle + (f" · ⚠ {badges}" if badges else "")
         sources = "Sources: " + "; ".join(meta.publishers) if meta.publishers else ""
-        return (meta.title, subtitle, themed(for_presentation(figure), state.theme), {}, [], {"display": "none"},
-                sources)
+        return (meta.title, subtitle, stage_graph(themed(for_presentation(figure), state.theme)), {}, [],
+                {"display": "none"}, sources)
 
 
 def _register_downloads(app: Dash, base: Dataset) -> None:

@@ -85,15 +85,20 @@ def startup_alert(startup_problems) -> dbc.Alert | None:
     ], color="danger", dismissable=True, id="startup-alert")
 
 
+def stage_graph(figure: dict) -> dcc.Graph:
+    """The presentation chart; put in the stage only when a chart slide is shown, so that a normal
+    page load draws no hidden plot."""
+    return dcc.Graph(id="stage-graph", figure=figure, style={"height": "100%"},
+                     config={"displayModeBar": False, "responsive": True, "topojsonURL": "/assets/topojson/"})
+
+
 def stage() -> html.Div:
     """Presentation mode: one chart or the KPI cards filling the screen, keys to move, Esc to leave."""
     hidden = {"display": "none"}
     return html.Div([
         html.Div([html.H1(id="stage-title", className="stage-title"),
                   html.P(id="stage-subtitle", className="stage-subtitle")], className="stage-head"),
-        html.Div(dcc.Graph(id="stage-graph", config={"displayModeBar": False, "responsive": True,
-                                                     "topojsonURL": "/assets/topojson/"},
-                           style={"height": "100%"}), id="stage-graph-box"),
+        html.Div(id="stage-graph-box"),  # stage_graph(...) when a chart slide is shown
         dbc.Row(id="stage-kpis", className="g-3 stage-kpis"),
         html.Div(id="stage-footer", className="stage-footer"),
         html.Div("← → chart   ↑ ↓ region   Esc exit", className="stage-hint", **{"aria-hidden": "true"}),
