@@ -72,9 +72,20 @@ def test_pdf_has_one_page(needs_chromium, dataset, recent) -> None:
 
 def test_warm_up_starts_the_export_browser_with_the_partial_plotly_bundle(needs_chromium, dataset, recent) -> None:
     warm_up()
-    assert images._server_started and images.PLOTLY_JS_FILE.name.startswith("plotly-baltmet-")
+    assert images.is_warm() and images.PLOTLY_JS_FILE.name.startswith("plotly-baltmet-")
     svg = export_chart(*ranking(dataset, recent), "svg", "report", 1, TODAY)
     assert b"Ranking: Gross domestic product" in svg
+
+
+def test_the_export_browser_keeps_its_page_and_still_reloads_it_now_and_then(needs_chromium) -> None:
+    from dashboard.export.browser import RELOAD_EVERY
+
+    warm_up()
+    before = images._browser._kaleido.served
+    for i in range(RELOAD_EVERY + 2):  # at least one reload on the way
+        svg = images.render({"data": [{"type": "bar", "x": [i], "y": [f"r{i}"]}], "layout": {}}, "svg", 200, 150)
+        assert f">r{i}<" in svg.decode()  # each image is its own figure, not a leftover of the last
+    assert images._browser._kaleido.served - before == RELOAD_EVERY + 2
 
 
 def test_map_exports_offline_with_its_base_map(needs_chromium, dataset, recent) -> None:
