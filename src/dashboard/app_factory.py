@@ -8,7 +8,6 @@ from functools import cache
 import dash_bootstrap_components  # noqa: F401  (registers the component suite to be served locally)
 import plotly.io as pio
 from dash import Dash
-from plotly.offline import get_plotlyjs_version
 
 from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
@@ -16,8 +15,6 @@ from dashboard.figures.map import TOPOJSON_FILE
 from dashboard.layout import build_layout
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
 from dashboard.serving import add_health_check, harden
-
-PLOTLYJS_VERSION = get_plotlyjs_version()
 
 # Bootstrap and the icons the app uses (scripts/subset_icons.py) are vendored under assets/vendor
 # (see assets/vendor/*/LICENSE), listed first so the app's own CSS overrides them, never from a CDN.

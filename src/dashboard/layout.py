@@ -12,6 +12,7 @@ from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import navbar
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
+from dashboard.figures.map import TOPOJSON_URL
 from dashboard.state import ViewState, default_state
 from dashboard.views import CHARTS
 
@@ -89,7 +90,7 @@ def stage_graph(figure: dict) -> dcc.Graph:
     """The presentation chart; put in the stage only when a chart slide is shown, so that a normal
     page load draws no hidden plot."""
     return dcc.Graph(id="stage-graph", figure=figure, style={"height": "100%"},
-                     config={"displayModeBar": False, "responsive": True, "topojsonURL": "/assets/topojson/"})
+                     config={"displayModeBar": False, "responsive": True, "topojsonURL": TOPOJSON_URL})
 
 
 def stage() -> html.Div:

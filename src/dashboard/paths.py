@@ -11,7 +11,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_DATA_DIR = PROJECT_ROOT / "data"
 ASSETS_DIR = PROJECT_ROOT / "assets"
 # plotly.js with only the traces the charts use (scripts/build_plotly_bundle.sh), for the page and exports.
-PLOTLY_JS = f"vendor/plotly/plotly-baltmet-{get_plotlyjs_version()}.min.js"
+PLOTLYJS_VERSION = get_plotlyjs_version()  # the version plotly.py writes figures for
+PLOTLY_JS = f"vendor/plotly/plotly-baltmet-{PLOTLYJS_VERSION}.min.js"
 DATA_DIR_ENV = "BALTMET_DATA_DIR"
 
 

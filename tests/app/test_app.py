@@ -9,10 +9,10 @@ from dataclasses import replace
 
 import pytest
 
-from dashboard.app_factory import PLOTLYJS_VERSION, create_app
+from dashboard.app_factory import create_app
 from dashboard.data import Dataset
 from dashboard.formatting import THOUSANDS
-from dashboard.paths import ASSETS_DIR, PROJECT_ROOT
+from dashboard.paths import ASSETS_DIR, PLOTLYJS_VERSION, PROJECT_ROOT
 from dashboard.state import default_state, with_edition
 
 
