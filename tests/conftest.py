@@ -23,7 +23,7 @@ MINI_TABLES = {
     ),
     "sources.csv": (
         "source_id,publisher,title,url,accessed,kind\n"
-        "profile,BaltMet Inno,Helsinki profile,http://example.org/p,2026,primary\n"
+        "profile,BaltMet Inno,Helsinki profile,http://example.org/p,2026,official\n"
     ),
     "values.csv": (
         "region_id,indicator_id,edition,year,year_approx,value,qualifier,territory,territory_type,source_id,note\n"

@@ -14,6 +14,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.components.chart_card import footer_children, graph_style, meta_children, text_summary
 from dashboard.components.controls import (
+    basis_options,
     indicator_options,
     measure_options,
     peer_options,
@@ -23,6 +24,7 @@ from dashboard.components.controls import (
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
+from dashboard.data.schema import BASES
 from dashboard.export.files import chart_file, data_file, deck_file
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading, stage_graph
@@ -35,9 +37,10 @@ from dashboard.views import CHARTS
 CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
 PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
 CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
+            "basis-select": "basis",
             "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
 CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
-                  "year-select", "scatter-x", "scatter-y", "scatter-size"]
+                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size"]
 
 
 def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
@@ -93,6 +96,8 @@ def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]
         state = replace(state, focus=dataset.region_ids[0] if "helsinki" not in dataset.regions.index
                         else "helsinki")
     state = replace(state, peers=tuple(p for p in state.peers if dataset.has_region(p)))
+    if state.basis not in BASES:  # 'auto' from the control, or anything else: the per-indicator default
+        state = replace(state, basis="")
     if availability(dataset, state.indicator).get(state.measure):
         state = replace(state, measure="absolute")
     if state.year is not None and state.year not in dataset.years(state.indicator, state.edition):
@@ -109,7 +114,8 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     def show_kpis(data, user):
         dataset = dataset_for(base, user)
         state = restore(dataset, data)
-        return heading(dataset, state), kpi_row(dataset, state.focus, state.edition, state.regions, state.year)
+        return heading(dataset, state), kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
+                                                state.basis)
 
     for view in CHARTS:
         _register_chart(app, base, view)
@@ -137,6 +143,7 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         edition=Output("edition-select", "value"),
         indicator=Output("indicator-select", "value"), indicator_options=Output("indicator-select", "options"),
         measure=Output("measure-select", "value"), measure_options=Output("measure-select", "options"),
+        basis=Output("basis-select", "value"), basis_options=Output("basis-select", "options"),
         year=Output("year-select", "value"), year_options=Output("year-select", "options"),
         x=Output("scatter-x", "value"), y=Output("scatter-y", "value"), size=Output("scatter-size", "value"),
         x_options=Output("scatter-x", "options"), y_options=Output("scatter-y", "options"),
@@ -183,6 +190,7 @@ def _register_sync(app: Dash, base: Dataset) -> None:
             focus=state.focus, focus_options=regions, peers=list(state.peers), peer_options=peer_options(dataset),
             edition=state.edition, indicator=state.indicator, indicator_options=indicators,
             measure=state.measure, measure_options=measure_options(dataset, state.indicator),
+            basis=state.basis or "auto", basis_options=basis_options(dataset, state.indicator, state.edition),
             year=str(state.year) if state.year else "default",
             year_options=year_options(dataset, state.indicator, state.edition),
             x=state.x, y=state.y, size=state.size, x_options=indicators, y_options=indicators,
@@ -263,7 +271,7 @@ def _register_stage(app: Dash, base: Dataset) -> None:
         name = dataset.region_name(state.focus)
         if state.slide == "kpis":
             return (f"{name}: key figures", heading(dataset, state)[1].children, no_update, {"display": "none"},
-                    kpi_row(dataset, state.focus, state.edition, state.regions, state.year), {},
+                    kpi_row(dataset, state.focus, state.edition, state.regions, state.year, state.basis), {},
                     "Sources on each card.")
         view = next(v for v in CHARTS if v.name == state.slide)
         figure, meta = view.build(dataset, state)

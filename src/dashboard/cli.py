@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from dashboard.data import Dataset, DataValidationError
-from dashboard.data.schema import EDITIONS
+from dashboard.data.schema import BASES, EDITIONS
 from dashboard.export.images import FORMATS, SIZES
 from dashboard.presets import PRESETS
 from dashboard.state import MEASURES, ViewState, from_query
@@ -51,7 +51,7 @@ def _state(parser: argparse.ArgumentParser, dataset: Dataset, args: argparse.Nam
     """The view described by the options, through the same parser as the URL (so both agree)."""
     params = {"focus": args.focus, "peers": args.peers, "edition": args.edition, "measure": args.measure}
     for name, option in (("indicator", "indicator"), ("x", "x"), ("y", "y"), ("size", "bubble"),
-                         ("year", "year")):
+                         ("year", "year"), ("basis", "basis")):
         if getattr(args, option, None) not in (None, ""):
             params[name] = getattr(args, option)
     state, ignored = from_query(dataset, "?" + urlencode({k: v for k, v in params.items() if v}))
@@ -138,6 +138,8 @@ def _view_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--edition", default="baltmet", choices=list(EDITIONS), help="edition (default: baltmet)")
     parser.add_argument("--measure", default="absolute", choices=list(MEASURES), help="measure (default: absolute)")
     parser.add_argument("--year", type=int, help="a specific year (default: each region's default year)")
+    parser.add_argument("--basis", choices=list(BASES),
+                        help="compare on this kind of territory (default: per indicator, the one most regions have)")
     parser.add_argument("--data", help="data folder (default: the bundled data/)")
 
 

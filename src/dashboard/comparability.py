@@ -1,14 +1,20 @@
-"""Say when a comparison mixes kinds of territory or years far apart, instead of hiding it."""
+"""Say what a comparison compares: its basis, and every mark whose territory or year differs.
+
+On a like-with-like basis (Eurostat metro regions, core cities) every shown figure is of one kind of
+territory. 'As each region reports' may mix kinds: then each mark whose kind differs from the majority
+is marked on the mark itself (see ``odd``), and the footnote names them.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from dashboard.data import Dataset
+from dashboard.data.schema import BASES, TERRITORY_KINDS
 from dashboard.measures import Point
 
 MAX_YEAR_SPREAD = 3
-TYPE_LABELS = {"metro": "metro region", "city": "city", "wider": "wider area", "country": "country"}
 
 
 @dataclass(frozen=True)
@@ -16,36 +22,49 @@ class Comparability:
     mixed_territories: bool
     year_range: tuple[int, int] | None
     footnote: str
+    basis: str = "reported"
+    majority_kind: str = ""
+    odd: frozenset[str] = frozenset()  # region ids whose territory kind differs from the majority
 
     @property
     def years_apart(self) -> bool:
         return bool(self.year_range and self.year_range[1] - self.year_range[0] > MAX_YEAR_SPREAD)
 
     @property
+    def basis_label(self) -> str:
+        return f"Compared on: {BASES.get(self.basis, self.basis)}"
+
+    @property
     def badges(self) -> list[tuple[str, str]]:
         """(text, tooltip) pairs for the chart card."""
         out = []
         if self.mixed_territories:
-            out.append(("Mixed territories", "The figures describe different kinds of territory."))
+            out.append(("Mixed territories", "The figures describe different kinds of territory; hatched or "
+                                             "labelled marks differ from the majority."))
         if self.years_apart:
             out.append((f"Years {self.year_range[0]}–{self.year_range[1]}",
                         f"The figures are more than {MAX_YEAR_SPREAD} years apart."))
         return out
 
 
-def assess(dataset: Dataset, points: list[Point]) -> Comparability:
+def kind_label(kind: str) -> str:
+    return TERRITORY_KINDS.get(kind, kind)
+
+
+def assess(dataset: Dataset, points: list[Point], basis: str = "reported") -> Comparability:
     shown = [p for p in points if p.value is not None]
-    types = {p.territory_type for p in shown}
+    kinds = Counter(p.territory_kind for p in shown)
     years = [p.year for p in shown if p.year is not None]
     year_range = (min(years), max(years)) if years else None
+    majority = kinds.most_common(1)[0][0] if kinds else ""
+    odd = frozenset(p.region_id for p in shown if p.territory_kind != majority)
     parts = []
-    mixed = len(types) > 1
-    if mixed:
-        for kind in ("metro", "city", "wider"):
+    if len(kinds) > 1:
+        for kind in TERRITORY_KINDS:
             names = [f"{dataset.region_name(p.region_id)} ({p.territory}, {p.year})" for p in shown
-                     if p.territory_type == kind]
+                     if p.territory_kind == kind]
             if names:
-                parts.append(f"{TYPE_LABELS[kind].capitalize()} figures: {'; '.join(names)}.")
+                parts.append(f"{kind_label(kind).capitalize()}: {'; '.join(names)}.")
     if year_range and year_range[1] - year_range[0] > MAX_YEAR_SPREAD:
         parts.append("Years: " + ", ".join(f"{dataset.region_name(p.region_id)} {p.year}" for p in shown) + ".")
-    return Comparability(mixed, year_range, " ".join(parts))
+    return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd)

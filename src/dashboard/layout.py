@@ -130,7 +130,7 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
             toolbar(),
             upload_area(),
-            dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year), id="kpi-row",
+            dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year, state.basis), id="kpi-row",
                     className="g-3"),
             dbc.Tabs([
                 dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3",

@@ -1,29 +1,33 @@
 """The page's one measure switch: absolute, per inhabitant, share of the national total, index.
 
-A derived value is computed only from figures of the same edition, territory and year; otherwise
-the point is missing and says why. Reported shares (a source's own percentage) are used when no
-national total of the same year exists, and are labelled as reported.
+Every value is taken on one basis (a kind of territory, see ``Dataset.figure``). A derived value is
+computed only from figures of the same edition, territory and year; otherwise the point is missing and
+says why. Reported shares (a source's own percentage) count only for the figure's own territory.
+Derived values are rounded to the significant digits their inputs support.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from math import floor, isfinite, log10
 from statistics import fmean
 
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
+from dashboard.data.schema import BASES, TERRITORY_KINDS
 
 MEASURE_LABELS = {
     "absolute": "Absolute",
     "per_capita": "Per inhabitant",
     "share": "Share of national total",
-    "index": "Index (peer average = 100)",
+    "index": "Index (peers' average = 100)",
 }
 NATIONAL_TOTAL = {"population": "national_population", "gdp": "national_gdp"}
 REPORTED_SHARE = {"population": "share_national_population", "employment": "share_national_employment",
                   "gdp": "share_national_gdp"}
-PER_CAPITA_BASE = {"_city": "population_city"}
+PER_CAPITA_BASE = "population"
+MAX_DERIVED_DIGITS = 4
 
 
 @dataclass(frozen=True)
@@ -36,14 +40,34 @@ class Point:
     year_approx: bool = False
     qualifier: str = ""
     territory: str = ""
-    territory_type: str = ""
+    territory_kind: str = ""
     source_ids: tuple[str, ...] = ()
     how: str = ""
     missing: str = ""
+    territory_id: str = ""
 
 
-def per_capita_base(indicator_id: str) -> str:
-    return "population_city" if indicator_id.endswith("_city") else "population"
+def significant_digits(value: float) -> int:
+    """Digits a reported figure carries: 1 300 000 -> 2, 98 660 -> 4, 0.25 -> 2 (trailing zeros of an
+    integer are taken as rounding)."""
+    if not value or not isfinite(value):
+        return 1
+    text = f"{abs(value):.10g}"
+    if "e" in text:
+        text = f"{abs(value):.0f}"
+    digits = text.replace(".", "").lstrip("0")
+    if "." not in text:
+        digits = digits.rstrip("0")
+    return max(1, len(digits))
+
+
+def round_derived(value: float, *inputs: float) -> float:
+    """Round a derived value to what its inputs support (no 63.1578947368421), at most 4 digits."""
+    if not value or not isfinite(value):
+        return value
+    digits = min(MAX_DERIVED_DIGITS, *(significant_digits(i) for i in inputs)) if inputs else MAX_DERIVED_DIGITS
+    digits = max(2, digits)
+    return round(value, digits - 1 - floor(log10(abs(value))))
 
 
 def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
@@ -75,7 +99,7 @@ def measure_unit(dataset: Dataset, indicator_id: str, measure: str) -> str:
     if measure == "share":
         return "% of national total"
     if measure == "index":
-        return "index, peer average = 100"
+        return "index, peers' average = 100"
     return str(row["unit"])
 
 
@@ -84,85 +108,126 @@ def effective_measure(dataset: Dataset, indicator_id: str, measure: str) -> str:
     return measure if availability(dataset, indicator_id).get(measure, "x") == "" else "absolute"
 
 
+def context_figure(dataset: Dataset, figure: Figure) -> Figure | None:
+    """The figure shown beside a headline for context: the core city's under a wider territory, or the
+    region's own wider (as reported) figure under a city headline. None when the region has no other."""
+    if figure.territory_kind == "city":
+        other = dataset.figure(figure.region_id, figure.indicator_id, figure.edition)
+        return other if other is not None and other.territory_kind != "city" else None
+    return dataset.figure(figure.region_id, figure.indicator_id, figure.edition, basis="city")
+
+
+def resolve_basis(dataset: Dataset, basis: str, indicator_id: str, edition: str) -> str:
+    """The view's basis, or (when it names none) the one that covers most regions for this indicator."""
+    return basis if basis in BASES else dataset.default_basis(indicator_id, edition)
+
+
+def point_of(figure: Figure) -> Point:
+    """A figure as it stands (absolute, not derived)."""
+    return _from_figure(figure, figure.value)
+
+
 def _from_figure(figure: Figure, value: float, how: str = "", extra_sources: tuple[str, ...] = ()) -> Point:
     return Point(region_id=figure.region_id, value=value, year=figure.year, year_approx=figure.year_approx,
-                 qualifier=figure.qualifier, territory=figure.territory, territory_type=figure.territory_type,
-                 source_ids=(figure.source_id, *extra_sources), how=how)
+                 qualifier=figure.qualifier, territory=figure.territory, territory_kind=figure.territory_kind,
+                 source_ids=(figure.source_id, *extra_sources), how=how, territory_id=figure.territory_id)
 
 
-def _figure(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None) -> Figure | None:
-    return dataset.figure(region, indicator, edition, year)
-
-
-def _missing(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None) -> Point:
-    reason = (f"No figure for {year}." if year is not None else dataset.missing_reason(region, indicator, edition))
+def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None,
+                  basis: str) -> Point:
+    """Missing on this basis: say so, and what the region has instead (never its other territory standing in)."""
+    if basis != "reported":
+        other = dataset.figure(region, indicator, edition, year)
+        if other is not None:
+            kind = TERRITORY_KINDS.get(other.territory_kind, other.territory_kind)
+            return Point(region_id=region, value=None,
+                         missing=f"No comparable figure ({BASES[basis]}); has {other.territory} ({kind}, "
+                                 f"{other.year}) instead.")
+    reason = f"No figure for {year}." if year is not None else dataset.missing_reason(region, indicator, edition)
     return Point(region_id=region, value=None, missing=reason)
 
 
 @lru_cache(maxsize=4096)
 def region_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str,
-                 year: int | None) -> Point:
+                 year: int | None, basis: str = "reported") -> Point:
     """One region's value in a measure other than the index (which needs the other regions)."""
-    figure = _figure(dataset, region, indicator, edition, year)
+    figure = dataset.figure(region, indicator, edition, year, basis)
     if measure == "share":
-        return _share_point(dataset, region, indicator, edition, year, figure)
+        return _share_point(dataset, region, indicator, edition, year, basis, figure)
     if figure is None:
-        return _missing(dataset, region, indicator, edition, year)
-    if measure == "absolute" or measure == "index":
+        return no_comparable(dataset, region, indicator, edition, year, basis)
+    if measure in ("absolute", "index"):
         return _from_figure(figure, figure.value)
-    base_id = per_capita_base(indicator)
-    base = dataset.figure(region, base_id, edition, figure.year)
-    if base is None or base.territory != figure.territory or base.value <= 0:
+    base = dataset.figure_on(region, PER_CAPITA_BASE, edition, figure.year, figure.territory_id)
+    if base is None or base.value <= 0:
         return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
-                     territory_type=figure.territory_type,
+                     territory_kind=figure.territory_kind, territory_id=figure.territory_id,
                      missing=f"No population for {figure.territory} in {figure.year} to divide by.")
     unit = dataset.indicator(indicator)["unit"]
     # EUR million -> EUR per inhabitant; institutions per million inhabitants; persons per 1 000.
     scale = {"EUR million": 1e6, "count": 1e6}.get(unit, 1000)
-    value = figure.value * scale / base.value
-    qualifier = figure.qualifier or base.qualifier
+    value = round_derived(figure.value * scale / base.value, figure.value, base.value)
     point = _from_figure(figure, value, how=f"divided by population {base.year} ({base.territory})",
                          extra_sources=(base.source_id,))
-    return replace(point, qualifier=qualifier)
+    return replace(point, qualifier=figure.qualifier or base.qualifier)
 
 
-def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None,
+def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None, basis: str,
                  figure: Figure | None) -> Point:
-    """A source's own share for the figure's year and territory first, then one computed from a
-    national total of the same year, then the source's share for another year (its year shown)."""
+    """A source's own share for the figure's year and territory first, then one computed from a national
+    total of the same year, then the source's share (on the basis) for another year (its year shown)."""
     share_id = REPORTED_SHARE.get(indicator)
     if figure is not None and share_id:
-        reported = dataset.figure(region, share_id, edition, figure.year)
-        if reported is not None and reported.territory == figure.territory:
+        reported = dataset.figure_on(region, share_id, edition, figure.year, figure.territory_id)
+        if reported is not None:
             return _from_figure(reported, reported.value, how="share as reported by the source")
     total_id = NATIONAL_TOTAL.get(indicator)
     if figure is not None and total_id:
         total = dataset.figure(region, total_id, edition, figure.year)
         if total is not None and total.value > 0:
-            point = _from_figure(figure, figure.value / total.value * 100,
-                                 how=f"computed: share of {total.territory} {total.year}",
+            value = round_derived(figure.value / total.value * 100, figure.value, total.value)
+            point = _from_figure(figure, value, how=f"computed: share of {total.territory} {total.year}",
                                  extra_sources=(total.source_id,))
             return replace(point, qualifier=figure.qualifier or total.qualifier)
-    reported = dataset.figure(region, share_id, edition, year) if share_id else None
+    reported = dataset.figure(region, share_id, edition, year, basis) if share_id else None
     if reported is not None:
         return _from_figure(reported, reported.value, how="share as reported by the source")
     if figure is None:
-        return _missing(dataset, region, indicator, edition, year)
+        return no_comparable(dataset, region, indicator, edition, year, basis)
     return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
-                 territory_type=figure.territory_type,
+                 territory_kind=figure.territory_kind, territory_id=figure.territory_id,
                  missing=f"No national total for {figure.year} and no reported share.")
 
 
 def points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, measure: str,
-           year: int | None = None) -> list[Point]:
-    """Every region's point; the index divides by the mean of the shown regions' absolute values."""
+           year: int | None = None, basis: str = "reported", focus: str | None = None) -> list[Point]:
+    """Every region's point on one basis. The index divides by the average of the focus's peers (the
+    regions other than ``focus``), so the focus is compared with its peers, not with itself."""
     if measure != "index":
-        return [region_point(dataset, r, indicator, edition, measure, year) for r in regions]
-    absolute = [region_point(dataset, r, indicator, edition, "absolute", year) for r in regions]
-    present = [p.value for p in absolute if p.value is not None]
-    if len(present) < 2:
-        return [replace(p, value=None, missing=p.missing or "An index needs at least two regions with figures.")
+        return [region_point(dataset, r, indicator, edition, measure, year, basis) for r in regions]
+    absolute = [region_point(dataset, r, indicator, edition, "absolute", year, basis) for r in regions]
+    present = [p.value for p in absolute if p.value is not None and p.region_id != focus]
+    if not present or (focus is None and len(present) < 2):
+        return [replace(p, value=None, missing=p.missing or "An index needs at least one peer with a figure.")
                 for p in absolute]
     mean = fmean(present)
-    how = f"divided by the average of {len(present)} regions"
-    return [p if p.value is None else replace(p, value=p.value / mean * 100, how=how) for p in absolute]
+    how = f"divided by the average of {len(present)} peer(s)"
+    return [p if p.value is None else replace(p, value=round_derived(p.value / mean * 100, p.value, *present),
+                                               how=how) for p in absolute]
+
+
+def index_peer_set(dataset: Dataset, focus: str, peers: tuple[str, ...], indicator: str, edition: str,
+                   basis: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """(years, peers) for an index trend with one fixed set of peers: the focus's years on the basis and
+    the peers with a figure in every one of them (the years are narrowed to those the most peers share)."""
+    years = tuple(f.year for f in dataset.series(focus, indicator, edition, basis))
+    if not years:
+        return (), ()
+    have = {p: {f.year for f in dataset.series(p, indicator, edition, basis)} for p in peers if p != focus}
+    best: tuple[tuple[int, ...], tuple[str, ...]] = ((), ())
+    for start in range(len(years)):  # the longest run of the focus's years that some peers cover in full
+        span = years[start:]
+        members = tuple(p for p, ys in have.items() if set(span) <= ys)
+        if members and len(span) * len(members) > len(best[0]) * len(best[1]):
+            best = (span, members)
+    return best

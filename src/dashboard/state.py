@@ -11,7 +11,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.data import Dataset
-from dashboard.data.schema import EDITIONS
+from dashboard.data.schema import BASES, EDITIONS
 from dashboard.presets import PRESETS, preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index")
@@ -36,6 +36,7 @@ class ViewState:
     y: str = ""
     size: str = ""
     measure: str = "absolute"
+    basis: str = ""  # '' = per indicator, the kind of territory that covers most regions; else one of BASES
     year: int | None = None
     tab: str = "charts"
     present: bool = False
@@ -97,7 +98,7 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
         params["peers"] = _peers_param(dataset, state.peers)
     if state.edition != DEFAULT_EDITION:
         params["edition"] = state.edition
-    for name in ("indicator", "x", "y", "size", "measure", "tab", "slide", "theme"):
+    for name in ("indicator", "x", "y", "size", "measure", "basis", "tab", "slide", "theme"):
         if getattr(state, name) != getattr(default, name):
             params[name] = getattr(state, name)
     if state.year is not None:
@@ -141,6 +142,11 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
                 changes["measure"] = value
             else:
                 ignored.append(f"measure={value} (not one of: {', '.join(MEASURES)})")
+        elif name == "basis":
+            if value in BASES:
+                changes["basis"] = value
+            else:
+                ignored.append(f"basis={value} (not one of: {', '.join(BASES)})")
         elif name in ("tab", "slide", "theme"):
             allowed = {"tab": TABS, "slide": SLIDES, "theme": THEMES}[name]
             if value in allowed:

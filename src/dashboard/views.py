@@ -31,7 +31,7 @@ class ChartView:
         return [list(state.regions) if f == "regions" else getattr(state, f) for f in self.depends_on]
 
 
-BASE = ("regions", "focus", "edition", "theme")
+BASE = ("regions", "focus", "edition", "theme", "basis")
 CHARTS: tuple[ChartView, ...] = (
     ChartView("ranking", build_ranking, (*BASE, "indicator", "measure", "year")),
     ChartView("map", build_map, (*BASE, "indicator", "measure", "year")),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from dashboard.data import Dataset
@@ -53,7 +52,7 @@ def test_no_gap_contradicts_a_figure(dataset: Dataset) -> None:
 
 
 HELSINKI_PROFILE = {
-    "population": 1_300_000, "population_city": 560_000, "share_national_population": 25,
+    "population": 1_300_000, "population@city": 560_000, "share_national_population": 25,
     "share_national_employment": 29, "share_national_gva": 34, "universities": 9, "polytechnics": 9,
     "students": 100_000, "academic_staff": 9_000, "science_parks": 4, "employment": 700_000,
     "gva_per_capita_index_national": 144, "tertiary_educated_share": 40, "services_share_jobs": 80,
@@ -63,13 +62,14 @@ HELSINKI_PROFILE = {
 
 @pytest.mark.parametrize(("indicator", "expected"), HELSINKI_PROFILE.items())
 def test_helsinki_matches_the_baltmet_inno_profile(dataset: Dataset, indicator: str, expected: float) -> None:
-    row = dataset.figure("helsinki", indicator, "baltmet", 2007)
+    indicator, _, basis = indicator.partition("@")  # population@city: the city's own figure
+    row = dataset.figure("helsinki", indicator, "baltmet", 2007, basis or "reported")
     assert row is not None and row.value == expected
     assert row.source_id == "baltmet_inno_helsinki_profile"
 
 
 def test_one_headline_per_key(dataset: Dataset) -> None:
-    assert not dataset.values.duplicated(["region_id", "indicator_id", "edition", "year"]).any()
+    assert not dataset.values.duplicated(["region_id", "indicator_id", "edition", "year", "territory_id"]).any()
 
 
 def test_editions_are_not_mixed(dataset: Dataset) -> None:
@@ -77,13 +77,15 @@ def test_editions_are_not_mixed(dataset: Dataset) -> None:
     assert years.max()["baltmet"] <= 2010 < years.min()["recent"]
 
 
-def test_city_figures_are_labelled_as_cities(dataset: Dataset) -> None:
-    city_series = dataset.values[dataset.values["indicator_id"].str.endswith("_city")
-                                 & ~dataset.values["indicator_id"].str.startswith("area")]
-    assert (city_series["territory_type"] == "city").all()
+def test_every_figure_names_a_defined_territory(dataset: Dataset) -> None:
+    bundled = dataset.values["territory_id"]
+    assert bundled.isin(dataset.territories.index).all()
+    assert not bundled.str.startswith("as worded").any()  # bundled figures never rely on wording alone
+    assert (dataset.territories.loc[bundled.unique(), "definition"].str.len() > 10).all()
 
 
 def test_national_totals_are_countries(dataset: Dataset) -> None:
     national = dataset.values[dataset.values["indicator_id"].str.startswith("national_")]
-    assert (national["territory_type"] == "country").all()
-    assert pd.Series(national["territory"]).str.contains("national total").all()
+    kinds = dataset.territories.loc[national["territory_id"], "kind"]
+    assert (kinds == "country").all()
+    assert dataset.territories.loc[national["territory_id"], "name"].str.contains("national total").all()

@@ -18,12 +18,12 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 def test_export_svg_end_to_end(needs_chromium, tmp_path: Path) -> None:
     result = run("export", "--focus", "helsinki", "--peers", "stockholm,copenhagen,oslo", "--chart", "ranking",
-                 "--indicator", "population", "--format", "svg", "--out", str(tmp_path))
+                 "--indicator", "population", "--format", "svg", "--basis", "reported", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    written = tmp_path / "helsinki-vs-peers_population_2007.svg"  # all four figures are c. 2007
+    written = tmp_path / "helsinki-vs-peers_population_2002-2009.svg"  # the years of the four figures
     assert result.stdout.strip() == str(written)
     text = " ".join(ET.fromstring(written.read_bytes()).itertext())
-    assert "Ranking: Population of the metropolitan region" in text
+    assert "Ranking: Population" in text and "Compared on: as each region reports" in text
     for name in ("Helsinki", "Stockholm", "Copenhagen", "Oslo"):
         assert name in text
     assert "Warsaw" not in text

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.data import Dataset
-from dashboard.data.schema import EDITIONS
+from dashboard.data.schema import BASES, EDITIONS
 from dashboard.measures import MEASURE_LABELS, availability
 from dashboard.presets import PRESETS
 from dashboard.state import MEASURES, ViewState
@@ -33,6 +33,15 @@ def measure_options(dataset: Dataset, indicator: str) -> list[dict]:
     reasons = availability(dataset, indicator)
     return [{"label": html.Span(MEASURE_LABELS[m], title=reasons[m] or None), "value": m,
              "disabled": bool(reasons[m])} for m in MEASURES]
+
+
+def basis_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
+    """'Compare on': the kind of territory every chart and card uses; by default the one covering most regions."""
+    default = dataset.default_basis(indicator, edition)
+    return [{"label": html.Span(f"Most regions ({BASES[default]})",
+                                title="Per indicator, the kind of territory with figures for the most regions"),
+             "value": "auto"},
+            *({"label": label.capitalize(), "value": key} for key, label in BASES.items())]
 
 
 def year_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
@@ -81,6 +90,12 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
                 "measure-select", xs=12, md=7, lg=5),
+            _labelled("Compare on", dbc.RadioItems(
+                id="basis-select", value=state.basis or "auto", inline=True,
+                options=basis_options(dataset, state.indicator, state.edition),
+                className="btn-group flex-wrap", inputClassName="btn-check",
+                labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active"),
+                "basis-select", xs=12, lg=9),
             _labelled("Year", dcc.Dropdown(id="year-select",
                                            options=year_options(dataset, state.indicator, state.edition),
                                            value=str(state.year) if state.year else "default", clearable=False),

@@ -5,11 +5,22 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import html
 
+from dashboard.comparability import kind_label
+from dashboard.components.kpi_card import CITY_COMPANION
 from dashboard.data import Dataset
-from dashboard.figures.common import point_text
+from dashboard.figures.common import point_text, source_text
 from dashboard.figures.shares import SERIES
 from dashboard.formatting import format_year
-from dashboard.measures import MEASURE_LABELS, Point, effective_measure, measure_unit, points
+from dashboard.measures import (
+    MEASURE_LABELS,
+    Point,
+    context_figure,
+    effective_measure,
+    measure_unit,
+    point_of,
+    points,
+    resolve_basis,
+)
 from dashboard.state import ViewState
 
 COLUMNS = [
@@ -22,6 +33,7 @@ COLUMNS = [
     {"field": "unit", "headerName": "Unit", "width": 170},
     {"field": "year", "headerName": "Year", "width": 95},
     {"field": "territory", "headerName": "Territory", "width": 300, "tooltipField": "territory"},
+    {"field": "territory_kind", "headerName": "Kind of territory", "width": 190},
     {"field": "source", "headerName": "Source", "width": 320, "cellRenderer": "markdown",
      "tooltipField": "source_text"},
     {"field": "how", "headerName": "Derived how", "width": 240},
@@ -38,12 +50,14 @@ def _row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
         source = dataset.source(source_id)
         title = _md(("Your data: " if dataset.is_user_source(source_id) else "") + str(source["title"]))
         links.append(f"[{title}]({source['url']})" if source["url"] else title)
-        texts.append(dataset.source_label(source_id))
+        texts.append(source_text(dataset, source_id))
     return {
         "region": dataset.region_name(p.region_id), "indicator": str(dataset.indicator(indicator)["label"]),
         "measure": MEASURE_LABELS[measure], "value": p.value,
         "value_text": point_text(dataset, indicator, measure, p), "unit": measure_unit(dataset, indicator, measure),
         "year": format_year(p.year, p.year_approx) if p.year else "", "territory": p.territory,
+        "territory_kind": kind_label(p.territory_kind), "qualifier": p.qualifier,
+        "secondary": any(dataset.is_secondary(s) for s in p.source_ids),
         "source": "; ".join(links), "source_text": "; ".join(texts), "how": p.how,
         "source_ids": list(p.source_ids), "year_number": p.year, "year_approx": p.year_approx,
     }
@@ -52,7 +66,7 @@ def _row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
 def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
     """The figures behind the KPI cards and every chart of the view, each once."""
     wanted: list[tuple[str, str, int | None]] = []
-    wanted += [(k, "absolute", state.year) for k in dataset.kpi_ids]
+    wanted += [(k, "absolute", state.year) for k in dataset.kpi_ids]  # each on the view's basis (see below)
     for indicator in (state.indicator, state.x, state.y, state.size):
         wanted.append((indicator, effective_measure(dataset, indicator, state.measure), state.year))
     wanted += [(ind, "absolute" if ind.startswith("share_") else "share", state.year) for _, ind, _ in SERIES]
@@ -60,13 +74,30 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
     wanted += [(state.indicator, trend_measure, y) for y in dataset.years(state.indicator, state.edition)]
     rows, seen = [], set()
     for indicator, measure, year in dict.fromkeys(wanted):
-        for p in points(dataset, state.regions, indicator, state.edition, measure, year):
+        basis = resolve_basis(dataset, state.basis, indicator, state.edition)
+        for p in points(dataset, state.regions, indicator, state.edition, measure, year, basis, state.focus):
             key = (p.region_id, indicator, measure, p.year)
             if p.value is None or key in seen:
                 continue
             seen.add(key)
             rows.append(_row(dataset, indicator, measure, p))
+    rows += _context_rows(dataset, state, seen)
     return rows
+
+
+def _context_rows(dataset: Dataset, state: ViewState, seen: set) -> list[dict]:
+    """The figures the KPI cards show beside their headline for context (the other territory)."""
+    out = []
+    for kpi in CITY_COMPANION:
+        if kpi not in dataset.indicators.index:
+            continue
+        basis = resolve_basis(dataset, state.basis, kpi, state.edition)
+        figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
+        other = context_figure(dataset, figure) if figure is not None else None
+        if other is not None and (other.region_id, kpi, "context", other.year) not in seen:
+            seen.add((other.region_id, kpi, "context", other.year))
+            out.append(_row(dataset, kpi, "absolute", point_of(other)))
+    return out
 
 
 GRID_ID = {"type": "figures-grid", "slot": "main"}  # pattern-matching: the rowData callback may match none

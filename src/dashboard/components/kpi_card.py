@@ -9,10 +9,12 @@ from statistics import median
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard.comparability import kind_label
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
+from dashboard.data.schema import BASES
 from dashboard.formatting import QUALIFIER_TEXT, format_value, format_year
-from dashboard.measures import Point, points
+from dashboard.measures import Point, context_figure, no_comparable, points, resolve_basis
 
 ICONS = {
     "population": "bi-people-fill",
@@ -21,8 +23,8 @@ ICONS = {
     "universities": "bi-mortarboard-fill",
     "science_parks": "bi-buildings-fill",
 }
-# The core-city series shown under a metro-level headline.
-CITY_COMPANION = {"population": "population_city", "employment": "employment_city", "gdp": "gdp_city"}
+# KPIs whose other territory (the city under a wider headline, or the reverse) is shown beside the headline.
+CITY_COMPANION = ("population", "employment", "gdp")
 # Where the national share of a KPI comes from: (indicator, measure, what it is a share of).
 SHARE_SOURCES = {
     "population": (("population", "share", "population"),),
@@ -32,6 +34,8 @@ SHARE_SOURCES = {
 TERRITORY_BADGE = {
     "city": ("City figure", "warning", "This figure describes the core city, not the metropolitan region."),
     "wider": ("Wider area", "info", "This figure describes an area wider than the metropolitan region."),
+    "county_nuts": ("County figure", "info", "This figure describes a county or statistical region."),
+    "unspecified": ("Extent not stated", "warning", "The source does not say which area this figure covers."),
 }
 
 
@@ -48,24 +52,29 @@ def source_footnote(dataset: Dataset, figure: Figure, element_id: str) -> html.S
             if source["url"] else html.Span(title))
     mine = [dbc.Badge("Your data", color="info", className="me-1 text-dark", title="A figure you added")] \
         if dataset.is_user_source(figure.source_id) else []
+    if dataset.is_secondary(figure.source_id):
+        mine.append(dbc.Badge("Secondary copy", color="light", className="me-1 text-dark border",
+                              title="Read in a third-party copy, not at the publisher; the link is what was read"))
     return html.Small([*mine, "Source: ", link], className="kpi-source text-body-secondary d-block",
                       title=f"{source['publisher']}. {figure.note}".strip(), id=element_id)
 
 
-def _territory_line(figure: Figure) -> list:
-    parts: list = [html.Span(figure.territory, className="kpi-territory")]
-    if figure.territory_type in TERRITORY_BADGE:
-        text, colour, why = TERRITORY_BADGE[figure.territory_type]
+def _territory_line(dataset: Dataset, figure: Figure) -> list:
+    definition = str(dataset.territory(figure.territory_id)["definition"])
+    parts: list = [html.Span(figure.territory, className="kpi-territory", title=definition)]
+    if figure.territory_kind in TERRITORY_BADGE:
+        text, colour, why = TERRITORY_BADGE[figure.territory_kind]
         parts.append(dbc.Badge(text, color=colour, className="ms-1 text-dark", title=why))
     return parts
 
 
-def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None) -> list:
+def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
+               basis: str = "reported") -> list:
     """'25 % of Finland's population (c. 2007)': computed from a national total of the same year, or
-    as a source reported it; nothing when neither exists."""
+    as a source reported it, for the headline's territory; nothing when neither exists."""
     country = dataset.region(region_id)["country_name"]
     for source_indicator, measure, what in SHARE_SOURCES.get(indicator_id, ()):
-        share = points(dataset, (region_id,), source_indicator, edition, measure, year)[0]
+        share = points(dataset, (region_id,), source_indicator, edition, measure, year, basis)[0]
         if share.value is None:
             continue
         decimals = 0 if float(share.value).is_integer() else 1
@@ -76,16 +85,15 @@ def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str
     return []
 
 
-def _city_line(dataset: Dataset, indicator_id: str, figure: Figure) -> list:
-    companion = CITY_COMPANION.get(indicator_id)
-    if not companion or figure.territory_type == "city":
+def _context_line(dataset: Dataset, indicator_id: str, figure: Figure) -> list:
+    """The region's other territory beside the headline (city under a metro figure, or the reverse)."""
+    other = context_figure(dataset, figure) if indicator_id in CITY_COMPANION else None
+    if other is None:
         return []
-    city = dataset.figure(figure.region_id, companion, figure.edition)
-    if city is None:
-        return []
-    unit = dataset.indicator(companion)["unit"]
-    return [html.Div(f"{city.territory}: {format_value(city.value, 0, city.qualifier)} {unit} "
-                     f"({format_year(city.year, city.year_approx)})", className="kpi-extra", title=city.note)]
+    unit = dataset.indicator(indicator_id)["unit"]
+    return [html.Div(f"{other.territory}: {format_value(other.value, 0, other.qualifier)} {unit} "
+                     f"({format_year(other.year, other.year_approx)})", className="kpi-extra kpi-context",
+                     title=f"{kind_label(other.territory_kind).capitalize()}, for context; not ranked. {other.note}")]
 
 
 def peer_lines(dataset: Dataset, focus: Point, peer_points: list[Point], decimals: int) -> list:
@@ -94,12 +102,12 @@ def peer_lines(dataset: Dataset, focus: Point, peer_points: list[Point], decimal
     if len(ranked) < 2:
         return [html.Div("No peer has this figure", className="kpi-extra kpi-rank text-body-secondary")]
     position = next(i for i, p in enumerate(ranked, start=1) if p.region_id == focus.region_id)
-    mixed = len({p.territory_type for p in ranked}) > 1
+    mixed = len({p.territory_kind for p in ranked}) > 1
     lines = [html.Div([f"{ordinal(position)} of {len(ranked)}",
                        dbc.Badge("mixed territories", color="warning", className="ms-1 text-dark",
                                  title="The ranked figures describe different kinds of territory")
                        if mixed else None], className="kpi-extra kpi-rank")]
-    peer_values = [p.value for p in ranked if p.region_id != focus.region_id]
+    peer_values = [p.value for p in ranked if p.region_id != focus.region_id]  # the focus is not its own peer
     mid = median(peer_values)
     if mid:
         diff = (focus.value - mid) / mid * 100
@@ -109,25 +117,28 @@ def peer_lines(dataset: Dataset, focus: Point, peer_points: list[Point], decimal
 
 
 def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, peers: tuple[str, ...] = (),
-             year: int | None = None) -> dbc.Card:
-    """The card for one KPI; 'No data' with the documented reason when the figure is missing."""
+             year: int | None = None, basis: str = "") -> dbc.Card:
+    """The card for one KPI on the view's basis (or the KPI's default one); 'No data' with the reason when
+    the figure is missing, and what the region has instead when it has no figure on the basis."""
     indicator = dataset.indicator(indicator_id)
-    figure = dataset.figure(region_id, indicator_id, edition, year)
+    basis = resolve_basis(dataset, basis, indicator_id, edition)
+    figure = dataset.figure(region_id, indicator_id, edition, year, basis)
     header = dbc.CardHeader([html.I(className=f"bi {ICONS.get(indicator_id, 'bi-circle')} me-2",
                                     **{"aria-hidden": "true"}),
                              indicator["short_label"]], className="kpi-header")
     if figure is None:
-        reason = f"No figure for {year}." if year else dataset.missing_reason(region_id, indicator_id, edition)
+        reason = no_comparable(dataset, region_id, indicator_id, edition, year, basis).missing
+        comparable = dataset.figure(region_id, indicator_id, edition, year) is None or basis == "reported"
         body = dbc.CardBody([
-            html.Div("No data", className="kpi-value kpi-missing"),
+            html.Div("No data" if comparable else "No comparable figure", className="kpi-value kpi-missing"),
             html.P(reason, className="kpi-reason small mb-1"),
-            *share_line(dataset, region_id, indicator_id, edition, year),
+            *share_line(dataset, region_id, indicator_id, edition, year),  # any share the region reports
         ])
         return dbc.Card([header, body], className="kpi-card h-100 is-missing", id=f"kpi-{indicator_id}")
     decimals = int(indicator["decimals"])
     others = tuple(p for p in peers if p != region_id)
-    focus_point = points(dataset, (region_id,), indicator_id, edition, "absolute", year)[0]
-    peer_points = points(dataset, others, indicator_id, edition, "absolute", year) if others else []
+    focus_point = points(dataset, (region_id,), indicator_id, edition, "absolute", year, basis)[0]
+    peer_points = points(dataset, others, indicator_id, edition, "absolute", year, basis) if others else []
     body = dbc.CardBody([
         html.Div(format_value(figure.value, decimals, figure.qualifier), className="kpi-value",
                  title=QUALIFIER_TEXT.get(figure.qualifier) or None),
@@ -135,9 +146,11 @@ def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, 
                   html.Span(format_year(figure.year, figure.year_approx), className="kpi-year",
                             title="year inferred from an undated page" if figure.year_approx else None)],
                  className="kpi-meta"),
-        html.Div(_territory_line(figure), className="kpi-territory-line small"),
-        *share_line(dataset, region_id, indicator_id, edition, year),
-        *_city_line(dataset, indicator_id, figure),
+        html.Div(_territory_line(dataset, figure), className="kpi-territory-line small"),
+        html.Div(f"{kind_label(figure.territory_kind).capitalize()} · compared on {BASES[basis]}",
+                 className="kpi-basis small text-body-secondary"),
+        *share_line(dataset, region_id, indicator_id, edition, year, basis),
+        *_context_line(dataset, indicator_id, figure),
         *(peer_lines(dataset, focus_point, peer_points, decimals) if others else []),
     ])
     footer = dbc.CardFooter(source_footnote(dataset, figure, f"kpi-source-{indicator_id}"))
@@ -145,7 +158,7 @@ def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, 
 
 
 def kpi_row(dataset: Dataset, region_id: str, edition: str, peers: tuple[str, ...] = (),
-            year: int | None = None) -> list[dbc.Col]:
+            year: int | None = None, basis: str = "") -> list[dbc.Col]:
     """The five KPI cards in their grid columns."""
-    return [dbc.Col(kpi_card(dataset, region_id, kpi, edition, peers, year), xs=12, sm=6, lg=4, xl=True,
+    return [dbc.Col(kpi_card(dataset, region_id, kpi, edition, peers, year, basis), xs=12, sm=6, lg=4, xl=True,
                     className="mb-3") for kpi in dataset.kpi_ids]

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 import pandas as pd
 
-from dashboard.data.schema import EDITION_REFERENCE_YEAR
+from dashboard.data.schema import BASES, EDITION_REFERENCE_YEAR, TERRITORY_KINDS
+from dashboard.data.territory_match import EUROSTAT_CODE
 
 DEFAULT_GAP_REASON = "No figure for this region and edition in the sources collected (see data/README.md)."
+KIND_RANK = {kind: rank for rank, kind in enumerate(TERRITORY_KINDS)}  # 'as reported' prefers the first
+WORDING_KIND = {"city": "city", "wider": "wider", "country": "country"}  # a user's territory_type -> kind
+TERRITORY_COLUMNS = ["region_id", "kind", "name", "definition", "eurostat_code", "source_id"]
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One figure from values.csv, with everything needed to cite it."""
+    """One figure from values.csv, with everything needed to cite it.
+
+    ``territory`` is the territory's display name (territories.csv), ``wording`` the source's own words.
+    """
 
     region_id: str
     indicator_id: str
@@ -24,10 +31,33 @@ class Figure:
     year_approx: bool
     value: float
     qualifier: str
+    territory_id: str
     territory: str
-    territory_type: str
+    territory_kind: str
+    series_break: bool
     source_id: str
     note: str
+    wording: str = ""
+
+
+def basis_admits(basis: str, kind: str, indicator_id: str) -> bool:
+    """Whether a figure of this territory kind counts on the basis; national totals count on every basis."""
+    if indicator_id.startswith("national_"):
+        return True
+    return basis == "reported" or kind == basis
+
+
+def _wording_territories(values: pd.DataFrame) -> pd.DataFrame:
+    """Territories for figures that give only wording (a user's table): kind from their type or a Eurostat code."""
+    worded = values[["region_id", "territory", "territory_type"]]
+    rows = {}
+    for region, wording, coarse in worded.drop_duplicates().itertuples(index=False):
+        kind = WORDING_KIND.get(coarse) or ("eurostat_metro" if EUROSTAT_CODE.search(wording) else "unspecified")
+        rows[f"as worded: {region}: {wording}"] = {
+            "region_id": region, "kind": kind, "name": wording,
+            "definition": "As the figure's source words it; no definition recorded.", "eurostat_code": "",
+            "source_id": ""}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=TERRITORY_COLUMNS)
 
 
 @dataclass(frozen=True, eq=False)  # identity equality: a Dataset can key caches
@@ -43,32 +73,86 @@ class Dataset:
     values: pd.DataFrame  # one row per figure
     gaps: Mapping[tuple[str, str, str], str]
     data_dir: str = ""
-    _figures: Mapping[tuple[str, str, str, int], Figure] = field(default_factory=dict, repr=False)
-    _default: Mapping[tuple[str, str, str], Figure] = field(default_factory=dict, repr=False)
+    territories: pd.DataFrame | None = None  # index territory_id; wording-only territories are added
+    _figures: Mapping[tuple[str, str, str, int, str], Figure] = field(default_factory=dict, repr=False)
+    _default: Mapping[tuple[str, str, str, str], Figure] = field(default_factory=dict, repr=False)
     _series: Mapping[tuple[str, str, str], tuple[Figure, ...]] = field(default_factory=dict, repr=False)
     _years: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _default_basis: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _lookup: Mapping[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        values = self.values
+        for column, empty in (("territory_id", ""), ("territory", ""), ("territory_type", ""),
+                              ("series_break", False)):
+            if column not in values.columns:
+                values = values.assign(**{column: empty})
+        values = values.assign(territory_id=values["territory_id"].fillna(""),
+                               territory=values["territory"].fillna(""),
+                               territory_type=values["territory_type"].fillna(""))
+        worded = values["territory_id"] == ""
+        known = self.territories if self.territories is not None else pd.DataFrame(columns=TERRITORY_COLUMNS)
+        territories = pd.concat([known, _wording_territories(values[worded])])
+        territories = territories[~territories.index.duplicated(keep="first")].fillna("")
+        if worded.any():
+            values.loc[worded, "territory_id"] = ("as worded: " + values.loc[worded, "region_id"] + ": "
+                                                  + values.loc[worded, "territory"])
+        object.__setattr__(self, "territories", territories)
+        object.__setattr__(self, "values", values)
+        names, kinds = territories["name"].to_dict(), territories["kind"].to_dict()
         # Plain per-column lists are far faster to walk than pandas rows (225 000 figures in ~1 s).
-        columns = [self.values[f.name].tolist() for f in fields(Figure)]
-        figures = {(f.region_id, f.indicator_id, f.edition, f.year): f
-                   for f in (Figure(*row) for row in zip(*columns, strict=True))}
-        latest: dict[tuple[str, str, str], Figure] = {}
-        for key in sorted(figures, key=lambda k: self._preference(k[2], k[3])):
-            latest[key[:3]] = figures[key]
+        rows = zip(*(values[c].tolist() for c in (
+            "region_id", "indicator_id", "edition", "year", "year_approx", "value", "qualifier", "territory_id",
+            "series_break", "source_id", "note", "territory")), strict=True)
+        figures = {}
+        for region, indicator, edition, year, approx, value, qualifier, tid, brk, source, note, wording in rows:
+            figures[(region, indicator, edition, year, tid)] = Figure(
+                region, indicator, edition, year, bool(approx), value, qualifier, tid, names.get(tid, wording),
+                kinds.get(tid, "unspecified"), bool(brk), source, note, wording)
+        user = set(self.sources.index[self.sources["kind"] == "user"])
+        best: dict[tuple[str, str, str, str], tuple] = {}
         series: dict[tuple[str, str, str], list[Figure]] = {}
-        for key in sorted(figures, key=lambda k: k[3]):
-            series.setdefault(key[:3], []).append(figures[key])
-        object.__setattr__(self, "_series", MappingProxyType({k: tuple(v) for k, v in series.items()}))
         years: dict[tuple[str, str], set[int]] = {}
-        for _, indicator, edition, year in figures:
-            years.setdefault((indicator, edition), set()).add(year)
+        for key, figure in figures.items():
+            series.setdefault(key[:3], []).append(figure)
+            years.setdefault((key[1], key[2]), set()).add(key[3])
+            rank = self._rank(figure, figure.source_id in user)
+            for basis in BASES:
+                if basis_admits(basis, figure.territory_kind, figure.indicator_id):
+                    slot = (*key[:3], basis)
+                    if slot not in best or rank > best[slot][0]:
+                        best[slot] = (rank, figure)
+        object.__setattr__(self, "_series", MappingProxyType(
+            {k: tuple(sorted(v, key=lambda f: (f.year, f.territory_id))) for k, v in series.items()}))
         object.__setattr__(self, "_years", MappingProxyType({k: tuple(sorted(v)) for k, v in years.items()}))
         object.__setattr__(self, "_figures", MappingProxyType(figures))
-        object.__setattr__(self, "_default", MappingProxyType(latest))
+        object.__setattr__(self, "_default", MappingProxyType({k: v[1] for k, v in best.items()}))
+        object.__setattr__(self, "_default_basis", MappingProxyType(self._bases_by_coverage()))
         object.__setattr__(self, "gaps", MappingProxyType(dict(self.gaps)))
         object.__setattr__(self, "_lookup", self._plain_lookups())
+
+    def _rank(self, figure: Figure, by_user: bool) -> tuple:
+        """Larger is preferred: a user's own figure, then the kind of territory, then the edition's year.
+
+        So 'as reported' shows a region's metro-level series (its latest year, or nearest 2007 in the
+        BaltMet edition) and its city only when it reports nothing wider.
+        """
+        return (by_user, -KIND_RANK.get(figure.territory_kind, 99), *self._preference(figure.edition, figure.year))
+
+    def _bases_by_coverage(self) -> dict[tuple[str, str], str]:
+        """Per indicator and edition, the like-with-like basis with figures for the most regions (metro region
+        on a tie); 'as reported' when that basis covers fewer than half of the regions with any figure, since
+        a ranking of one or two regions hides the others (their marks then say what they are)."""
+        covered: dict[tuple[str, str, str], set[str]] = {}
+        for region, indicator, edition, basis in self._default:
+            covered.setdefault((indicator, edition, basis), set()).add(region)
+        out = {}
+        for indicator, edition in self._years:
+            counts = {b: len(covered.get((indicator, edition, b), ())) for b in ("eurostat_metro", "city")}
+            top = max(counts, key=lambda b: counts[b])
+            reporting = len(covered.get((indicator, edition, "reported"), ()))
+            out[(indicator, edition)] = top if counts[top] and 2 * counts[top] >= reporting else "reported"
+        return out
 
     def _plain_lookups(self) -> Mapping[str, object]:
         """Rows as plain dicts, built once: a pandas ``.loc`` costs ~100 µs and callbacks make hundreds."""
@@ -82,6 +166,8 @@ class Dataset:
             "regions": rows(self.regions),
             "indicators": rows(self.indicators),
             "sources": rows(self.sources),
+            "territories": rows(self.territories),
+            "eurostat_codes": MappingProxyType({str(c): t for t, c in self.territories["eurostat_code"].items() if c}),
             "kpi_ids": tuple(kpis.index),
         })
 
@@ -112,15 +198,39 @@ class Dataset:
     def has_region(self, region_id: str) -> bool:
         return isinstance(region_id, str) and region_id in self._lookup["regions"]  # type: ignore[operator]
 
-    def figure(self, region_id: str, indicator_id: str, edition: str, year: int | None = None) -> Figure | None:
-        """The figure for that year, or the edition's default one when ``year`` is None."""
-        if year is None:
-            return self._default.get((region_id, indicator_id, edition))
-        return self._figures.get((region_id, indicator_id, edition, year))
+    def figure(self, region_id: str, indicator_id: str, edition: str, year: int | None = None,
+               basis: str = "reported") -> Figure | None:
+        """The figure on the basis for that year, or the edition's default one when ``year`` is None.
 
-    def series(self, region_id: str, indicator_id: str, edition: str) -> tuple[Figure, ...]:
-        """All figures of one region and indicator in an edition, oldest first."""
-        return self._series.get((region_id, indicator_id, edition), ())
+        'reported' takes what the region reports, preferring the kinds of territory in TERRITORY_KINDS order.
+        """
+        if year is None:
+            return self._default.get((region_id, indicator_id, edition, basis))
+        candidates = [f for f in self.series(region_id, indicator_id, edition, basis) if f.year == year]
+        return max(candidates, key=lambda f: self._rank(f, self.is_user_source(f.source_id)), default=None)
+
+    def figure_on(self, region_id: str, indicator_id: str, edition: str, year: int, territory_id: str) -> Figure | None:
+        """The figure of exactly that territory and year (what a per-inhabitant or share divides by)."""
+        return self._figures.get((region_id, indicator_id, edition, year, territory_id))
+
+    def series(self, region_id: str, indicator_id: str, edition: str, basis: str = "reported") -> tuple[Figure, ...]:
+        """The figures of one region and indicator in an edition on a basis, oldest first."""
+        every = self._series.get((region_id, indicator_id, edition), ())
+        if basis == "reported":
+            return every
+        return tuple(f for f in every if basis_admits(basis, f.territory_kind, indicator_id))
+
+    def default_basis(self, indicator_id: str, edition: str) -> str:
+        """The basis that covers most regions for this indicator and edition (metro region on a tie)."""
+        return self._default_basis.get((indicator_id, edition), "reported")
+
+    def territory(self, territory_id: str) -> Mapping[str, object]:
+        """One row of territories.csv (region_id, kind, name, definition, eurostat_code, source_id)."""
+        return self._lookup["territories"][territory_id]  # type: ignore[index]
+
+    def territory_for_code(self, eurostat_code: str) -> str | None:
+        """The territory id a Eurostat metro code stands for (NO001MC is Oslo municipality, SE003M Skåne)."""
+        return self._lookup["eurostat_codes"].get(eurostat_code)  # type: ignore[attr-defined]
 
     def years(self, indicator_id: str, edition: str) -> list[int]:
         """The years for which any region has a figure of the indicator in the edition."""
@@ -141,6 +251,10 @@ class Dataset:
 
     def is_user_source(self, source_id: str) -> bool:
         return str(self.source(source_id)["kind"]) == "user"
+
+    def is_secondary(self, source_id: str) -> bool:
+        """Read in a third-party copy, not at its publisher: shown as such on cards, hovers and tables."""
+        return str(self.source(source_id)["kind"]) == "secondary"
 
     def source_label(self, source_id: str) -> str:
         """'publisher: title', marked 'Your data' for figures a user brought."""

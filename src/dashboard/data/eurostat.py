@@ -139,7 +139,8 @@ def import_eurostat(raw: bytes, name: str, dataset: Dataset, today: dt.date | No
         result.values.append({
             "region_id": region, "indicator_id": indicator, "edition": "baltmet" if year <= 2010 else "recent",
             "year": year, "year_approx": "false", "value": round(float(match["number"]) * units[unit], 3),
-            "qualifier": "", "territory": f"Eurostat metro region {metro} {dataset.region_name(region)}",
+            "qualifier": "", "territory_id": dataset.territory_for_code(metro) or "",  # NO001MC: Oslo city
+            "territory": f"Eurostat metro region {metro} {dataset.region_name(region)}",
             "territory_type": "metro", "source_id": source_id, "note": note,
         })
     for metro, count in sorted(unknown.items()):
@@ -148,7 +149,7 @@ def import_eurostat(raw: bytes, name: str, dataset: Dataset, today: dt.date | No
         result.sources.append({
             "source_id": source_id, "publisher": "Eurostat", "title": f"{TITLES[code]} ({code})",
             "url": f"https://ec.europa.eu/eurostat/databrowser/view/{code}/default/table",
-            "accessed": f"imported {today.isoformat()} from {Path(name).name}", "kind": "primary"})
+            "accessed": f"imported {today.isoformat()} from {Path(name).name}", "kind": "official"})
     result.notes.insert(0, f"{name}: Eurostat {code}, {len(result.values)} figure(s) for {indicator}")
     return result
 

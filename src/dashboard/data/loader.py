@@ -10,7 +10,7 @@ from dashboard.data import validate as v
 from dashboard.data.dataset import Dataset
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE, read_table
-from dashboard.data.schema import GAPS, INDICATORS, REGIONS, SOURCES, TABLES, VALUES, Table
+from dashboard.data.schema import GAPS, INDICATORS, REGIONS, SOURCES, TABLES, TERRITORIES, VALUES, Table
 
 
 def _read_and_check(directory: Path, table: Table) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -51,8 +51,21 @@ def load_dataset(directory: str | Path) -> Dataset:
 
     regions, indicators = frames[REGIONS.file], frames[INDICATORS.file]
     sources, values, gaps = frames[SOURCES.file], frames[VALUES.file], frames[GAPS.file]
+    territories = frames[TERRITORIES.file]
     region_ids, indicator_ids = _ids(regions, "region_id"), _ids(indicators, "indicator_id")
-    source_ids = _ids(sources, "source_id")
+    source_ids, territory_ids = _ids(sources, "source_id"), _ids(territories, "territory_id")
+    if territories is not None:
+        label = str(directory / TERRITORIES.file)
+        named = territories[territories["region_id"] != ""]
+        if regions is not None:
+            problems += v.check_reference(named, "region_id", region_ids, label, "region", REGIONS.file)
+        if sources is not None:
+            cited = territories[territories["source_id"] != ""]
+            problems += v.check_reference(cited, "source_id", source_ids, label, "source", SOURCES.file)
+        if values is not None and "territory_id" in values.columns:
+            placed = values[values["territory_id"] != ""]
+            problems += v.check_reference(placed, "territory_id", territory_ids, str(directory / VALUES.file),
+                                          "territory", TERRITORIES.file)
     for frame, table in ((values, VALUES), (gaps, GAPS)):
         if frame is None:
             continue
@@ -70,11 +83,11 @@ def load_dataset(directory: str | Path) -> Dataset:
         problems += v.check_value_ranges(values, kinds, str(directory / VALUES.file))
     if problems:
         raise DataValidationError(problems)
-    return _build(directory, regions, indicators, sources, values, gaps)
+    return _build(directory, regions, indicators, sources, values, gaps, territories)
 
 
 def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
-           values: pd.DataFrame, gaps: pd.DataFrame) -> Dataset:
+           values: pd.DataFrame, gaps: pd.DataFrame, territories: pd.DataFrame) -> Dataset:
     """Turn checked string frames into typed ones."""
     regions = regions.drop(columns=LINE).assign(
         lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float),
@@ -87,9 +100,9 @@ def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sou
     sources = sources.drop(columns=LINE).set_index("source_id")
     values = values.drop(columns=LINE).assign(
         year=lambda f: f["year"].astype(int), value=lambda f: f["value"].astype(float),
-        year_approx=lambda f: v.is_true(f["year_approx"]),
+        year_approx=lambda f: v.is_true(f["year_approx"]), series_break=lambda f: v.is_true(f["series_break"]),
     ).reset_index(drop=True)
     gap_map = {(r, i, e): reason for r, i, e, reason in
                gaps[["region_id", "indicator_id", "edition", "reason"]].itertuples(index=False, name=None)}
     return Dataset(regions=regions, indicators=indicators, sources=sources, values=values, gaps=gap_map,
-                   data_dir=str(directory))
+                   data_dir=str(directory), territories=territories.drop(columns=LINE).set_index("territory_id"))

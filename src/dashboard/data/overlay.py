@@ -18,6 +18,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE
 from dashboard.data.schema import INDICATORS, REGIONS, SOURCES, USER_VALUES, VALUES, Table
+from dashboard.data.territory_match import match_territories
 from dashboard.data.tolerant import read_any
 
 CITY_WORDS = ("city of", "municipality", "kommune", "stadt", "miasto", "(city", "city county")
@@ -90,7 +91,7 @@ def apply_overlay(base: Dataset, tables: UserTables, own_source: dict[str, str])
     if not all(c in values.columns for c in required):  # without these columns nothing more can be checked
         raise DataValidationError(problems)
 
-    values = _fill_values(values, own_source["source_id"], notes)
+    values = match_territories(_fill_values(values, own_source["source_id"], notes), base.territories, notes)
     region_ids = set(base.regions.index) | (set(regions["region_id"]) if regions is not None
                                             and "region_id" in regions.columns else set())
     source_ids = set(base.sources.index) | {own_source["source_id"]} | (
@@ -101,6 +102,8 @@ def apply_overlay(base: Dataset, tables: UserTables, own_source: dict[str, str])
                                   INDICATORS.file)
     problems += v.check_reference(values, "source_id", source_ids, values_label, "source",
                                   "the bundled sources or your sources table")
+    problems += v.check_reference(values, "territory_id", set(base.territories.index), values_label, "territory",
+                                  "territories.csv")
     problems += v.check_value_ranges(values, base.indicators["kind"].to_dict(), values_label)
     filled_in = [c for c in VALUES.columns if c.name in ("edition", "territory_type")]
     problems += [p for c in filled_in for p in v.check_cells(values, Table(VALUES.file, (c,), ()), values_label)]
@@ -139,7 +142,7 @@ def _merge(base: Dataset, values: pd.DataFrame, regions: pd.DataFrame | None, so
     filled = {(r, i, e) for r, i, e in new_values[["region_id", "indicator_id", "edition"]].itertuples(index=False)}
     gaps = {k: reason for k, reason in base.gaps.items() if k not in filled}
     dataset = Dataset(regions=merged_regions, indicators=base.indicators, sources=merged_sources,
-                      values=merged_values, gaps=gaps, data_dir=base.data_dir)
+                      values=merged_values, gaps=gaps, data_dir=base.data_dir, territories=base.territories)
     added = len(new_values) - replaced
     notes.append(f"{added} figure(s) added, {replaced} replacing bundled one(s)")
     return OverlayResult(dataset, notes, added, replaced)

@@ -17,10 +17,29 @@ EDITIONS: dict[str, str] = {
 # The year each edition shows by default: the BaltMet edition is the c. 2007 profiles, so it
 # shows the figure nearest 2007; the recent edition shows each region's latest figure.
 EDITION_REFERENCE_YEAR: dict[str, int | None] = {"baltmet": 2007, "recent": None}
-TERRITORY_TYPES = ("metro", "city", "wider", "country")
+TERRITORY_TYPES = ("metro", "city", "wider", "country")  # a user's coarse wording; see TERRITORY_KINDS
+# What kind of area a figure describes (territories.csv). A comparison is made on one basis: the
+# figures of one kind. The order is the preference when a region reports several ("as reported").
+TERRITORY_KINDS: dict[str, str] = {
+    "eurostat_metro": "Eurostat metropolitan region",
+    "fua": "functional urban area",
+    "county_nuts": "county / NUTS region",
+    "unspecified": "metro area, extent not stated",
+    "city": "core city",
+    "wider": "wider area",
+    "country": "country",
+}
+BASES: dict[str, str] = {
+    "eurostat_metro": "Eurostat metropolitan regions",
+    "city": "core cities",
+    "reported": "as each region reports",
+}
 QUALIFIERS = ("", "approx", "lower_bound", "upper_bound", "rounded")
 INDICATOR_KINDS = ("count", "amount", "percent", "index", "area")
-SOURCE_KINDS = ("primary", "secondary", "user")  # user: figures a user brought (folder or upload)
+# official: read at the statistics office / Eurostat / government that publishes it; network: BaltMet's own
+# profiles; other: a non-statistical publisher's own page (city marketing, a university); secondary: read in a
+# third-party copy (Wikipedia, mirrors, news, GitHub files); user: figures a user brought.
+SOURCE_KINDS = ("official", "network", "other", "secondary", "user")
 BALTMET_ROLES = ("", "partner", "observer")
 YEAR_MIN, YEAR_MAX = 1990, 2030
 
@@ -46,6 +65,7 @@ class Table:
     key: tuple[str, ...]
     required_file: bool = True
     optional_columns: tuple[str, ...] = field(default=())
+    blank_key: tuple[str, ...] = ()  # key columns a file may leave out: then they count as empty
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -84,6 +104,21 @@ INDICATORS = Table(
     key=("indicator_id",),
 )
 
+TERRITORIES = Table(
+    file="territories.csv",
+    columns=(
+        Column("territory_id", "id"),
+        Column("region_id", "id", required=False),  # empty for national totals, shared by regions
+        Column("kind", "choice", choices=tuple(TERRITORY_KINDS)),
+        Column("name"),
+        Column("definition"),
+        Column("eurostat_code", required=False),  # the Eurostat metro code this territory is, if any
+        Column("source_id", "id", required=False),
+    ),
+    key=("territory_id",),
+    required_file=False,
+)
+
 SOURCES = Table(
     file="sources.csv",
     columns=(
@@ -107,12 +142,15 @@ VALUES = Table(
         Column("year_approx", "bool", required=False),
         Column("value", "float"),
         Column("qualifier", "choice", required=False, choices=QUALIFIERS),
-        Column("territory"),
-        Column("territory_type", "choice", choices=TERRITORY_TYPES),
+        Column("territory_id", "id", required=False),  # a row of territories.csv; a user may give wording only
+        Column("territory", required=False),  # the source's own wording of the territory
+        Column("territory_type", "choice", required=False, choices=TERRITORY_TYPES),  # with wording only
+        Column("series_break", "bool", required=False),  # true: method or definition changed; a line breaks here
         Column("source_id", "id"),
         Column("note", required=False),
     ),
-    key=("region_id", "indicator_id", "edition", "year"),
+    key=("region_id", "indicator_id", "edition", "year", "territory_id"),
+    blank_key=("territory_id",),  # a user's figures may give the territory's wording only
 )
 
 # What a user's values table must hold; the rest is filled in (and said): edition from the year,
@@ -123,6 +161,7 @@ USER_VALUES = Table(
                                                              "territory"),
                          choices=c.choices, minimum=c.minimum, maximum=c.maximum) for c in VALUES.columns),
     key=VALUES.key,
+    blank_key=VALUES.blank_key,
 )
 
 GAPS = Table(
@@ -137,4 +176,4 @@ GAPS = Table(
     required_file=False,
 )
 
-TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, SOURCES, VALUES, GAPS)
+TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, TERRITORIES, SOURCES, VALUES, GAPS)

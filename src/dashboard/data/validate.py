@@ -98,8 +98,8 @@ def _fmt(number: float) -> str:
 
 def check_unique(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]:
     key = [k for k in table.key if k in frame.columns]
-    if len(key) != len(table.key) or frame.empty:
-        return []
+    if any(k not in frame.columns and k not in table.blank_key for k in table.key) or frame.empty:
+        return []  # the key is checked once its columns are there (a user's edition is filled in first)
     dup = frame.duplicated(key, keep=False)
     if not dup.any():
         return []
@@ -108,8 +108,9 @@ def check_unique(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]
     for (_, row), first in zip(frame[dup].iterrows(), first_line, strict=True):
         if row[LINE] == first:
             continue
-        key_text = ", ".join(f"{k}={row[k]}" for k in key)
-        problems.append(Problem(label, int(row[LINE]), key[-1],
+        key_text = ", ".join(f"{k}={row[k]}" for k in key if row[k] != "")
+        column = next(k for k in reversed(key) if row[k] != "" or k == key[0])
+        problems.append(Problem(label, int(row[LINE]), column,
                                 f"duplicate key ({key_text}); first on line {first}"))
     return problems
 

@@ -17,7 +17,8 @@ from dashboard.data.schema import EDITIONS
 from dashboard.state import ViewState
 
 COLUMNS = {"region": "region", "indicator": "indicator", "measure": "measure", "value": "value", "unit": "unit",
-           "year_number": "year", "year_approx": "year_approx", "territory": "territory", "source_text": "source",
+           "year_number": "year", "year_approx": "year_approx", "qualifier": "qualifier", "territory": "territory",
+           "territory_kind": "territory_kind", "source_text": "source", "secondary": "secondary_copy",
            "source_url": "source_url", "how": "derived_how"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,7 +66,8 @@ def to_xlsx(dataset: Dataset, state: ViewState, today: dt.date | None = None) ->
         sources.map(neutralise).to_excel(writer, sheet_name="Sources", index=False)
         sheet = writer.sheets["Figures"]
         sheet["A1"] = citation(dataset, state, today)
-        for column, width in zip("ABCDEFGHIJK", (16, 34, 18, 14, 22, 8, 8, 44, 60, 40, 36), strict=True):
+        for column, width in zip("ABCDEFGHIJKLMN", (16, 34, 18, 14, 22, 8, 8, 12, 44, 26, 60, 10, 40, 36),
+                                 strict=True):
             sheet.column_dimensions[column].width = width
         sheet.freeze_panes = "B4"
     return buffer.getvalue()

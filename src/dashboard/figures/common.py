@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from dashboard.comparability import Comparability, assess
+from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
 from dashboard.formatting import format_value, format_year
 from dashboard.measures import Point, measure_unit
@@ -35,13 +35,27 @@ def region_label(dataset: Dataset, region_id: str) -> str:
     return esc(dataset.region_name(region_id))
 
 
+def source_text(dataset: Dataset, source_id: str) -> str:
+    """'publisher: title', with '(secondary copy)' when the figure was read in a third-party copy."""
+    return dataset.source_label(source_id) + (" (secondary copy)" if dataset.is_secondary(source_id) else "")
+
+
 def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) -> list[str]:
-    """[region_id, name, value, unit, year, territory, sources] for the hover and for clicks."""
-    sources = "; ".join(esc(dataset.source_label(s)) for s in point.source_ids)
+    """[region_id, name, value, unit, year, territory (kind), sources] for the hover and for clicks."""
+    sources = "; ".join(esc(source_text(dataset, s)) for s in point.source_ids)
     year = format_year(point.year, point.year_approx) if point.year else ""
     how = f" ({point.how})" if point.how else ""
+    territory = f"{point.territory} ({kind_label(point.territory_kind)})" if point.territory_kind else point.territory
     return [point.region_id, region_label(dataset, point.region_id), point_text(dataset, indicator, measure, point),
-            esc(measure_unit(dataset, indicator, measure) + how), year, esc(point.territory), sources]
+            esc(measure_unit(dataset, indicator, measure) + how), year, esc(territory), sources]
+
+
+def marked_label(dataset: Dataset, point: Point, comparability: Comparability) -> str:
+    """The region's name, followed by its kind of territory when that differs from the majority's."""
+    name = region_label(dataset, point.region_id)
+    if point.region_id in comparability.odd:
+        return f"{name} · {esc(kind_label(point.territory_kind))}"
+    return name
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ def cite(dataset: Dataset, points: list[Point]) -> tuple[tuple[str, ...], tuple[
     """('publisher: title' per source, distinct publishers) of the points that have a value."""
     ids = list(dict.fromkeys(s for p in points if p.value is not None for s in p.source_ids))
     publishers = [("Your data" if dataset.is_user_source(i) else str(dataset.source(i)["publisher"])) for i in ids]
-    return tuple(dataset.source_label(i) for i in ids), tuple(dict.fromkeys(publishers))
+    return tuple(source_text(dataset, i) for i in ids), tuple(dict.fromkeys(publishers))
 
 
 def year_label(points: list[Point], year: int | None) -> str:
@@ -77,12 +91,13 @@ def year_label(points: list[Point], year: int | None) -> str:
 
 
 def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, points: list[Point],
-               year: int | None) -> ChartMeta:
+               year: int | None, basis: str = "reported", comparability: Comparability | None = None) -> ChartMeta:
+    comparability = comparability or assess(dataset, points, basis)
     unit = measure_unit(dataset, indicator, measure)
-    subtitle = f"{unit} · {year_label(points, year)}"
+    subtitle = f"{unit} · {year_label(points, year)} · {comparability.basis_label}"
     sources, publishers = cite(dataset, points)
     missing = tuple((dataset.region_name(p.region_id), p.missing) for p in points if p.value is None)
-    return ChartMeta(title, subtitle, assess(dataset, points), sources, missing, publishers)
+    return ChartMeta(title, subtitle, comparability, sources, missing, publishers)
 
 
 def axis_title(dataset: Dataset, indicator: str, measure: str) -> str:

@@ -9,11 +9,12 @@ import copy
 import math
 from functools import lru_cache
 
+from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, point_text, region_label
+from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, marked_label, point_text
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
-from dashboard.measures import effective_measure, points
+from dashboard.measures import effective_measure, points, resolve_basis
 from dashboard.state import ViewState
 
 # Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
@@ -31,26 +32,30 @@ GEO = {
 
 
 def build_map(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    return _map(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year)
+    basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
+    return _map(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year,
+                basis)
 
 
 @lru_cache(maxsize=512)
 def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
-         year: int | None) -> tuple[FigureSpec, ChartMeta]:
+         year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     measure = effective_measure(dataset, indicator, measure)
-    pts = points(dataset, regions, indicator, edition, measure, year)
+    pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
+    comparability = assess(dataset, pts, basis)
     shown = [p for p in pts if p.value is not None]
     colours = region_colours(dataset)
     biggest = max((abs(p.value) for p in shown), default=0) or 1
     regions_rows = [dataset.region(p.region_id) for p in shown]
     trace = {
         "type": "scattergeo", "lat": [r["lat"] for r in regions_rows], "lon": [r["lon"] for r in regions_rows],
-        "text": [f"{region_label(dataset, p.region_id)}<br>{point_text(dataset, indicator, measure, p)}"
+        "text": [f"{marked_label(dataset, p, comparability)}<br>{point_text(dataset, indicator, measure, p)}"
                  for p in shown],
         "mode": "markers+text", "textfont": {"size": 11},
         "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
         "marker": {"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
                    "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
+                   "symbol": ["diamond" if p.region_id in comparability.odd else "circle" for p in shown],
                    "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
         "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
     }
@@ -58,5 +63,6 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str,
     layout["geo"] = copy.deepcopy(GEO)
     layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
     fig = {"data": [trace], "layout": layout}
-    meta = chart_meta(dataset, f"Map: {dataset.indicator(indicator)['label']}", indicator, measure, pts, year)
+    meta = chart_meta(dataset, f"Map: {dataset.indicator(indicator)['label']}", indicator, measure, pts, year,
+                      basis, comparability)
     return fig, meta

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import (
     HOVER,
@@ -11,32 +12,38 @@ from dashboard.figures.common import (
     axis_title,
     chart_meta,
     custom_data,
+    marked_label,
     point_text,
-    region_label,
 )
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
-from dashboard.measures import effective_measure, points
+from dashboard.measures import effective_measure, points, resolve_basis
 from dashboard.state import ViewState
 
 
 def build_ranking(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    return _ranking(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year)
+    basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
+    return _ranking(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year,
+                    basis)
 
 
 @lru_cache(maxsize=512)
 def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
-             year: int | None) -> tuple[FigureSpec, ChartMeta]:
+             year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     measure = effective_measure(dataset, indicator, measure)
-    pts = points(dataset, regions, indicator, edition, measure, year)
+    pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
+    comparability = assess(dataset, pts, basis)
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     colours = region_colours(dataset)
-    names = [region_label(dataset, p.region_id) for p in shown]
+    names = [marked_label(dataset, p, comparability) for p in shown]
     labels = [f"<b>{n}</b>" if p.region_id == focus else n for n, p in zip(names, shown, strict=True)]
     bar = {
         "type": "bar", "x": [p.value for p in shown], "y": labels, "orientation": "h",
         "marker": {"color": [colours[p.region_id] for p in shown],
-                   "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
+                   "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]},
+                   # a bar whose territory differs from the majority's is hatched (and labelled with its kind)
+                   "pattern": {"shape": ["/" if p.region_id in comparability.odd else "" for p in shown],
+                               "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},
         "text": [point_text(dataset, indicator, measure, p) for p in shown], "textposition": "auto",
         "cliponaxis": False,
         "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
@@ -47,5 +54,5 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: 
     layout["yaxis"] = {"automargin": True, "ticksuffix": "  ", "showgrid": False}
     fig = {"data": [bar], "layout": layout}
     label = dataset.indicator(indicator)["label"]
-    meta = chart_meta(dataset, f"Ranking: {label}", indicator, measure, pts, year)
+    meta = chart_meta(dataset, f"Ranking: {label}", indicator, measure, pts, year, basis, comparability)
     return fig, meta

@@ -7,12 +7,22 @@ from functools import lru_cache
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.figures.common import ChartMeta, axis_title, cite, esc, point_text, region_label, year_label
+from dashboard.figures.common import (
+    ChartMeta,
+    axis_title,
+    cite,
+    esc,
+    marked_label,
+    point_text,
+    region_label,
+    source_text,
+    year_label,
+)
 from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
 from dashboard.formatting import format_year
-from dashboard.measures import effective_measure, measure_unit, points
+from dashboard.measures import effective_measure, measure_unit, points, resolve_basis
 from dashboard.state import ViewState
 
 MAX_BUBBLE = 48
@@ -20,15 +30,18 @@ MIN_BUBBLE = 12
 
 
 def build_scatter(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
+    basis = resolve_basis(dataset, state.basis, state.y, state.edition)
     return _scatter(dataset, state.regions, state.focus, state.x, state.y, state.size, state.edition, state.measure,
-                    state.year)
+                    state.year, basis)
 
 
 @lru_cache(maxsize=512)
 def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
-             measure: str, year: int | None) -> tuple[FigureSpec, ChartMeta]:
+             measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
-    px, py, ps = (points(dataset, regions, i, edition, m, year) for i, m in ((x, mx), (y, my), (size, ms)))
+    px, py, ps = (points(dataset, regions, i, edition, m, year, basis, focus)
+                  for i, m in ((x, mx), (y, my), (size, ms)))
+    comparability = assess(dataset, [*px, *py], basis)
     colours = region_colours(dataset)
     rows = [(a, b, c) for a, b, c in zip(px, py, ps, strict=True) if a.value is not None and b.value is not None]
     biggest = max((c.value for _, _, c in rows if c.value is not None), default=0)
@@ -43,15 +56,17 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
     names = [dataset.region_name(a.region_id) for a, _, _ in rows]
     trace = {
         "type": "scatter", "x": xs, "y": ys,
-        "mode": "markers+text", "text": [region_label(dataset, a.region_id) for a, _, _ in rows],
+        "mode": "markers+text", "text": [marked_label(dataset, a, comparability) for a, _, _ in rows],
         "textposition": label_positions(xs, ys, names, sizes),  # names clear of each other
         "marker": {"size": sizes, "color": [colours[a.region_id] for a, _, _ in rows],
                    "opacity": 0.85, "sizemode": "diameter",
+                   "symbol": ["diamond" if a.region_id in comparability.odd or b.region_id in comparability.odd
+                              else "circle" for a, b, _ in rows],
                    "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
         "customdata": [[a.region_id, region_label(dataset, a.region_id),
                         _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
-                        esc(a.territory),
-                        "; ".join(esc(dataset.source_label(s)) for s in (*a.source_ids, *b.source_ids))]
+                        esc(a.territory if a.territory == b.territory else f"x: {a.territory}; y: {b.territory}"),
+                        "; ".join(esc(source_text(dataset, s)) for s in (*a.source_ids, *b.source_ids))]
                        for a, b, c in rows],
         "hovertemplate": ("<b>%{customdata[1]}</b><br>x: %{customdata[2]}<br>y: %{customdata[3]}<br>size: "
                           "%{customdata[4]}<br>%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>"),
@@ -65,11 +80,11 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
     size_label = dataset.indicator(size)["short_label"]
     title = f"{dataset.indicator(y)['short_label']} against {dataset.indicator(x)['short_label']}"
     subtitle = (f"bubble size: {size_label} ({measure_unit(dataset, size, ms)}) · "
-                f"{year_label(every, year)}")
+                f"{year_label(every, year)} · {comparability.basis_label}")
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(a.region_id), a.missing or b.missing)
                     for a, b in zip(px, py, strict=True) if a.value is None or b.value is None)
-    return fig, ChartMeta(title, subtitle, assess(dataset, every), sources, missing, publishers)
+    return fig, ChartMeta(title, subtitle, comparability, sources, missing, publishers)
 
 
 def _line(dataset: Dataset, indicator: str, measure: str, point) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dashboard.comparability import assess
+from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, year_label
 from dashboard.figures.spec import FigureSpec, axis
@@ -24,26 +24,30 @@ SHARE_HOVER = ("<b>%{customdata[1]}</b> · %{meta}<br>%{customdata[2]} %{customd
 
 
 def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str,
-                   year: int | None) -> list[Point]:
+                   year: int | None, basis: str) -> list[Point]:
     if indicator.startswith("share_"):  # a reported share stands as it is
-        return points(dataset, regions, indicator, edition, "absolute", year)
-    return points(dataset, regions, indicator, edition, "share", year)
+        return points(dataset, regions, indicator, edition, "absolute", year, basis)
+    return points(dataset, regions, indicator, edition, "share", year, basis)
 
 
 def build_shares(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    return _shares(dataset, state.regions, state.focus, state.edition, state.year)
+    basis = state.basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
+    return _shares(dataset, state.regions, state.focus, state.edition, state.year, basis)
 
 
 @lru_cache(maxsize=256)
 def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str,
-            year: int | None) -> tuple[FigureSpec, ChartMeta]:
+            year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     colours = region_colours(dataset)
-    per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year))
+    per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
                   for label, ind, pattern in SERIES]
     with_any = [r for r in regions if any(p.region_id == r and p.value is not None
                                          for *_, pts in per_series for p in pts)]
     order = sorted(with_any, key=dataset.region_name, reverse=True)
-    labels = {r: f"<b>{region_label(dataset, r)}</b>" if r == focus else region_label(dataset, r) for r in order}
+    kinds = {p.region_id: p.territory_kind for *_, pts in per_series for p in pts if p.value is not None}
+    odd = assess(dataset, [p for *_, pts in per_series for p in pts], basis).odd
+    names = {r: region_label(dataset, r) + (f" · {kind_label(kinds[r])}" if r in odd else "") for r in order}
+    labels = {r: f"<b>{names[r]}</b>" if r == focus else names[r] for r in order}
     traces: list[dict] = []
     for label, ind, pattern, pts in per_series:
         by_region = {p.region_id: p for p in pts if p.value is not None and p.region_id in labels}
@@ -78,6 +82,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
                     for r in regions if r not in with_any)
+    comparability = assess(dataset, every, basis)
     meta = ChartMeta("Share of the national total", f"% of the country · population, jobs, GVA, GDP · "
-                     f"{year_label(every, year)}", assess(dataset, every), sources, missing, publishers)
+                     f"{year_label(every, year)} · {comparability.basis_label}", comparability, sources, missing,
+                     publishers)
     return fig, meta

@@ -1,51 +1,106 @@
-"""Trend of one indicator over the years of an edition, a line per region.
+"""Trend of one indicator over the years of an edition, a line per region and territory.
 
-Years are its point, so only mixed kinds of territory are flagged, not the spread of years."""
+A line never joins figures of different territories, nor across a break in method (``series_break``):
+each such run is its own segment, and a segment after the first is labelled with its territory, so a
+change of territory is not read as growth. The index uses one fixed set of peers for all its years."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
-from dashboard.comparability import assess
+from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data, region_label
+from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data, esc, region_label
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
-from dashboard.measures import effective_measure, measure_unit, points
+from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
 from dashboard.state import ViewState
 
 
 def build_trend(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    return _trend(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure)
+    basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
+    return _trend(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, basis)
+
+
+def segments(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, basis: str,
+             years: tuple[int, ...] | None = None, peers: tuple[str, ...] = ()) -> list[list[Point]]:
+    """The region's points split wherever the territory changes or the data marks a break in method.
+
+    For the index, ``peers`` is the fixed set whose average is 100 in every year (the focus not among them).
+    """
+    figures = [f for f in dataset.series(region, indicator, edition, basis) if years is None or f.year in years]
+    out: list[list[Point]] = []
+    previous = None
+    for figure in figures:
+        if measure == "index":
+            point = _index_point(dataset, region, peers, indicator, edition, figure.year, basis)
+        else:
+            point = points(dataset, (region,), indicator, edition, measure, figure.year, basis)[0]
+        if point.value is None or point.territory_id != figure.territory_id:
+            continue
+        if previous is None or figure.territory_id != previous.territory_id or figure.series_break:
+            out.append([])
+        out[-1].append(point)
+        previous = figure
+    return out
+
+
+def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicator: str, edition: str, year: int,
+                 basis: str) -> Point:
+    """The region's value divided by the fixed peers' average that year, times 100."""
+    regions = (region, *[p for p in peers if p != region])
+    focus = None if region in peers else region  # a peer is compared with the same peer average
+    return points(dataset, regions, indicator, edition, "index", year, basis, focus=focus)[0] if focus else \
+        _peer_index(dataset, region, peers, indicator, edition, year, basis)
+
+
+def _peer_index(dataset: Dataset, region: str, peers: tuple[str, ...], indicator: str, edition: str, year: int,
+                basis: str) -> Point:
+    every = points(dataset, peers, indicator, edition, "index", year, basis, focus="__none__")
+    return next(p for p in every if p.region_id == region)
 
 
 @lru_cache(maxsize=512)
 def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
-           measure: str) -> tuple[FigureSpec, ChartMeta]:
+           measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
     measure = effective_measure(dataset, indicator, measure)
     colours = region_colours(dataset)
     traces: list[dict] = []
-    every = []
-    years = dataset.years(indicator, edition)
-    for region in sorted(regions, key=lambda r: (r == focus, dataset.region_name(r))):  # focus drawn on top
-        series = [p for y in years for p in points(dataset, regions if measure == "index" else (region,),
-                                                   indicator, edition, measure, y)
-                  if p.region_id == region and p.value is not None]
-        every += series
-        if not series:
-            continue
+    every: list[Point] = []
+    note = ""
+    years: tuple[int, ...] | None = None
+    fixed: tuple[str, ...] = ()
+    if measure == "index":
+        years, fixed = index_peer_set(dataset, focus, tuple(r for r in regions if r != focus), indicator, edition,
+                                      basis)
+        shown = (focus, *fixed) if fixed else ()
+        note = (f"Index: peers fixed for {years[0]}–{years[-1]}: "
+                f"{', '.join(dataset.region_name(p) for p in fixed)}." if fixed else
+                "Index: no peer has a figure in every year the focus has.")
+    else:
+        shown = regions
+    for region in sorted(shown, key=lambda r: (r == focus, dataset.region_name(r))):  # focus drawn on top
+        runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed)
         is_focus = region == focus
-        traces.append({  # labelled at its last point instead of a legend: readable on a phone too
-            "type": "scatter", "x": [p.year for p in series], "y": [p.value for p in series],
-            "mode": "lines+markers+text", "name": region_label(dataset, region), "cliponaxis": False,
-            "text": [""] * (len(series) - 1) + [region_label(dataset, region)], "textposition": "middle right",
-            "textfont": {"color": colours[region], "size": 12},
-            "line": {"color": colours[region], "width": 4.5 if is_focus else 2},
-            "marker": {"size": 10 if is_focus else 7, "color": colours[region],
-                       "line": {"color": "black" if is_focus else "white", "width": 1.5}},
-            "customdata": [custom_data(dataset, indicator, measure, p) for p in series], "hovertemplate": HOVER,
-        })
+        for number, run in enumerate(runs):
+            every += run
+            last_run = number == len(runs) - 1
+            label = region_label(dataset, region)
+            if number:  # a new territory or method: say so at its start, so the step is not read as growth
+                label = f"{label}: {esc(run[0].territory)}"
+            traces.append({  # labelled at its last point instead of a legend: readable on a phone too
+                "type": "scatter", "x": [p.year for p in run], "y": [p.value for p in run],
+                "mode": "lines+markers+text", "name": label, "cliponaxis": False, "showlegend": False,
+                "text": [""] * (len(run) - 1) + [region_label(dataset, region) if last_run else ""],
+                "textposition": "middle right",
+                "textfont": {"color": colours[region], "size": 12},
+                "line": {"color": colours[region], "width": 4.5 if is_focus else 2,
+                         "dash": "solid" if number == 0 else "dot"},
+                "marker": {"size": 10 if is_focus else 7, "color": colours[region],
+                           "symbol": "circle" if number == 0 else "diamond",
+                           "line": {"color": "black" if is_focus else "white", "width": 1.5}},
+                "customdata": [custom_data(dataset, indicator, measure, p) for p in run], "hovertemplate": HOVER,
+            })
     layout = base_layout(height=400)
     layout["margin"] = {**layout["margin"], "r": 110}
     layout["xaxis"] = axis("Year", tickformat="d")
@@ -55,8 +110,22 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
     drawn = {p.region_id for p in every}
     missing = tuple((dataset.region_name(r), dataset.missing_reason(r, indicator, edition))
                     for r in regions if r not in drawn)
-    span = f"{years[0]}–{years[-1]}" if years else "no years"
+    span = dataset.years(indicator, edition)
+    span_text = f"{span[0]}–{span[-1]}" if span else "no years"
+    assessed = assess(dataset, every, basis)
+    territories = sorted({(p.region_id, p.territory) for p in every})
+    several = [dataset.region_name(r) for r in dict.fromkeys(r for r, _ in territories)
+               if sum(1 for q, _ in territories if q == r) > 1]
+    footnote = " ".join(x for x in (
+        assessed.footnote,
+        f"New territory or method, drawn as a separate dotted segment: {', '.join(several)}." if several else "",
+        note) if x)
+    comparability = Comparability(assessed.mixed_territories, None, footnote, basis, assessed.majority_kind,
+                                  assessed.odd)
     meta = ChartMeta(f"Trend: {dataset.indicator(indicator)['label']}",
-                     f"{measure_unit(dataset, indicator, measure)} · {span}",
-                     replace(assess(dataset, every), year_range=None), sources, missing, publishers)
+                     f"{measure_unit(dataset, indicator, measure)} · {span_text} · {comparability.basis_label}",
+                     comparability, sources, missing, publishers)
     return fig, meta
+
+
+__all__ = ["build_trend", "kind_label", "segments"]

@@ -11,24 +11,24 @@ from tests.helpers import find_by_id, text_of, walk
 
 
 def test_helsinki_profile_population_card(dataset: Dataset) -> None:
-    text = text_of(kpi_card(dataset, "helsinki", "population", "baltmet"))
+    text = text_of(kpi_card(dataset, "helsinki", "population", "baltmet", basis="reported"))
     assert f"1{THOUSANDS}300{THOUSANDS}000" in text
     assert "persons" in text and "c.\u00a02007" in text
-    assert "Helsinki Region (Helsinki, Espoo, Vantaa" in text
+    assert "Helsinki Region (12 municipalities)" in text
     assert "25 % of Finland's population (c.\u00a02007)" in text
     assert f"City of Helsinki: 560{THOUSANDS}000 persons" in text
     assert "BaltMet Inno partner profile: Helsinki Region" in text
 
 
 def test_source_is_linked(dataset: Dataset) -> None:
-    card = kpi_card(dataset, "helsinki", "science_parks", "baltmet")
+    card = kpi_card(dataset, "helsinki", "science_parks", "baltmet", basis="reported")
     footnote = find_by_id(card, "kpi-source-science_parks")
     links = [n for n in walk(footnote) if getattr(n, "href", None)]
     assert links and links[0].href == dataset.source("baltmet_inno_helsinki_profile")["url"]
 
 
 def test_missing_figure_says_why_and_never_zero(dataset: Dataset) -> None:
-    text = text_of(kpi_card(dataset, "helsinki", "gdp", "baltmet"))
+    text = text_of(kpi_card(dataset, "helsinki", "gdp", "baltmet", basis="reported"))
     assert "No data" in text
     assert "not as an amount" in text
     assert "34 % of Finland's GVA (c.\u00a02007)" in text
@@ -36,7 +36,7 @@ def test_missing_figure_says_why_and_never_zero(dataset: Dataset) -> None:
 
 
 def test_city_figure_is_badged(dataset: Dataset) -> None:
-    text = text_of(kpi_card(dataset, "riga", "population", "baltmet"))
+    text = text_of(kpi_card(dataset, "riga", "population", "baltmet", basis="reported"))
     assert "City of Riga" in text and "City figure" in text
 
 
@@ -50,17 +50,19 @@ def test_rank_share_and_median_against_peers(dataset: Dataset) -> None:
     # Nordic capitals, recent: populations 2023 Stockholm 2 440 027 > Copenhagen 2 109 733 > Helsinki 1 733 033
     # > Oslo 709 037, so Helsinki is 3rd; the median of its three peers is Copenhagen's 2 109 733.
     peers = ("copenhagen", "helsinki", "oslo", "stockholm")
-    text = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers))
+    text = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers, basis="reported"))
     assert "3rd of 4" in text
     assert f"-18 % vs peers' median (2{THOUSANDS}109{THOUSANDS}733)" in text
-    assert "mixed territories" not in text
+    assert "mixed territories" in text  # Oslo's Eurostat 'metro region' NO001MC is the municipality
+    like = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers, basis="eurostat_metro"))
+    assert "3rd of 3" in like and "mixed territories" not in like
 
 
 def test_rank_flags_mixed_territories(dataset: Dataset) -> None:
-    text = text_of(kpi_card(dataset, "helsinki", "population", "baltmet", tuple(dataset.region_ids)))
+    text = text_of(kpi_card(dataset, "helsinki", "population", "baltmet", tuple(dataset.region_ids), basis="reported"))
     assert "7th of 11" in text and "mixed territories" in text
 
 
 def test_computed_national_share(dataset: Dataset) -> None:
-    text = text_of(kpi_card(dataset, "copenhagen", "population", "recent", ()))
+    text = text_of(kpi_card(dataset, "copenhagen", "population", "recent", (), basis="reported"))
     assert "35.6 % of Denmark's population (2023)" in text

@@ -35,21 +35,21 @@ def test_mini_folder_is_valid(mini_dir: Path) -> None:
 def test_missing_column(mini_dir: Path) -> None:
     path = mini_dir / "values.csv"
     text = path.read_text().splitlines()
-    text = [",".join(line.split(",")[:7] + line.split(",")[8:]) for line in text]  # drop 'territory'
+    text = [",".join(line.split(",")[:9] + line.split(",")[10:]) for line in text]  # drop 'source_id'
     path.write_text("\n".join(text) + "\n")
-    assert locations(mini_dir) == ["values.csv:1:territory"]
-    assert problems_of(mini_dir)[0].endswith("values.csv:1:territory: missing column")
+    assert locations(mini_dir) == ["values.csv:1:source_id"]
+    assert problems_of(mini_dir)[0].endswith("values.csv:1:source_id: missing column")
 
 
 def test_unknown_column(mini_dir: Path) -> None:
     replace_in(mini_dir / "sources.csv", "kind\n", "kind,colour\n")
-    replace_in(mini_dir / "sources.csv", "primary\n", "primary,blue\n")
+    replace_in(mini_dir / "sources.csv", "official\n", "official,blue\n")
     assert locations(mini_dir) == ["sources.csv:1:colour"]
 
 
 def test_empty_required_cell(mini_dir: Path) -> None:
-    replace_in(mini_dir / "values.csv", ",City of Riga,", ",,")
-    assert locations(mini_dir) == ["values.csv:4:territory"]
+    replace_in(mini_dir / "values.csv", ",profile,three", ",,three")
+    assert locations(mini_dir) == ["values.csv:4:source_id"]
     assert problems_of(mini_dir)[0].endswith("empty; a value is required")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -22,11 +23,15 @@ def test_csv_has_citation_provenance_and_the_profile_figures(dataset: Dataset) -
     assert first.startswith("# Baltic Metropoles dashboard, BaltMet profiles (c. 2007): Helsinki compared with")
     frame = pd.read_csv(io.StringIO(rest))
     assert list(frame.columns) == ["region", "indicator", "measure", "value", "unit", "year", "year_approx",
-                                   "territory", "source", "source_url", "derived_how"]
-    helsinki = frame[(frame.region == "Helsinki") & (frame.indicator == "Population of the metropolitan region")
+                                   "qualifier", "territory", "territory_kind", "source", "secondary_copy",
+                                   "source_url", "derived_how"]
+    helsinki = frame[(frame.region == "Helsinki") & (frame.indicator == "Population")
                      & (frame.measure == "Absolute")]
-    assert sorted(helsinki.year) == [2005, 2007, 2009]  # the KPI's figure and the trend's other years
-    helsinki = helsinki[helsinki.year == 2007]
+    # the baltmet population is compared on core cities (all 11 have one); the card's context line adds
+    # the 1.3 m Helsinki Region, and both rows say which territory they describe
+    assert sorted(helsinki.year) == [2007, 2007, 2009]
+    assert set(helsinki.territory_kind) == {"core city", "functional urban area"}
+    helsinki = helsinki[helsinki.territory_kind == "functional urban area"]
     assert helsinki.value.tolist() == [1_300_000] and helsinki.year_approx.tolist() == [True]
     assert helsinki.source.iloc[0].startswith("BaltMet Inno project")
 
@@ -42,7 +47,7 @@ def test_a_hostile_cell_arrives_inert_in_excel(mini_dir: Path) -> None:
     values.write_text(values.read_text().replace("Helsinki Region,metro,profile,one",
                                                  '"=cmd|\' /C calc\'!A0",metro,profile,one'), encoding="utf-8")
     data = load_dataset(mini_dir)
-    state = default_state(data)
+    state = replace(default_state(data), basis="reported")  # the worded 'metro' row shows as reported
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(data, state, TODAY)))
     cells = [c.value for row in book["Figures"].iter_rows() for c in row if isinstance(c.value, str)]
     assert "'=cmd|' /C calc'!A0" in cells

@@ -42,7 +42,7 @@ def test_ranking_orders_regions_and_marks_the_focus(dataset: Dataset, recent) ->
     assert list(bar.x) == sorted(bar.x)
     focus_index = [c[0] for c in bar.customdata].index("oslo")
     assert bar.marker.line.width[focus_index] == 3 and bar.y[focus_index] == "<b>Oslo</b>"
-    assert meta.title == "Ranking: Population of the metropolitan region"
+    assert meta.title == "Ranking: Population"
     assert meta.subtitle.startswith("persons · ")
 
 
@@ -50,7 +50,7 @@ def test_ranking_orders_regions_and_marks_the_focus(dataset: Dataset, recent) ->
 def test_axis_titles_follow_the_measure(dataset: Dataset, recent, name: str) -> None:
     titles = {m: _axis_titles(BUILDERS[name](dataset, replace(recent, indicator="gdp", measure=m))[0])
               for m in ("absolute", "index")}
-    assert "EUR million" in titles["absolute"] and "index, peer average = 100" in titles["index"]
+    assert "EUR million" in titles["absolute"] and "index, peers' average = 100" in titles["index"]
 
 
 def test_each_region_keeps_its_colour_in_every_chart(dataset: Dataset, recent) -> None:
@@ -70,11 +70,11 @@ def test_map_is_bubbles_on_a_local_base_map(dataset: Dataset, recent) -> None:
 
 
 def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, recent) -> None:
-    fig, _ = BUILDERS["ranking"](dataset, recent)
+    fig, _ = BUILDERS["ranking"](dataset, replace(recent, basis="eurostat_metro"))
     helsinki = next(c for c in fig.data[0].customdata if c[0] == "helsinki")
     assert helsinki[1:6] == ["Helsinki", "1\u202f733\u202f033", "persons", "2023",
-                             "Eurostat metro region FI001MC Helsinki"]
-    assert helsinki[6] == dataset.source_label("atlas_fi_eurostat")  # publisher: title
+                             "Helsinki-Uusimaa (Eurostat FI001MC = all of Uusimaa) (Eurostat metropolitan region)"]
+    assert helsinki[6] == dataset.source_label("atlas_fi_eurostat") + " (secondary copy)"  # publisher: title
     assert "%{customdata[6]}" in fig.data[0].hovertemplate
 
 
