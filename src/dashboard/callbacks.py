@@ -12,7 +12,8 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.components.chart_card import footer_children, graph_style, meta_children, text_summary
+from dashboard.client_input import clicks, session_dataset, text, user_payload
+from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered, text_summary
 from dashboard.components.controls import (
     basis_options,
     indicator_options,
@@ -31,10 +32,12 @@ from dashboard.layout import heading, stage_graph
 from dashboard.measures import availability
 from dashboard.presets import preset_members
 from dashboard.state import SLIDES, ViewState, from_query, restore, to_query, with_edition
-from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, dataset_for, parse_upload
+from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, parse_upload
 from dashboard.views import CHARTS
 
 CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
+CHART_NAMES = [view.name for view in CHARTS]
+DATA_DOWNLOADS = {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}
 PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
 CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
             "basis-select": "basis",
@@ -112,7 +115,7 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     @app.callback(Output("region-heading", "children"), Output("kpi-row", "children"),
                   Input("view-state", "data"), State("user-data", "data"))
     def show_kpis(data, user):
-        dataset = dataset_for(base, user)
+        dataset = session_dataset(base, user)
         state = restore(dataset, data)
         return heading(dataset, state), kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
                                                 state.basis)
@@ -156,32 +159,39 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         controls={cid: Input(cid, "value") for cid in CONTROL_INPUTS},
         tab=Input("tabs", "active_tab"),
         presets=Input({"type": "preset", "id": ALL}, "n_clicks"),
-        clicks={cid: Input(cid, "clickData") for cid in CLICKABLE},
+        chart_clicks={cid: Input(cid, "clickData") for cid in CLICKABLE},
         keys={key: Input(key, "n_clicks") for key in PRESENT_KEYS},
         theme=Input("theme-toggle", "value"),
         user=Input("user-data", "data"),
     )
 
     @app.callback(output=outputs, inputs=inputs, state=dict(stored=State("view-state", "data")))
-    def sync_state(search, controls, tab, presets, clicks, keys, theme, user, stored):
+    def sync_state(search, controls, tab, presets, chart_clicks, keys, theme, user, stored):
         """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState."""
-        dataset = dataset_for(base, user)
+        dataset = session_dataset(base, user)
         trigger = ctx.triggered_id
-        if trigger in PRESENT_KEYS and not keys.get(trigger):
+        if trigger in PRESENT_KEYS and not clicks(keys.get(trigger)):
             raise PreventUpdate
-        values = {**controls, "tabs": tab, **clicks, "theme-toggle": theme}
+        values = {**controls, "tabs": tab, **chart_clicks, "theme-toggle": theme}
         notes: list[str] = []
         from_url = trigger is None or "url.search" in ctx.triggered_prop_ids  # first load fires several inputs
         if from_url:
-            state, notes = from_query(dataset, search)
+            state, notes = from_query(dataset, text(search))
         elif trigger == "user-data":  # figures added or removed: keep the view, offer any new regions
             state = restore(dataset, stored)
             if set(state.peers) >= set(preset_members(base, "all")):
                 state = replace(state, peers=preset_members(dataset, "all"))
         else:
-            state = next_state(dataset, trigger, restore(dataset, stored), values)
+            current = restore(dataset, stored)
+            try:
+                state = next_state(dataset, trigger, current, values)
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError):  # a value no control sends
+                state, notes = current, ["a control's value could not be read; the view was kept"]
+            state = restore(dataset, state.to_dict())  # whatever came in, only values the URL parser accepts
         state, fixes = normalise(dataset, state)
         notes += fixes if from_url else []
+        if text(search) != search and from_url:
+            notes.append("the address could not be read; the default view is shown")
         query = to_query(dataset, state)
         indicators = indicator_options(dataset, state.edition)
         regions = region_options(dataset)
@@ -209,11 +219,12 @@ def _register_chart(app: Dash, base: Dataset, view) -> None:
         Input("view-state", "data"), State(f"{view.name}-key", "data"), State("user-data", "data"),
     )
     def show_chart(data, previous_key, user):
-        state = restore(dataset_for(base, user), data)
-        key = [*view.key(state), (user or {}).get("hash")]
+        state = restore(session_dataset(base, user), data)
+        payload = user_payload(user)
+        key = [*view.key(state), payload and payload["hash"]]
         if key == previous_key:
             raise PreventUpdate  # nothing this chart depends on changed
-        figure, meta = view.build(dataset_for(base, user), state)
+        figure, meta = view.build(session_dataset(base, user), state)
         return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
                 footer_children(meta), text_summary(meta, figure), key)
 
@@ -244,14 +255,14 @@ def _register_table(app: Dash, base: Dataset) -> None:
         if ready == "failed":
             return dbc.Alert("The table could not be loaded from the server. Reload the page to try again; "
                              "the same figures are in Download → Figures of this view (CSV or Excel).", color="warning")
-        dataset = dataset_for(base, user)
+        dataset = session_dataset(base, user)
         return figures_table(dataset, restore(dataset, data))
 
     @app.callback(Output({**GRID_ID, "slot": ALL}, "rowData"), Input("view-state", "data"), State("user-data", "data"))
     def show_table(data, user):
         if not ctx.outputs_list:  # the grid is not there until the Table tab is opened
             raise PreventUpdate
-        dataset = dataset_for(base, user)
+        dataset = session_dataset(base, user)
         rows = table_rows(dataset, restore(dataset, data))
         return [rows for _ in ctx.outputs_list]
 
@@ -264,7 +275,7 @@ def _register_stage(app: Dash, base: Dataset) -> None:
         Input("view-state", "data"), State("user-data", "data"),
     )
     def show_stage(data, user):
-        dataset = dataset_for(base, user)
+        dataset = session_dataset(base, user)
         state = restore(dataset, data)
         if not state.present:
             raise PreventUpdate
@@ -295,12 +306,19 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
     )
     def download(_chart_clicks, _view_clicks, data, user):
         trigger = ctx.triggered_id
-        if not trigger or not ctx.triggered[0]["value"]:
+        if not isinstance(trigger, dict) or not clicks(ctx.triggered[0]["value"]):
             raise PreventUpdate
-        dataset = dataset_for(base, user)
+        if trigger.get("type") == "export":
+            if trigger.get("chart") not in CHART_NAMES or not offered(trigger.get("size"), trigger.get("fmt"),
+                                                                      trigger.get("scale")):
+                return no_update, "That export is not offered: choose one from a chart's Download menu.", True
+            what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}"
+        elif trigger.get("what") in DATA_DOWNLOADS:
+            what = DATA_DOWNLOADS[trigger["what"]]
+        else:
+            return no_update, "That download is not offered: choose one from the Download menu.", True
+        dataset = session_dataset(base, user)
         state = restore(dataset, data)
-        what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}" if trigger["type"] == "export" \
-            else {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}[trigger["what"]]
         try:
             if trigger["type"] == "export":
                 name, payload = chart_file(dataset, state, trigger["chart"], trigger["fmt"], trigger["size"],
@@ -343,7 +361,11 @@ def _register_upload(app: Dash, base: Dataset) -> None:
             return None, "Your data was removed; the bundled figures are shown."
         if not accepted:
             raise PreventUpdate
-        outcome = parse_upload(accepted["contents"], accepted["name"] or "upload", base)
+        if not isinstance(accepted, dict) or not isinstance(accepted.get("contents"), str):
+            return no_update, dbc.Alert("The upload could not be read; please choose the file again.",
+                                        color="danger", dismissable=True, className="mt-2")
+        accepted = {"contents": accepted["contents"], "name": text(accepted.get("name")) or "upload"}
+        outcome = parse_upload(accepted["contents"], accepted["name"], base)
         if outcome.problems:
             items = [html.Li(str(p)) for p in outcome.problems[:200]]
             more = [html.Li(f"… and {len(outcome.problems) - 200} more")] if len(outcome.problems) > 200 else []
@@ -363,7 +385,8 @@ def _register_upload(app: Dash, base: Dataset) -> None:
                   Input("user-data", "data"))
     def show_session_data(user):
         """While this session has figures of its own, say so and offer to remove them (also after a reload)."""
-        if not user:
+        payload = user_payload(user)
+        if payload is None:
             return {"display": "none"}, ""
         return {"display": "inline-block"}, [dbc.Badge("Your data", color="info", className="me-1 text-dark"),
-                                             f"{user['name']} is shown with the bundled figures in this session."]
+                                             f"{payload['name']} is shown with the bundled figures in this session."]

@@ -13,12 +13,15 @@ would give for the same view. A bad option value is one line on stderr and exit 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import urlencode
 
 from dashboard.data import Dataset, DataValidationError
+from dashboard.data.limits import printable
 from dashboard.data.schema import BASES, EDITIONS
 from dashboard.export.images import FORMATS, SIZES
 from dashboard.presets import PRESETS
@@ -28,11 +31,16 @@ from dashboard.views import CHARTS
 CHART_NAMES = [view.name for view in CHARTS]
 
 
+def say(text: object, stream: TextIO | None = None) -> None:
+    """Print one line with control characters escaped: a data file's ANSI escapes never reach the terminal."""
+    print(printable(text), file=stream or sys.stdout)
+
+
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line ('dashboard export: error: ...') and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _load(directory: str | None) -> Dataset:
@@ -42,8 +50,7 @@ def _load(directory: str | None) -> Dataset:
     try:
         return load_data_folder(Path(directory) if directory else default_data_dir()).dataset
     except DataValidationError as err:
-        print(f"error: the data folder has {len(err.problems)} problem(s); run 'validate' to list them",
-              file=sys.stderr)
+        say(f"error: the data folder has {len(err.problems)} problem(s); run 'validate' to list them", sys.stderr)
         raise SystemExit(1) from None
 
 
@@ -69,15 +76,15 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         loaded = load_data_folder(directory)
     except DataValidationError as err:
         for problem in err.problems:
-            print(problem)
-        print(f"{len(err.problems)} problem(s) in {directory}", file=sys.stderr)
+            say(problem)
+        say(f"{len(err.problems)} problem(s) in {directory}", sys.stderr)
         return 1
     dataset = loaded.dataset
     per_edition = dataset.values.groupby("edition").size()
     editions = ", ".join(f"{e} {n}" for e, n in per_edition.items())
     kind = "" if loaded.kind == "complete" else " (your figures on top of the bundled data: " + \
         "; ".join(loaded.notes) + ")"
-    print(f"OK {directory}: {len(dataset.regions)} regions, {len(dataset.indicators)} indicators, "
+    say(f"OK {directory}: {len(dataset.regions)} regions, {len(dataset.indicators)} indicators, "
           f"{len(dataset.values)} values ({editions}), {len(dataset.sources)} sources, "
           f"{len(dataset.gaps)} documented gaps{kind}")
     return 0
@@ -85,23 +92,30 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from dashboard.data.eurostat import import_eurostat, write_tables
+    from dashboard.data.limits import Refused, read_regular_file
 
     dataset = _load(args.data)
-    imports = []
+    imports, unread = [], 0
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
+        if not os.path.lexists(path):
             parser.error(f"no such file: {name}")
-        result = import_eurostat(path.read_bytes(), str(path), dataset)
+        try:  # a regular file only, at most max_file_bytes: a FIFO or /dev/zero is refused, never read
+            raw = read_regular_file(path, str(path))
+        except Refused as refused:
+            say(refused.problem, sys.stderr)
+            unread += 1
+            continue
+        result = import_eurostat(raw, str(path), dataset)
         for problem in result.problems:
-            print(problem, file=sys.stderr)
+            say(problem, sys.stderr)
         for note in result.notes:
-            print(note)
+            say(note)
         imports.append(result)
-    if any(i.problems for i in imports):
+    if unread or any(i.problems for i in imports):
         return 1
     values, sources = write_tables(imports, Path(args.out))
-    print(f"wrote {values} and {sources}: run 'python app.py --data {args.out}' to see them")
+    say(f"wrote {values} and {sources}: run 'python app.py --data {args.out}' to see them")
     return 0
 
 
@@ -114,7 +128,7 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     out.mkdir(parents=True, exist_ok=True)
     name, payload = chart_file(dataset, state, args.chart, args.format, args.layout, args.scale)
     (out / name).write_bytes(payload)
-    print(out / name)
+    say(out / name)
     return 0
 
 
@@ -126,7 +140,7 @@ def _deck(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(build_deck(dataset, state))
-    print(out)
+    say(out)
     return 0
 
 
@@ -192,4 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     sub = parser._subparsers._group_actions[0].choices[args.command]  # the subcommand's parser, for errors
-    return args.handler(args, sub)
+    try:
+        return args.handler(args, sub)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # one line, never a traceback (BALTMET_TRACEBACK=1 shows it, for debugging)
+        if os.environ.get("BALTMET_TRACEBACK") == "1":
+            raise
+        say(f"error: {type(err).__name__}: {err}", sys.stderr)
+        return 1

@@ -34,6 +34,7 @@ class Comparability:
     def basis_label(self) -> str:
         return f"Compared on: {BASES.get(self.basis, self.basis)}"
 
+
     @property
     def badges(self) -> list[tuple[str, str]]:
         """(text, tooltip) pairs for the chart card."""
@@ -45,6 +46,11 @@ class Comparability:
             out.append((f"Years {self.year_range[0]}–{self.year_range[1]}",
                         f"The figures are more than {MAX_YEAR_SPREAD} years apart."))
         return out
+
+
+def compared(basis: str) -> str:
+    """'compared on core cities', 'compared as each region reports'."""
+    return "compared as each region reports" if basis == "reported" else f"compared on {BASES.get(basis, basis)}"
 
 
 def kind_label(kind: str) -> str:

@@ -28,6 +28,7 @@ REPORTED_SHARE = {"population": "share_national_population", "employment": "shar
                   "gdp": "share_national_gdp"}
 PER_CAPITA_BASE = "population"
 MAX_DERIVED_DIGITS = 4
+MIN_DERIVED_DIGITS = 3  # a ratio of rounded inputs still reads 6.92, not 7
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def round_derived(value: float, *inputs: float) -> float:
     if not value or not isfinite(value):
         return value
     digits = min(MAX_DERIVED_DIGITS, *(significant_digits(i) for i in inputs)) if inputs else MAX_DERIVED_DIGITS
-    digits = max(2, digits)
+    digits = max(MIN_DERIVED_DIGITS, digits)
     return round(value, digits - 1 - floor(log10(abs(value))))
 
 

@@ -6,7 +6,7 @@ are written, and invalid values are dropped and reported, never raised.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
@@ -15,6 +15,7 @@ from dashboard.data.schema import BASES, EDITIONS
 from dashboard.presets import PRESETS, preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index")
+MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
 TABS = ("charts", "table")
 SLIDES = ("kpis", "ranking", "map", "scatter", "shares", "trend")  # presentation mode, in arrow-key order
 THEMES = ("light", "contrast")
@@ -53,7 +54,18 @@ class ViewState:
 
     @classmethod
     def from_dict(cls, data: dict) -> ViewState:
-        return cls(**{**data, "peers": tuple(data["peers"])})
+        """The state a store holds; a field of the wrong type raises TypeError (see ``restore``)."""
+        if not isinstance(data, dict) or not isinstance(data.get("peers"), list | tuple):
+            raise TypeError("not a view state")
+        state = cls(**{**data, "peers": tuple(data["peers"])})
+        for f in fields(cls):
+            value = getattr(state, f.name)
+            expected = {"peers": tuple, "year": int | None, "present": bool}.get(f.name, str)
+            if not isinstance(value, expected) or (f.name == "year" and isinstance(value, bool)):
+                raise TypeError(f"{f.name} is not a {expected}")
+        if not all(isinstance(p, str) for p in state.peers):
+            raise TypeError("peers are not region ids")
+        return state
 
 
 @lru_cache(maxsize=64)  # per Dataset (identity) and edition: every callback asks
@@ -110,7 +122,8 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
 
 def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str]]:
     """Parse a query string; returns the state and a list of the values that were ignored, and why."""
-    raw = parse_qs((query or "").lstrip("?"), keep_blank_values=True)
+    query = query if isinstance(query, str) else ""
+    raw = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS)
     params = {k: v[-1].strip() for k, v in raw.items()}
     ignored: list[str] = []
     edition = params.pop("edition", DEFAULT_EDITION)
@@ -159,7 +172,7 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
             else:
                 ignored.append(f"present={value} (expected 1 or 0)")
         elif name == "year":
-            if value.isdigit() and 1990 <= int(value) <= 2030:
+            if value.isascii() and value.isdigit() and 1990 <= int(value) <= 2030:  # not a superscript digit
                 changes["year"] = int(value)
             else:
                 ignored.append(f"year={value} (not a year between 1990 and 2030)")
@@ -186,6 +199,6 @@ def restore(dataset: Dataset, data: object) -> ViewState:
     try:
         state = ViewState.from_dict(data)  # type: ignore[arg-type]
         query = to_query(dataset, state)
-    except (TypeError, KeyError, ValueError, AttributeError):
+    except (TypeError, KeyError, ValueError, AttributeError, OverflowError):
         return default_state(dataset)
     return from_query(dataset, query)[0]

@@ -75,5 +75,6 @@ def test_every_chart_has_a_text_alternative(app_url: str, watched_page) -> None:
         figure = page.locator(f"#card-{name} figure")
         expect(figure).to_have_attribute("aria-describedby", f"{name}-summary")
     summary = page.locator("#ranking-summary")
-    expect(summary).to_contain_text("Ranking: Population of the metropolitan region")
-    expect(summary).to_contain_text("Helsinki 1\u202f300\u202f000 persons (c.\u00a02007)")
+    expect(summary).to_contain_text("Ranking: Population")
+    expect(summary).to_contain_text("Compared on: core cities")
+    expect(summary).to_contain_text("Helsinki 560\u202f000 persons (c.\u00a02007)")

@@ -13,7 +13,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "uploads"
 
 def test_upload_marks_your_data_and_can_be_removed(app_url: str, watched_page, tmp_path: Path) -> None:
     page = watched_page.page
-    page.goto(app_url + "?edition=recent")
+    page.goto(app_url + "?edition=recent&basis=reported")  # the upload's 'Helsinki Region' is not defined
     parks = page.locator("#kpi-science_parks")
     expect(parks.locator(".kpi-value")).to_have_text("No data")
     page.set_input_files("#upload input[type=file]", str(CORPUS / "good" / "utf8_bom_comma.csv"))
@@ -21,7 +21,7 @@ def test_upload_marks_your_data_and_can_be_removed(app_url: str, watched_page, t
     expect(page.locator("#upload-status")).to_contain_text("UTF-8 with BOM")
     expect(parks.locator(".kpi-value")).to_have_text("6")
     expect(parks).to_contain_text("Your data")
-    page.goto(app_url + "?edition=recent&indicator=universities")  # the upload stays for the session
+    page.goto(app_url + "?edition=recent&indicator=universities&basis=reported")  # the upload stays
     expect(page.locator("#ranking-meta")).to_contain_text("Includes your data")
     expect(page.locator("#kpi-science_parks .kpi-value")).to_have_text("6")
     page.click("#upload-remove")
@@ -32,7 +32,7 @@ def test_upload_marks_your_data_and_can_be_removed(app_url: str, watched_page, t
 
 def test_a_bad_file_lists_every_problem_and_loses_nothing(app_url: str, watched_page) -> None:
     page = watched_page.page
-    page.goto(app_url + "?edition=recent")
+    page.goto(app_url + "?edition=recent&basis=reported")
     page.set_input_files("#upload input[type=file]", str(CORPUS / "good" / "utf8_bom_comma.csv"))
     expect(page.locator("#kpi-science_parks .kpi-value")).to_have_text("6")
     page.set_input_files("#upload input[type=file]", str(CORPUS / "bad" / "mixture.csv"))

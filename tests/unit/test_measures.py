@@ -2,73 +2,69 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from dashboard.data import Dataset, load_dataset
-from dashboard.measures import availability, measure_unit, points, region_point
-from tests.conftest import MINI_TABLES
+from dashboard.data import load_dataset
+from dashboard.measures import availability, measure_unit, points, region_point, round_derived, significant_digits
+from tests.synthetic import build
 
 
-def test_absolute_is_the_figure(dataset: Dataset) -> None:
-    p = region_point(dataset, "helsinki", "population", "baltmet", "absolute", None)
-    assert (p.value, p.year, p.source_ids) == (1_300_000, 2007, ("baltmet_inno_helsinki_profile",))
+@pytest.fixture
+def data(tmp_path: Path):
+    return build(tmp_path, [
+        ("aa", "gdp", 2021, 98660, "metro"), ("aa", "population", 2021, 1733033, "metro"),
+        ("aa", "population", 2023, 1750000, "metro"),  # another year: never the divisor for 2021
+        ("aa", "population", 2021, 660000, "city"),  # another territory: never the divisor either
+        ("bb", "gdp", 2021, 5000, "metro"), ("bb", "population", 2022, 900000, "metro"),
+        ("cc", "gdp", 2021, 70970, "city"), ("cc", "population", 2021, 709037, "city"),
+        ("aa", "national_population", 2021, 5533793, "nat"),
+        ("aa", "universities", 2021, 9, "fua"), ("aa", "population", 2021, 1300000, "fua"),
+    ])
 
 
-def test_per_capita_needs_population_of_same_territory_and_year(dataset: Dataset) -> None:
-    # Helsinki Region 2007: 9 universities, 1.3 million inhabitants, same profile.
-    p = region_point(dataset, "helsinki", "universities", "baltmet", "per_capita", None)
-    assert p.value == 6.9  # 9 / 1 300 000 * 1e6, rounded to the two digits '1.3 million' carries
-    assert p.source_ids == ("baltmet_inno_helsinki_profile", "baltmet_inno_helsinki_profile")
-    # Recent GDP is 2021, population 2023: no per-inhabitant figure is made up.
-    gdp = region_point(dataset, "helsinki", "gdp", "recent", "per_capita", None)
-    assert gdp.value is None and "2021" in gdp.missing
+def test_absolute_is_the_figure(data) -> None:
+    p = region_point(data, "aa", "gdp", "recent", "absolute", None, "eurostat_metro")
+    assert (p.value, p.year, p.source_ids, p.territory_id) == (98660, 2021, ("src",), "aa_metro")
 
 
-def test_share_computed_from_a_national_total_of_the_same_year(dataset: Dataset) -> None:
-    p = region_point(dataset, "copenhagen", "population", "recent", "share", None)
-    assert p.value == pytest.approx(2_109_733 / 5_932_654 * 100, abs=0.01)
-    assert p.year == 2023 and p.how.startswith("computed")
+def test_per_capita_divides_by_the_population_of_the_same_territory_and_year(data) -> None:
+    p = region_point(data, "aa", "gdp", "recent", "per_capita", None, "eurostat_metro")
+    assert p.value == 56930  # 98 660 m EUR / 1 733 033, to the 4 digits the GDP carries
+    assert "divided by population 2021 (AA metro)" in p.how
+    city = region_point(data, "cc", "gdp", "recent", "per_capita", None, "city")
+    assert city.value == 100100  # a city's GDP over the same city's population
+    bb = region_point(data, "bb", "gdp", "recent", "per_capita", None, "eurostat_metro")
+    assert bb.value is None and bb.missing == "No population for BB metro in 2021 to divide by."
 
 
-def test_reported_share_of_the_same_year_wins(dataset: Dataset) -> None:
-    p = region_point(dataset, "riga", "gdp", "recent", "share", None)
-    assert (p.value, p.year, p.how) == (65.8, 2023, "share as reported by the source")
+def test_per_capita_counts_are_per_million(data) -> None:
+    p = region_point(data, "aa", "universities", "recent", "per_capita", None, "reported")
+    assert p.value == 6.92  # 9 / 1 300 000 * 1e6, to 3 digits (at least 3, at most what the inputs carry)
 
 
-def test_index_averages_the_peers_to_100(dataset: Dataset) -> None:
-    pts = points(dataset, ("helsinki", "stockholm", "oslo"), "population", "recent", "index", focus="helsinki")
-    values = [p.value for p in pts]
-    assert sum(values[1:]) / 2 == pytest.approx(100, abs=0.1)
+def test_share_is_computed_from_a_national_total_of_the_same_year(data) -> None:
+    p = region_point(data, "aa", "population", "recent", "share", 2021, "eurostat_metro")
+    assert p.value == pytest.approx(31.32) and p.how.startswith("computed: share of Finland")
 
 
-def test_missing_stays_missing_in_every_measure(dataset: Dataset) -> None:
+def test_derived_values_are_rounded_to_what_the_inputs_support() -> None:
+    assert significant_digits(1_300_000) == 2 and significant_digits(98660) == 4 and significant_digits(0.25) == 2
+    assert round_derived(63.1578947368421, 12, 19) == 63.2
+    assert round_derived(63.1578947368421, 1234, 1957) == 63.16
+    assert round_derived(0.00123456, 12345, 99999) == 0.001235
+
+
+def test_measures_unavailable_are_explained(mini_dir) -> None:
+    data = load_dataset(mini_dir)
+    reasons = availability(data, "share_national_gva")
+    assert reasons["absolute"] == "" and reasons["per_capita"] and reasons["share"]
+    assert measure_unit(data, "population", "index") == "index, peers' average = 100"
+
+
+def test_missing_stays_missing_in_every_measure(data) -> None:
     for measure in ("absolute", "per_capita", "share", "index"):
-        p = points(dataset, ("st_petersburg", "helsinki"), "gdp", "recent", measure)[0]
+        p = points(data, ("aa", "dd"), "gdp", "recent", measure, None, "eurostat_metro", focus="aa")[1]
         assert p.value is None and p.missing
 
-
-def test_availability_explains_disabled_measures(dataset: Dataset) -> None:
-    assert availability(dataset, "population")["per_capita"].endswith("is not meaningful.")
-    assert availability(dataset, "universities")["share"].startswith("The data has no national total")
-    assert availability(dataset, "share_national_gva")["per_capita"].endswith("already a ratio.")
-    assert availability(dataset, "gdp") == {"absolute": "", "index": "", "per_capita": "", "share": ""}
-
-
-def test_units_follow_the_measure(dataset: Dataset) -> None:
-    assert measure_unit(dataset, "gdp", "per_capita") == "EUR per inhabitant"
-    assert measure_unit(dataset, "students", "per_capita") == "per 1 000 inhabitants"
-    assert measure_unit(dataset, "universities", "per_capita") == "per million inhabitants"
-    assert measure_unit(dataset, "population", "share") == "% of national total"
-
-
-def test_per_capita_refuses_a_different_territory(mini_dir) -> None:
-    values = mini_dir / "values.csv"
-    values.write_text(MINI_TABLES["values.csv"] +
-                      "helsinki,population,baltmet,2009,,580000,,City of Helsinki,city,profile,x\n", encoding="utf-8")
-    (mini_dir / "indicators.csv").write_text(MINI_TABLES["indicators.csv"] +
-                                             "students,Students,Students,persons,count,K,,0,d\n", encoding="utf-8")
-    values.write_text(values.read_text() +
-                      "helsinki,students,baltmet,2009,,100000,,Helsinki Region,metro,profile,x\n", encoding="utf-8")
-    data = load_dataset(mini_dir)
-    p = region_point(data, "helsinki", "students", "baltmet", "per_capita", 2009)
-    assert p.value is None and "Helsinki Region" in p.missing

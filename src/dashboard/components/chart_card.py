@@ -52,6 +52,17 @@ EXPORT_CHOICES = (("Slide 16:9", "slide", (("PNG 2×", "png", 2), ("PNG 4×", "p
                   ("Report", "report", (("PNG 2×", "png", 2), ("SVG", "svg", 1), ("PDF", "pdf", 1))))
 
 
+OFFERED = frozenset((size, fmt, scale) for _, size, formats in EXPORT_CHOICES for _, fmt, scale in formats)
+
+
+def offered(size: object, fmt: object, scale: object) -> bool:
+    """Whether the menu offers this export: a request for any other size or scale is refused."""
+    try:
+        return (size, fmt, scale) in OFFERED and type(scale) is int
+    except TypeError:  # an unhashable value from a crafted request
+        return False
+
+
 def export_menu(name: str) -> dbc.DropdownMenu:
     """Download this chart as a picture (rendered on the server from the same figure)."""
     items: list = []

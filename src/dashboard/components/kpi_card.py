@@ -9,10 +9,9 @@ from statistics import median
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.comparability import kind_label
+from dashboard.comparability import compared, kind_label
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
-from dashboard.data.schema import BASES
 from dashboard.formatting import QUALIFIER_TEXT, format_value, format_year
 from dashboard.measures import Point, context_figure, no_comparable, points, resolve_basis
 
@@ -85,14 +84,23 @@ def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str
     return []
 
 
-def _context_line(dataset: Dataset, indicator_id: str, figure: Figure) -> list:
-    """The region's other territory beside the headline (city under a metro figure, or the reverse)."""
+def context_text(dataset: Dataset, indicator_id: str, figure: Figure) -> tuple[str, Figure] | None:
+    """'Helsinki Region (12 municipalities): 1 300 000 persons (c. 2007)': the region's other territory
+    beside the headline (the city under a wider figure, or the reverse), for context; not ranked."""
     other = context_figure(dataset, figure) if indicator_id in CITY_COMPANION else None
     if other is None:
-        return []
+        return None
     unit = dataset.indicator(indicator_id)["unit"]
-    return [html.Div(f"{other.territory}: {format_value(other.value, 0, other.qualifier)} {unit} "
-                     f"({format_year(other.year, other.year_approx)})", className="kpi-extra kpi-context",
+    return (f"{other.territory}: {format_value(other.value, 0, other.qualifier)} {unit} "
+            f"({format_year(other.year, other.year_approx)})", other)
+
+
+def _context_line(dataset: Dataset, indicator_id: str, figure: Figure) -> list:
+    context = context_text(dataset, indicator_id, figure)
+    if context is None:
+        return []
+    text, other = context
+    return [html.Div(text, className="kpi-extra kpi-context",
                      title=f"{kind_label(other.territory_kind).capitalize()}, for context; not ranked. {other.note}")]
 
 
@@ -147,7 +155,7 @@ def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, 
                             title="year inferred from an undated page" if figure.year_approx else None)],
                  className="kpi-meta"),
         html.Div(_territory_line(dataset, figure), className="kpi-territory-line small"),
-        html.Div(f"{kind_label(figure.territory_kind).capitalize()} · compared on {BASES[basis]}",
+        html.Div(f"{kind_label(figure.territory_kind).capitalize()} · {compared(basis)}",
                  className="kpi-basis small text-body-secondary"),
         *share_line(dataset, region_id, indicator_id, edition, year, basis),
         *_context_line(dataset, indicator_id, figure),

@@ -12,19 +12,26 @@ import re
 import pandas as pd
 
 EUROSTAT_CODE = re.compile(r"\b[A-Z]{2}\d{3}MC?\b")
+PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # 'Stockholm County (Eurostat SE001MC)' is 'Stockholm County' too
 
 
 def match_territories(values: pd.DataFrame, territories: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
-    """Fill ``territory_id`` where it is empty, by (in this order) the exact name of one of the region's
-    territories, a Eurostat metro code in the wording, or 'city' as the region's one core city.
+    """Fill ``territory_id`` where it is empty, by (in this order) the name of one of the region's territories
+    (exactly, or without its closing parenthesis when no other territory shares that), a Eurostat metro
+    code in the wording, or 'city' as the region's one core city.
     Rows that match none keep an empty id: the Dataset then treats them 'as worded'."""
     if "territory_id" not in values.columns or values.empty:
         return values
     blank = values["territory_id"] == ""
     if not blank.any():
         return values
-    by_name = {(str(r).casefold(), str(n).casefold()): t
-               for t, r, n in territories[["region_id", "name"]].itertuples(name=None) if r}
+    by_name: dict[tuple[str, str], str | None] = {}
+    for t, r, n in territories[["region_id", "name"]].itertuples(name=None):
+        if not r:
+            continue
+        for name in {str(n).casefold(), PARENTHESIS.sub("", str(n)).strip().casefold()}:
+            key = (str(r).casefold(), name)
+            by_name[key] = t if by_name.get(key, t) == t else None  # two territories share it: no match
     by_code = {str(c): t for t, c in territories["eurostat_code"].items() if c}
     cities: dict[str, list[str]] = {}
     for t, r, k in territories[["region_id", "kind"]].itertuples(name=None):

@@ -15,12 +15,15 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from dashboard.components.kpi_card import share_line
+from dashboard.comparability import kind_label
+from dashboard.components.kpi_card import context_text, share_line
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.export.images import SIZES as IMAGE_SIZES
 from dashboard.export.images import decorate, render
+from dashboard.figures.common import source_text
 from dashboard.formatting import format_value, format_year
+from dashboard.measures import no_comparable, resolve_basis
 from dashboard.state import ViewState
 from dashboard.views import CHARTS
 
@@ -47,20 +50,24 @@ def _blank(prs: Presentation):
 
 
 def _kpi_lines(dataset: Dataset, state: ViewState, kpi: str) -> list[tuple[str, int, bool, RGBColor]]:
+    """The card's content on the view's basis, as on the page: value with its qualifier, year ('c.' when
+    inferred), territory and its kind, share, and the source (marked when read in a secondary copy)."""
     indicator = dataset.indicator(kpi)
-    figure = dataset.figure(state.focus, kpi, state.edition, state.year)
+    basis = resolve_basis(dataset, state.basis, kpi, state.edition)
+    figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
     lines = [(str(indicator["short_label"]), 16, True, ACCENT)]
     if figure is None:
-        reason = dataset.missing_reason(state.focus, kpi, state.edition)
+        reason = no_comparable(dataset, state.focus, kpi, state.edition, state.year, basis).missing
         return [*lines, ("No data", 24, True, GREY), (reason, 11, False, GREY)]
-    share = share_line(dataset, state.focus, kpi, state.edition, state.year)
-    source = dataset.source(figure.source_id)
+    share = share_line(dataset, state.focus, kpi, state.edition, state.year, basis)
+    context = context_text(dataset, kpi, figure)
     return [*lines,
             (format_value(figure.value, int(indicator["decimals"]), figure.qualifier), 24, True, DARK),
             (f"{indicator['unit']} · {format_year(figure.year, figure.year_approx)}", 13, False, GREY),
-            (figure.territory, 11, False, DARK),
+            (f"{figure.territory} ({kind_label(figure.territory_kind)})", 11, False, DARK),
             *([(share[0].children, 11, False, DARK)] if share else []),
-            (f"Source: {source['title']}", 9, False, GREY)]
+            *([(context[0], 11, False, GREY)] if context else []),
+            (f"Source: {source_text(dataset, figure.source_id)}", 9, False, GREY)]
 
 
 def build_deck(dataset: Dataset, state: ViewState, today: dt.date | None = None) -> bytes:

@@ -8,8 +8,7 @@ from dashboard.data import Dataset
 from dashboard.export.images import export_chart
 from dashboard.export.naming import slug, view_stem
 from dashboard.export.tables import to_csv, to_xlsx
-from dashboard.figures.common import year_label
-from dashboard.measures import effective_measure, points
+from dashboard.measures import effective_measure, points, resolve_basis
 from dashboard.state import ViewState
 from dashboard.views import CHARTS
 
@@ -23,8 +22,10 @@ def _year_text(dataset: Dataset, state: ViewState, chart: str, indicator: str) -
     if state.year:
         return str(state.year)
     measure = effective_measure(dataset, indicator, state.measure)
-    label = year_label(points(dataset, state.regions, indicator, state.edition, measure, None), None)
-    return "" if label == "no year" else slug(label.split(" ")[0].replace("–", "-"))
+    basis = resolve_basis(dataset, state.basis, indicator, state.edition)
+    years = sorted({p.year for p in points(dataset, state.regions, indicator, state.edition, measure, None, basis,
+                                           state.focus) if p.value is not None and p.year})
+    return "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 def chart_file(dataset: Dataset, state: ViewState, chart: str, fmt: str, size: str = "slide",

@@ -84,10 +84,11 @@ def cite(dataset: Dataset, points: list[Point]) -> tuple[tuple[str, ...], tuple[
 def year_label(points: list[Point], year: int | None) -> str:
     if year is not None:
         return str(year)
-    years = sorted({p.year for p in points if p.value is not None and p.year})
+    years = sorted({(p.year, p.year_approx) for p in points if p.value is not None and p.year})
     if not years:
         return "no year"
-    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]} (default year per region)"
+    first, last = format_year(*years[0]), format_year(*years[-1])  # 'c. 2007' where a year was inferred
+    return first if first == last else f"{first}–{last} (default year per region)"
 
 
 def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, points: list[Point],

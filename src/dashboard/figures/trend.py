@@ -29,6 +29,8 @@ def segments(dataset: Dataset, region: str, indicator: str, edition: str, measur
     For the index, ``peers`` is the fixed set whose average is 100 in every year (the focus not among them).
     """
     figures = [f for f in dataset.series(region, indicator, edition, basis) if years is None or f.year in years]
+    if basis == "reported" and any(f.territory_kind != "city" for f in figures):
+        figures = [f for f in figures if f.territory_kind != "city"]  # as its headline: the city only when alone
     out: list[list[Point]] = []
     previous = None
     for figure in figures:
@@ -47,16 +49,11 @@ def segments(dataset: Dataset, region: str, indicator: str, edition: str, measur
 
 def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicator: str, edition: str, year: int,
                  basis: str) -> Point:
-    """The region's value divided by the fixed peers' average that year, times 100."""
-    regions = (region, *[p for p in peers if p != region])
-    focus = None if region in peers else region  # a peer is compared with the same peer average
-    return points(dataset, regions, indicator, edition, "index", year, basis, focus=focus)[0] if focus else \
-        _peer_index(dataset, region, peers, indicator, edition, year, basis)
-
-
-def _peer_index(dataset: Dataset, region: str, peers: tuple[str, ...], indicator: str, edition: str, year: int,
-                basis: str) -> Point:
-    every = points(dataset, peers, indicator, edition, "index", year, basis, focus="__none__")
+    """The region's value divided by the fixed peers' average that year, times 100 (a peer is divided by
+    the same average, so the peers' lines centre on 100 and the focus is never in its own average)."""
+    focus = "" if region in peers else region
+    regions = peers if region in peers else (region, *peers)
+    every = points(dataset, regions, indicator, edition, "index", year, basis, focus=focus)
     return next(p for p in every if p.region_id == region)
 
 

@@ -74,7 +74,9 @@ def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, rece
     helsinki = next(c for c in fig.data[0].customdata if c[0] == "helsinki")
     assert helsinki[1:6] == ["Helsinki", "1\u202f733\u202f033", "persons", "2023",
                              "Helsinki-Uusimaa (Eurostat FI001MC = all of Uusimaa) (Eurostat metropolitan region)"]
-    assert helsinki[6] == dataset.source_label("atlas_fi_eurostat") + " (secondary copy)"  # publisher: title
+    figure = dataset.figure("helsinki", "population", "recent", basis="eurostat_metro")
+    secondary = " (secondary copy)" if dataset.is_secondary(figure.source_id) else ""
+    assert helsinki[6] == dataset.source_label(figure.source_id) + secondary  # publisher: title
     assert "%{customdata[6]}" in fig.data[0].hovertemplate
 
 
