@@ -4,6 +4,7 @@ request size limits. Nothing here keeps per-user state, so any number of workers
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 from dash import Dash
@@ -21,9 +22,15 @@ MAX_REQUEST_BYTES = 16 * 1024 * 1024
 FRAME_ANCESTORS_ENV = "BALTMET_FRAME_ANCESTORS"
 
 
+MAX_CACHED_FILES = 256  # the app serves about 40 static files; a bound, not a working size
+DASH_FINGERPRINT = re.compile(r"\.v[\w-]+m\d+(?=\.\w+$)")  # dash.v4_4_1m1700000000.min.js -> dash.min.js
+
+
 class StaticOnlyCache:
-    """Keeps the compressed body of each static file (by URL, fingerprint included); callback
-    responses are compressed per request and never stored."""
+    """Keeps the compressed body of each static file, keyed by its path alone: this server has one content
+    per path, so a query string or a made-up fingerprint cannot add entries (bounded at MAX_CACHED_FILES).
+    Callback responses are compressed per request and never stored. Owned by the Flask app (one per
+    worker), filled once per file."""
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
@@ -36,11 +43,17 @@ class StaticOnlyCache:
         path = key.split(";", 1)[-1]
         if path.startswith(STATIC_PREFIXES):
             with self._lock:
-                self._store[key] = value
+                if key in self._store or len(self._store) < MAX_CACHED_FILES:
+                    self._store[key] = value
+
+    def __len__(self) -> int:
+        return len(self._store)
 
 
 def _cache_key(req) -> str:
-    return req.full_path if req.method == "GET" else f"dynamic:{req.method}"
+    """The path without Dash's fingerprint and without the query string (``?v=`` and ``?m=`` fingerprints
+    name the same file: the server has one version of each)."""
+    return DASH_FINGERPRINT.sub("", req.path) if req.method == "GET" else f"dynamic:{req.method}"
 
 
 def content_security_policy(app: Dash, frame_ancestors: str) -> str:

@@ -147,3 +147,22 @@ def test_health_check_answers_with_a_summary_and_the_security_headers(app, datas
     body = response.get_json()
     assert body["status"] == "ok" and body["regions"] == 11 and body["figures"] == len(dataset.values)
     assert body["export_browser"] in ("warm", "cold")
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * 4096 / 2**20
+
+
+def test_ten_thousand_junk_query_strings_add_no_cache_entries_and_no_memory(dataset: Dataset) -> None:
+    server = create_app(dataset).server
+    client = server.test_client()
+    cache = server.extensions["baltmet_compress_cache"]
+    css = "/assets/" + versioned("vendor/bootstrap/bootstrap.min.css").split("?")[0]
+    client.get(css + "?warm", headers={"Accept-Encoding": "br"})  # the first request fills the cache
+    entries, start = len(cache), _rss_mb()
+    for i in range(10_000):
+        junk = f"{css}?v={i}&x={'y' * (i % 50)}" if i % 2 else css.replace(".min.css", f".v1_{i}m{i}.min.css")
+        client.get(junk, headers={"Accept-Encoding": "br"})
+    assert len(cache) <= entries + 1  # the made-up fingerprint path (404) is never stored
+    assert _rss_mb() - start < 50

@@ -28,7 +28,8 @@ def test_every_value_is_traceable(dataset: Dataset) -> None:
 
 
 def test_every_source_is_used_and_described(dataset: Dataset) -> None:
-    assert set(dataset.sources.index) == set(dataset.values["source_id"])
+    cited = set(dataset.values["source_id"]) | set(dataset.territories["source_id"]) - {""}
+    assert set(dataset.sources.index) == cited  # by a figure, or by a territory's definition
     assert (dataset.sources["publisher"].str.len() > 0).all()
 
 
@@ -89,3 +90,10 @@ def test_national_totals_are_countries(dataset: Dataset) -> None:
     kinds = dataset.territories.loc[national["territory_id"], "kind"]
     assert (kinds == "country").all()
     assert dataset.territories.loc[national["territory_id"], "name"].str.contains("national total").all()
+
+
+def test_the_eleven_regions_have_distinct_colours(dataset: Dataset) -> None:
+    from dashboard.figures.theme import region_colours
+
+    colours = region_colours(dataset)
+    assert len(set(colours.values())) == len(BALTMET)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+
 from dashboard.data import Dataset
 from dashboard.figures.spec import FigureSpec
 
@@ -14,9 +17,18 @@ FOCUS_LINE = "#000000"
 MISSING_GREY = "#8a8f98"
 
 
+def id_colour(region_id: str) -> str:
+    """A palette colour derived from the id alone (not from its position), so it never moves."""
+    return PALETTE[int(hashlib.sha256(region_id.encode()).hexdigest(), 16) % len(PALETTE)]
+
+
+@lru_cache(maxsize=64)  # per Dataset (identity): every builder asks
 def region_colours(dataset: Dataset) -> dict[str, str]:
-    """A stable colour per region: its position in the dataset's alphabetical order."""
-    return {r: PALETTE[i % len(PALETTE)] for i, r in enumerate(dataset.region_ids)}
+    """A stable colour per region: the one regions.csv gives it (the eleven BaltMet regions each have their
+    own), else one derived from its id, so adding or removing a region never recolours another."""
+    given = dataset.regions["colour"] if "colour" in dataset.regions.columns else None
+    return {r: (str(given[r]) if given is not None and isinstance(given[r], str) and given[r] else id_colour(r))
+            for r in dataset.region_ids}
 
 
 def base_layout(height: int = 380) -> FigureSpec:
