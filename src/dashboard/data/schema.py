@@ -84,6 +84,8 @@ REGIONS = Table(
         Column("eurostat_metro_code", required=False),
         Column("capital", "bool"),
         Column("baltmet_inno_role", "choice", required=False, choices=BALTMET_ROLES),
+        Column("coord_source", required=False),  # where lat/lon were read (page and date); map placement only
+        Column("colour", "colour", required=False),  # #rrggbb; empty: derived from the region id
     ),
     key=("region_id",),
 )

@@ -81,6 +81,9 @@ def _check_column(frame: pd.DataFrame, column: Column, label: str) -> list[Probl
     elif column.kind == "bool":
         bad = ~cells.str.lower().isin(BOOL_WORDS)
         problems += _problems(frame, bad, label, column.name, "'{value}' is not true or false")
+    elif column.kind == "colour":
+        bad = filled & ~cells.str.match(r"^#[0-9a-fA-F]{6}$")
+        problems += _problems(frame, bad, label, column.name, "'{value}' is not a colour (#rrggbb)")
     elif column.kind == "url":
         bad = filled & ~cells.str.match(r"^https?://")
         problems += _problems(frame, bad, label, column.name, "'{value}' is not an http(s) URL")
