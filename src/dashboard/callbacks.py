@@ -1,7 +1,9 @@
 """Thin wiring: inputs -> ViewState (mirrored in the URL) -> builders. No data work happens here.
 
-Every callback sees the session's Dataset: the base, plus the figures this browser session uploaded
-(kept in the browser, so the server holds no per-user state).
+One interaction is one request: a single callback turns any input (URL, control, preset, chart
+click, key, upload) into the next ViewState and answers with only the parts of the page that
+changed (a chart whose inputs did not change gets ``no_update``). Every callback sees the session's
+Dataset: the base, plus the figures this browser session uploaded.
 """
 
 from __future__ import annotations
@@ -25,106 +27,22 @@ from dashboard.components.controls import (
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES
 from dashboard.export.files import chart_file, data_file, deck_file
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading, stage_graph
-from dashboard.measures import availability
 from dashboard.presets import preset_members
-from dashboard.state import SLIDES, ViewState, from_query, restore, to_query, with_edition
+from dashboard.state import ViewState, from_query, restore, to_query
 from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, parse_upload
-from dashboard.views import CHARTS
+from dashboard.view_rules import CLICKABLE, CONTROL_INPUTS, PRESENT_KEYS, next_state, normalise
+from dashboard.views import CHARTS, kpi_key
 
-CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
 CHART_NAMES = [view.name for view in CHARTS]
 DATA_DOWNLOADS = {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}
-PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
-CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
-            "basis-select": "basis",
-            "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
-CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
-                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size"]
-
-
-def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
-    try:
-        region = click["points"][0]["customdata"][0]
-    except (TypeError, KeyError, IndexError):
-        return None
-    return region if isinstance(region, str) and dataset.has_region(region) else None
-
-
-def _presentation_step(state: ViewState, key: str) -> ViewState:
-    """Open/leave presentation mode; left/right step through the slides, up/down through the regions."""
-    if key == "present-open":
-        return replace(state, present=True, slide="kpis")
-    if key == "present-exit":
-        return replace(state, present=False)
-    if key in ("present-next", "present-prev"):
-        step = 1 if key == "present-next" else -1
-        return replace(state, slide=SLIDES[(SLIDES.index(state.slide) + step) % len(SLIDES)])
-    regions = list(state.regions)
-    step = 1 if key == "present-down" else -1
-    return replace(state, focus=regions[(regions.index(state.focus) + step) % len(regions)])
-
-
-def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> ViewState:
-    """The state after one input changed; pure, so it is unit-tested without a browser."""
-    if trigger in PRESENT_KEYS:
-        return _presentation_step(current, trigger)
-    if trigger == "theme-toggle":
-        return replace(current, theme="contrast" if values.get("theme-toggle") else "light")
-    if trigger in CLICKABLE:
-        region = _clicked_region(dataset, values.get(trigger))
-        return replace(current, focus=region) if region else current
-    if isinstance(trigger, dict) and trigger.get("type") == "preset":
-        return replace(current, peers=preset_members(dataset, trigger["id"]))
-    if trigger == "edition-select":
-        return with_edition(dataset, current, values["edition-select"])
-    if trigger in CONTROLS:
-        return replace(current, **{CONTROLS[trigger]: values[trigger]})
-    if trigger == "peers-select":
-        chosen = set(values["peers-select"] or [])
-        return replace(current, peers=tuple(r for r in dataset.region_ids if r in chosen))
-    if trigger == "year-select":
-        year = values["year-select"]
-        return replace(current, year=None if year in (None, "default") else int(year))
-    return current
-
-
-def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:
-    """Fix combinations that cannot be shown, saying what was changed."""
-    notes = []
-    if not dataset.has_region(state.focus):  # e.g. an uploaded region after the upload was removed
-        state = replace(state, focus=dataset.region_ids[0] if "helsinki" not in dataset.regions.index
-                        else "helsinki")
-    state = replace(state, peers=tuple(p for p in state.peers if dataset.has_region(p)))
-    if state.basis not in BASES:  # 'auto' from the control, or anything else: the per-indicator default
-        state = replace(state, basis="")
-    if availability(dataset, state.indicator).get(state.measure):
-        state = replace(state, measure="absolute")
-    if state.year is not None and state.year not in dataset.years(state.indicator, state.edition):
-        notes.append(f"year={state.year} (no {state.indicator} figure for that year in this edition)")
-        state = replace(state, year=None)
-    return state, notes
 
 
 def register_callbacks(app: Dash, base: Dataset) -> None:
-    _register_sync(app, base)
-
-    @app.callback(Output("region-heading", "children"), Output("kpi-row", "children"),
-                  Input("view-state", "data"), State("user-data", "data"))
-    def show_kpis(data, user):
-        dataset = session_dataset(base, user)
-        state = restore(dataset, data)
-        return heading(dataset, state), kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
-                                                state.basis)
-
-    for view in CHARTS:
-        _register_chart(app, base, view)
-
+    _register_view(app, base)
     _register_table(app, base)
-
     app.clientside_callback(
         """function (data) {
             document.body.classList.toggle("presenting", Boolean(data && data.present));
@@ -132,13 +50,44 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
             return window.dash_clientside.no_update;
         }""",
         Output("body-class-sink", "data"), Input("view-state", "data"))
-
-    _register_stage(app, base)
     _register_downloads(app, base)
     _register_upload(app, base)
 
 
-def _register_sync(app: Dash, base: Dataset) -> None:
+def _chart_parts(dataset: Dataset, view, state: ViewState) -> dict:
+    figure, meta = view.build(dataset, state)
+    return dict(figure=themed(figure, state.theme), style=graph_style(figure), title=meta.title,
+                meta=meta_children(meta), footer=footer_children(meta), summary=text_summary(meta, figure))
+
+
+def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
+    """Presentation mode's slide: the KPI cards, or one chart full screen."""
+    name = dataset.region_name(state.focus)
+    if state.slide == "kpis":
+        return dict(title=f"{name}: key figures", subtitle=heading(dataset, state)[1].children, graph=no_update,
+                    graph_style={"display": "none"}, style={},
+                    kpis=kpi_row(dataset, state.focus, state.edition, state.regions, state.year, state.basis),
+                    footer="Sources on each card.")
+    view = next(v for v in CHARTS if v.name == state.slide)
+    figure, meta = view.build(dataset, state)
+    badges = " · ".join(text for text, _ in meta.comparability.badges)
+    return dict(title=meta.title, subtitle=meta.subtitle + (f" · ⚠ {badges}" if badges else ""),
+                graph=stage_graph(themed(for_presentation(figure), state.theme)), graph_style={},
+                kpis=[], style={"display": "none"},
+                footer="Sources: " + "; ".join(meta.publishers) if meta.publishers else "")
+
+
+def _register_view(app: Dash, base: Dataset) -> None:
+    chart_outputs = {view.name: dict(
+        figure=Output(f"chart-{view.name}", "figure"), style=Output(f"chart-{view.name}", "style"),
+        title=Output(f"{view.name}-title", "children"), meta=Output(f"{view.name}-meta", "children"),
+        footer=Output(f"{view.name}-footer", "children"), summary=Output(f"{view.name}-summary", "children"),
+        key=Output(f"{view.name}-key", "data")) for view in CHARTS}
+    stage_outputs = dict(
+        title=Output("stage-title", "children"), subtitle=Output("stage-subtitle", "children"),
+        graph=Output("stage-graph-box", "children"), graph_style=Output("stage-graph-box", "style"),
+        kpis=Output("stage-kpis", "children"), style=Output("stage-kpis", "style"),
+        footer=Output("stage-footer", "children"))
     outputs = dict(
         state=Output("view-state", "data"), search=Output("url", "search"),
         focus=Output("region-select", "value"), focus_options=Output("region-select", "options"),
@@ -153,6 +102,9 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         size_options=Output("scatter-size", "options"),
         tab=Output("tabs", "active_tab"), theme=Output("theme-toggle", "value"),
         notice=Output("url-notice", "children"), notice_open=Output("url-notice", "is_open"),
+        heading=Output("region-heading", "children"), kpis=Output("kpi-row", "children"),
+        kpi_key=Output("kpi-key", "data"), charts=chart_outputs, stage=stage_outputs,
+        table=Output({**GRID_ID, "slot": ALL}, "rowData"),
     )
     inputs = dict(
         search=Input("url", "search"),
@@ -165,9 +117,13 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         user=Input("user-data", "data"),
     )
 
-    @app.callback(output=outputs, inputs=inputs, state=dict(stored=State("view-state", "data")))
-    def sync_state(search, controls, tab, presets, chart_clicks, keys, theme, user, stored):
-        """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState."""
+    states = dict(stored=State("view-state", "data"), shown_kpis=State("kpi-key", "data"),
+                  shown={view.name: State(f"{view.name}-key", "data") for view in CHARTS})
+
+    @app.callback(output=outputs, inputs=inputs, state=states)
+    def update_view(search, controls, tab, presets, chart_clicks, keys, theme, user, stored, shown_kpis, shown):
+        """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState,
+        and answers with every part of the page whose inputs changed, in the same response."""
         dataset = session_dataset(base, user)
         trigger = ctx.triggered_id
         if trigger in PRESENT_KEYS and not clicks(keys.get(trigger)):
@@ -195,6 +151,16 @@ def _register_sync(app: Dash, base: Dataset) -> None:
         query = to_query(dataset, state)
         indicators = indicator_options(dataset, state.edition)
         regions = region_options(dataset)
+        payload = user_payload(user)
+        user_hash = payload and payload["hash"]
+        charts = {}
+        for view in CHARTS:
+            key = [*view.key(state), user_hash]
+            charts[view.name] = ({name: no_update for name in chart_outputs[view.name]} if key == shown.get(view.name)
+                                 else {**_chart_parts(dataset, view, state), "key": key})
+        new_kpi_key = kpi_key(state, user_hash)
+        same_kpis = new_kpi_key == shown_kpis
+        table_rows_now = table_rows(dataset, state) if ctx.outputs_grouping["table"] else []
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
             focus=state.focus, focus_options=regions, peers=list(state.peers), peer_options=peer_options(dataset),
@@ -207,26 +173,14 @@ def _register_sync(app: Dash, base: Dataset) -> None:
             size_options=indicators, tab=state.tab, theme=state.theme == "contrast",
             notice=["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update,
             notice_open=True if notes else no_update,
+            heading=no_update if same_kpis else heading(dataset, state),
+            kpis=no_update if same_kpis else kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
+                                                     state.basis),
+            kpi_key=no_update if same_kpis else new_kpi_key,
+            charts=charts,
+            stage=_stage_parts(dataset, state) if state.present else {name: no_update for name in stage_outputs},
+            table=[table_rows_now for _ in ctx.outputs_grouping["table"]],
         )
-
-
-def _register_chart(app: Dash, base: Dataset, view) -> None:
-    @app.callback(
-        Output(f"chart-{view.name}", "figure"), Output(f"chart-{view.name}", "style"),
-        Output(f"{view.name}-title", "children"),
-        Output(f"{view.name}-meta", "children"), Output(f"{view.name}-footer", "children"),
-        Output(f"{view.name}-summary", "children"), Output(f"{view.name}-key", "data"),
-        Input("view-state", "data"), State(f"{view.name}-key", "data"), State("user-data", "data"),
-    )
-    def show_chart(data, previous_key, user):
-        state = restore(session_dataset(base, user), data)
-        payload = user_payload(user)
-        key = [*view.key(state), payload and payload["hash"]]
-        if key == previous_key:
-            raise PreventUpdate  # nothing this chart depends on changed
-        figure, meta = view.build(session_dataset(base, user), state)
-        return (themed(figure, state.theme), graph_style(figure), meta.title, meta_children(meta),
-                footer_children(meta), text_summary(meta, figure), key)
 
 
 def _register_table(app: Dash, base: Dataset) -> None:
@@ -257,40 +211,6 @@ def _register_table(app: Dash, base: Dataset) -> None:
                              "the same figures are in Download → Figures of this view (CSV or Excel).", color="warning")
         dataset = session_dataset(base, user)
         return figures_table(dataset, restore(dataset, data))
-
-    @app.callback(Output({**GRID_ID, "slot": ALL}, "rowData"), Input("view-state", "data"), State("user-data", "data"))
-    def show_table(data, user):
-        if not ctx.outputs_list:  # the grid is not there until the Table tab is opened
-            raise PreventUpdate
-        dataset = session_dataset(base, user)
-        rows = table_rows(dataset, restore(dataset, data))
-        return [rows for _ in ctx.outputs_list]
-
-
-def _register_stage(app: Dash, base: Dataset) -> None:
-    @app.callback(
-        Output("stage-title", "children"), Output("stage-subtitle", "children"),
-        Output("stage-graph-box", "children"), Output("stage-graph-box", "style"),
-        Output("stage-kpis", "children"), Output("stage-kpis", "style"), Output("stage-footer", "children"),
-        Input("view-state", "data"), State("user-data", "data"),
-    )
-    def show_stage(data, user):
-        dataset = session_dataset(base, user)
-        state = restore(dataset, data)
-        if not state.present:
-            raise PreventUpdate
-        name = dataset.region_name(state.focus)
-        if state.slide == "kpis":
-            return (f"{name}: key figures", heading(dataset, state)[1].children, no_update, {"display": "none"},
-                    kpi_row(dataset, state.focus, state.edition, state.regions, state.year, state.basis), {},
-                    "Sources on each card.")
-        view = next(v for v in CHARTS if v.name == state.slide)
-        figure, meta = view.build(dataset, state)
-        badges = " · ".join(text for text, _ in meta.comparability.badges)
-        subtitle = meta.subtitle + (f" · ⚠ {badges}" if badges else "")
-        sources = "Sources: " + "; ".join(meta.publishers) if meta.publishers else ""
-        return (meta.title, subtitle, stage_graph(themed(for_presentation(figure), state.theme)), {}, [],
-                {"display": "none"}, sources)
 
 
 def _register_downloads(app: Dash, base: Dataset) -> None:

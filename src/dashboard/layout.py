@@ -14,7 +14,7 @@ from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.state import ViewState, default_state
-from dashboard.views import CHARTS
+from dashboard.views import CHARTS, kpi_key
 
 CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
 
@@ -121,6 +121,7 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
         # The charts' change keys as the chart callbacks compute them (the last item is the session's
         # upload, none at first): equal keys let the first load skip rebuilding what it already shows.
         *(dcc.Store(id=f"{view.name}-key", data=[*view.key(state), None]) for view in CHARTS),
+        dcc.Store(id="kpi-key", data=kpi_key(state)),
         stage(),
         html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),

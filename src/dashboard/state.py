@@ -86,6 +86,12 @@ def default_state(dataset: Dataset, edition: str = DEFAULT_EDITION) -> ViewState
                      x=x, y=y, size=size)
 
 
+def focus_key(state: ViewState) -> str | None:
+    """What a figure's cache key needs of the focus: only the index depends on it (its average leaves the
+    focus out); everywhere else the focus is only marked, on the cached figure (figures/focus.py)."""
+    return state.focus if state.measure == "index" else None
+
+
 def with_edition(dataset: Dataset, state: ViewState, edition: str) -> ViewState:
     """Switch edition; scatter axes left at the old edition's defaults move to the new ones."""
     old, new = _scatter_defaults(dataset, state.edition), _scatter_defaults(dataset, edition)

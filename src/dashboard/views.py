@@ -39,3 +39,8 @@ CHARTS: tuple[ChartView, ...] = (
     ChartView("shares", build_shares, (*BASE, "year")),
     ChartView("trend", build_trend, (*BASE, "indicator", "measure")),
 )
+
+
+def kpi_key(state: ViewState, user_hash: str | None = None) -> list:
+    """What the heading and the KPI cards depend on (the last item: the session's upload, if any)."""
+    return [state.focus, list(state.regions), state.edition, state.year, state.basis, user_hash]

@@ -14,6 +14,7 @@ from dashboard.data import Dataset
 from dashboard.formatting import THOUSANDS
 from dashboard.paths import ASSETS_DIR, PLOTLYJS_VERSION, PROJECT_ROOT
 from dashboard.state import default_state, with_edition
+from tests.dash_requests import Requests
 
 
 @pytest.fixture(scope="module")
@@ -64,15 +65,29 @@ def _post(client, output: str, outputs: list[dict], inputs: list[dict], changed:
     return response.get_json()
 
 
-def test_kpi_callback_renders_the_new_focus(client, dataset: Dataset) -> None:
-    state = replace(with_edition(dataset, default_state(dataset), "recent"), focus="riga")
-    body = _post(client, "..region-heading.children...kpi-row.children..",
-                 [{"id": "region-heading", "property": "children"}, {"id": "kpi-row", "property": "children"}],
-                 [{"id": "view-state", "property": "data", "value": state.to_dict()}], "view-state.data",
-                 state=[{"id": "user-data", "property": "data", "value": None}])
-    text = json.dumps(body, ensure_ascii=False)
-    assert "Riga" in text and f"609{THOUSANDS}489" in text  # Riga's 2023 population (NUTS3 LV006)
-    assert "Helsinki Region" not in text
+VIEW = "..view-state.data"
+
+
+def test_one_request_answers_a_focus_change_with_the_cards_and_every_chart(client, dataset: Dataset) -> None:
+    stored = with_edition(dataset, default_state(dataset), "recent").to_dict()
+    body = Requests(client).post(VIEW, {"region-select": "riga", "view-state": stored}, "region-select.value")
+    response = body["response"]
+    text = json.dumps(response["kpi-row"], ensure_ascii=False)
+    assert "Riga" in text and f"609{THOUSANDS}489" in text  # Riga's 2023 city population
+    assert response["view-state"]["data"]["focus"] == "riga"
+    assert all(f"chart-{name}" in response for name in ("ranking", "map", "scatter", "shares", "trend"))
+
+
+def test_charts_whose_inputs_did_not_change_are_not_resent(client, dataset: Dataset) -> None:
+    from dashboard.views import CHARTS, kpi_key
+
+    state = default_state(dataset)
+    shown = {f"{v.name}-key": [*v.key(state), None] for v in CHARTS}
+    values = {"view-state": state.to_dict(), "kpi-key": kpi_key(state), **shown, "indicator-select": "gdp"}
+    response = Requests(client).post(VIEW, values, "indicator-select.value")["response"]
+    # GDP feeds the ranking, the map and the trend; the scatter, the shares and the cards stay as they are
+    assert {"chart-ranking", "chart-map", "chart-trend"} <= set(response)
+    assert not {"chart-scatter", "chart-shares", "kpi-row"} & set(response)
 
 
 @pytest.mark.parametrize("ready", [True, "failed"])
@@ -91,31 +106,13 @@ def test_the_table_is_created_once_its_library_is_loaded_or_says_it_could_not_be
 
 
 def test_url_drives_the_state_and_reports_bad_values(client, dataset: Dataset) -> None:
-    app = create_app(dataset)
-    sync = next(k for k in app.callback_map if k.startswith("..view-state.data"))
-    spec = app.callback_map[sync]
-    inputs = [{"id": i["id"], "property": i["property"], "value": None} for i in spec["inputs"]]
-    inputs[0]["value"] = "?focus=oslo&measure=nonsense"
-    inputs = [i for i in inputs if not isinstance(i["id"], str) or not i["id"].startswith("{")]
-    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in sync.strip(".").split("...")]
-    body = _post(client, sync, outputs, _with_pattern_inputs(spec, inputs), "url.search",
-                 state=[{"id": "view-state", "property": "data", "value": default_state(dataset).to_dict()}])
+    body = Requests(client).post(VIEW, {"url": "?focus=oslo&measure=nonsense",
+                                        "view-state": default_state(dataset).to_dict()}, "url.search")
     response = body["response"]
     assert response["view-state"]["data"]["focus"] == "oslo"
     assert response["url"]["search"] == "?focus=oslo"
     assert "measure=nonsense" in json.dumps(response["url-notice"]["children"])
     assert response["url-notice"]["is_open"] is True
-
-
-def _with_pattern_inputs(spec: dict, inputs: list[dict]) -> list:
-    """Pattern-matching (ALL) inputs are sent as a list of the matching components."""
-    out = []
-    for item in spec["inputs"]:
-        if item["id"].startswith("{"):
-            out.append([])
-        else:
-            out.append(next(i for i in inputs if i["id"] == item["id"] and i["property"] == item["property"]))
-    return out
 
 
 def test_an_export_the_menu_does_not_offer_is_refused_and_nothing_breaks(client, dataset: Dataset) -> None:

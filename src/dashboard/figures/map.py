@@ -12,10 +12,11 @@ from functools import lru_cache
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, marked_label, point_text
+from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec
-from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, points, resolve_basis
-from dashboard.state import ViewState
+from dashboard.state import ViewState, focus_key
 
 # Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
 LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsinki": "top center",
@@ -33,12 +34,13 @@ GEO = {
 
 def build_map(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    return _map(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year,
-                basis)
+    fig, meta = _map(dataset, state.regions, focus_key(state), state.indicator, state.edition, state.measure,
+                     state.year, basis)
+    return highlight_marks(fig, state.focus), meta
 
 
 @lru_cache(maxsize=512)
-def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
+def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str, measure: str,
          year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
@@ -55,8 +57,7 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str,
         "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
         "marker": {"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
                    "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
-                   "symbol": ["diamond" if p.region_id in comparability.odd else "circle" for p in shown],
-                   "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]}},
+                   "symbol": ["diamond" if p.region_id in comparability.odd else "circle" for p in shown]},
         "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
     }
     layout = base_layout(height=460)

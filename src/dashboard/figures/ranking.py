@@ -15,32 +15,33 @@ from dashboard.figures.common import (
     marked_label,
     point_text,
 )
+from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec, axis
-from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, points, resolve_basis
-from dashboard.state import ViewState
+from dashboard.state import ViewState, focus_key
 
 
 def build_ranking(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    return _ranking(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, state.year,
-                    basis)
+    fig, meta = _ranking(dataset, state.regions, focus_key(state), state.indicator, state.edition, state.measure,
+                         state.year, basis)
+    return highlight_marks(fig, state.focus), meta
 
 
 @lru_cache(maxsize=512)
-def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
+def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str, measure: str,
              year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The ranking without its focus marked (``focus`` is set only for the index, which leaves it out)."""
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
     comparability = assess(dataset, pts, basis)
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     colours = region_colours(dataset)
-    names = [marked_label(dataset, p, comparability) for p in shown]
-    labels = [f"<b>{n}</b>" if p.region_id == focus else n for n, p in zip(names, shown, strict=True)]
+    labels = [marked_label(dataset, p, comparability) for p in shown]
     bar = {
         "type": "bar", "x": [p.value for p in shown], "y": labels, "orientation": "h",
         "marker": {"color": [colours[p.region_id] for p in shown],
-                   "line": {"color": FOCUS_LINE, "width": [3 if p.region_id == focus else 0 for p in shown]},
                    # a bar whose territory differs from the majority's is hatched (and labelled with its kind)
                    "pattern": {"shape": ["/" if p.region_id in comparability.odd else "" for p in shown],
                                "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},

@@ -18,12 +18,13 @@ from dashboard.figures.common import (
     source_text,
     year_label,
 )
+from dashboard.figures.focus import highlight_marks
 from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
-from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, measure_unit, points, resolve_basis
-from dashboard.state import ViewState
+from dashboard.state import ViewState, focus_key
 
 MAX_BUBBLE = 48
 MIN_BUBBLE = 12
@@ -31,12 +32,13 @@ MIN_BUBBLE = 12
 
 def build_scatter(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.y, state.edition)
-    return _scatter(dataset, state.regions, state.focus, state.x, state.y, state.size, state.edition, state.measure,
-                    state.year, basis)
+    fig, meta = _scatter(dataset, state.regions, focus_key(state), state.x, state.y, state.size, state.edition,
+                         state.measure, state.year, basis)
+    return highlight_marks(fig, state.focus), meta
 
 
 @lru_cache(maxsize=512)
-def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
+def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: str, y: str, size: str, edition: str,
              measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
     px, py, ps = (points(dataset, regions, i, edition, m, year, basis, focus)
@@ -61,8 +63,7 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: 
         "marker": {"size": sizes, "color": [colours[a.region_id] for a, _, _ in rows],
                    "opacity": 0.85, "sizemode": "diameter",
                    "symbol": ["diamond" if a.region_id in comparability.odd or b.region_id in comparability.odd
-                              else "circle" for a, b, _ in rows],
-                   "line": {"color": FOCUS_LINE, "width": [3 if a.region_id == focus else 0 for a, _, _ in rows]}},
+                              else "circle" for a, b, _ in rows]},
         "customdata": [[a.region_id, region_label(dataset, a.region_id),
                         _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
                         esc(a.territory if a.territory == b.territory else f"x: {a.territory}; y: {b.territory}"),

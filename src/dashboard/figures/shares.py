@@ -7,8 +7,9 @@ from functools import lru_cache
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, year_label
+from dashboard.figures.focus import bold_focus_label
 from dashboard.figures.spec import FigureSpec, axis
-from dashboard.figures.theme import FOCUS_LINE, base_layout, region_colours
+from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, points
 from dashboard.state import ViewState
 
@@ -32,12 +33,13 @@ def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, e
 
 def build_shares(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = state.basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
-    return _shares(dataset, state.regions, state.focus, state.edition, state.year, basis)
+    fig, meta = _shares(dataset, state.regions, state.edition, state.year, basis)
+    return bold_focus_label(fig, state.focus), meta
 
 
 @lru_cache(maxsize=256)
-def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str,
-            year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+def _shares(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int | None,
+            basis: str) -> tuple[FigureSpec, ChartMeta]:
     colours = region_colours(dataset)
     per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
                   for label, ind, pattern in SERIES]
@@ -47,7 +49,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
     kinds = {p.region_id: p.territory_kind for *_, pts in per_series for p in pts if p.value is not None}
     odd = assess(dataset, [p for *_, pts in per_series for p in pts], basis).odd
     names = {r: region_label(dataset, r) + (f" · {kind_label(kinds[r])}" if r in odd else "") for r in order}
-    labels = {r: f"<b>{names[r]}</b>" if r == focus else names[r] for r in order}
+    labels = names
     traces: list[dict] = []
     for label, ind, pattern, pts in per_series:
         by_region = {p.region_id: p for p in pts if p.value is not None and p.region_id in labels}
@@ -64,8 +66,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str
             "x": [p.value for p in rows], "y": [labels[p.region_id] for p in rows],
             "marker": {"color": [colours[p.region_id] for p in rows],
                        "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
-                                   "fillmode": "overlay"},  # over marker.color, the region's
-                       "line": {"color": FOCUS_LINE, "width": [2 if p.region_id == focus else 0 for p in rows]}},
+                                   "fillmode": "overlay"}},  # over marker.color, the region's
             "text": [f"{label}: {p.value:.0f} %" for p in rows], "textposition": "outside", "cliponaxis": False,
             "customdata": [custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,
                                        "absolute" if ind.startswith("share_") else "share", p) for p in rows],

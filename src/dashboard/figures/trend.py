@@ -11,6 +11,7 @@ from functools import lru_cache
 from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
 from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data, esc, region_label
+from dashboard.figures.focus import highlight_lines
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
@@ -19,7 +20,10 @@ from dashboard.state import ViewState
 
 def build_trend(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    return _trend(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure, basis)
+    index = effective_measure(dataset, state.indicator, state.measure) == "index"
+    fig, meta = _trend(dataset, state.regions, state.focus if index else None, state.indicator, state.edition,
+                       state.measure, basis)
+    return highlight_lines(fig, state.focus), meta
 
 
 def segments(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, basis: str,
@@ -58,8 +62,9 @@ def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicato
 
 
 @lru_cache(maxsize=512)
-def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
+def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str,
            measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The trend with no line emphasised (``focus`` is set only for the index: its peers are fixed around it)."""
     measure = effective_measure(dataset, indicator, measure)
     colours = region_colours(dataset)
     traces: list[dict] = []
@@ -76,9 +81,8 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
                 "Index: no peer has a figure in every year the focus has.")
     else:
         shown = regions
-    for region in sorted(shown, key=lambda r: (r == focus, dataset.region_name(r))):  # focus drawn on top
+    for region in sorted(shown, key=dataset.region_name):
         runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed)
-        is_focus = region == focus
         for number, run in enumerate(runs):
             every += run
             last_run = number == len(runs) - 1
@@ -91,11 +95,11 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: st
                 "text": [""] * (len(run) - 1) + [region_label(dataset, region) if last_run else ""],
                 "textposition": "middle right",
                 "textfont": {"color": colours[region], "size": 12},
-                "line": {"color": colours[region], "width": 4.5 if is_focus else 2,
+                "line": {"color": colours[region], "width": 2,
                          "dash": "solid" if number == 0 else "dot"},
-                "marker": {"size": 10 if is_focus else 7, "color": colours[region],
+                "marker": {"size": 7, "color": colours[region],
                            "symbol": "circle" if number == 0 else "diamond",
-                           "line": {"color": "black" if is_focus else "white", "width": 1.5}},
+                           "line": {"color": "white", "width": 1.5}},
                 "customdata": [custom_data(dataset, indicator, measure, p) for p in run], "hovertemplate": HOVER,
             })
     layout = base_layout(height=400)

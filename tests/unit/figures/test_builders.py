@@ -91,8 +91,30 @@ def test_missing_regions_are_listed_with_reasons(dataset: Dataset, recent) -> No
     assert ("St. Petersburg", dataset.missing_reason("st_petersburg", "gdp", "recent")) in meta.missing
 
 
-def test_builders_are_cached(dataset: Dataset, recent) -> None:
-    assert RAW["ranking"](dataset, recent) is RAW["ranking"](dataset, recent)
+@pytest.mark.parametrize("name", list(RAW))
+def test_a_focus_change_reuses_the_cached_figure_and_only_marks_the_focus(dataset: Dataset, recent, name) -> None:
+    one, other = (RAW[name](dataset, replace(recent, focus=f))[0] for f in ("helsinki", "stockholm"))
+    shared = [t for t in one["data"] if t.get("customdata")]
+    assert any(a["customdata"] is b.get("customdata") for a in shared for b in other["data"])  # not rebuilt
+    assert RAW[name](dataset, replace(recent, focus="helsinki"))[0] == one  # the same marks for the same focus
+    assert one != other
+
+
+def test_the_focus_is_outlined_and_bold_on_the_ranking(dataset: Dataset, recent) -> None:
+    bar = RAW["ranking"](dataset, replace(recent, focus="riga"))[0]["data"][0]
+    ids = [c[0] for c in bar["customdata"]]
+    assert [w for w, r in zip(bar["marker"]["line"]["width"], ids, strict=True) if r == "riga"] == [3]
+    assert sum(bar["marker"]["line"]["width"]) == 3 and "<b>Riga" in bar["y"][ids.index("riga")]
+
+
+def test_the_cached_figure_is_never_marked(dataset: Dataset, recent) -> None:
+    from dashboard.figures.ranking import _ranking
+    from dashboard.measures import resolve_basis
+
+    RAW["ranking"](dataset, replace(recent, focus="riga"))
+    base, _ = _ranking(dataset, recent.regions, None, recent.indicator, recent.edition, recent.measure, None,
+                       resolve_basis(dataset, "", recent.indicator, recent.edition))
+    assert "line" not in base["data"][0]["marker"] and not any("<b>" in y for y in base["data"][0]["y"])
 
 
 @pytest.mark.parametrize("name", list(RAW))

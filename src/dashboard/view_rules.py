@@ -1,0 +1,86 @@
+"""How one input changes the view: pure rules from (Dataset, ViewState, input) to the next ViewState.
+
+Callbacks only wire these to the page; the rules are unit-tested without a browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dashboard.data import Dataset
+from dashboard.data.schema import BASES
+from dashboard.measures import availability
+from dashboard.presets import preset_members
+from dashboard.state import SLIDES, ViewState, default_state, with_edition
+from dashboard.views import CHARTS
+
+CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
+PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
+CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
+            "basis-select": "basis",
+            "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
+CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
+                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size"]
+
+
+def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
+    try:
+        region = click["points"][0]["customdata"][0]
+    except (TypeError, KeyError, IndexError):
+        return None
+    return region if isinstance(region, str) and dataset.has_region(region) else None
+
+
+def _presentation_step(state: ViewState, key: str) -> ViewState:
+    """Open/leave presentation mode; left/right step through the slides, up/down through the regions."""
+    if key == "present-open":
+        return replace(state, present=True, slide="kpis")
+    if key == "present-exit":
+        return replace(state, present=False)
+    if key in ("present-next", "present-prev"):
+        step = 1 if key == "present-next" else -1
+        return replace(state, slide=SLIDES[(SLIDES.index(state.slide) + step) % len(SLIDES)])
+    regions = list(state.regions)
+    step = 1 if key == "present-down" else -1
+    return replace(state, focus=regions[(regions.index(state.focus) + step) % len(regions)])
+
+
+def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> ViewState:
+    """The state after one input changed; pure, so it is unit-tested without a browser."""
+    if trigger in PRESENT_KEYS:
+        return _presentation_step(current, trigger)
+    if trigger == "theme-toggle":
+        return replace(current, theme="contrast" if values.get("theme-toggle") else "light")
+    if trigger in CLICKABLE:
+        region = _clicked_region(dataset, values.get(trigger))
+        return replace(current, focus=region) if region else current
+    if isinstance(trigger, dict) and trigger.get("type") == "preset":
+        return replace(current, peers=preset_members(dataset, trigger["id"]))
+    if trigger == "edition-select":
+        return with_edition(dataset, current, values["edition-select"])
+    if trigger in CONTROLS:
+        return replace(current, **{CONTROLS[trigger]: values[trigger]})
+    if trigger == "peers-select":
+        chosen = set(values["peers-select"] or [])
+        return replace(current, peers=tuple(r for r in dataset.region_ids if r in chosen))
+    if trigger == "year-select":
+        year = values["year-select"]
+        return replace(current, year=None if year in (None, "default") else int(year))
+    return current
+
+
+def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:
+    """Fix combinations that cannot be shown, saying what was changed."""
+    notes = []
+    if not dataset.has_region(state.focus):  # e.g. an uploaded region after the upload was removed
+        state = replace(state, focus=default_state(dataset).focus)
+    state = replace(state, peers=tuple(p for p in state.peers if dataset.has_region(p)))
+    if state.basis not in BASES:  # 'auto' from the control, or anything else: the per-indicator default
+        state = replace(state, basis="")
+    if availability(dataset, state.indicator).get(state.measure):
+        state = replace(state, measure="absolute")
+    if state.year is not None and state.year not in dataset.years(state.indicator, state.edition):
+        notes.append(f"year={state.year} (no {state.indicator} figure for that year in this edition)")
+        state = replace(state, year=None)
+    return state, notes
+
