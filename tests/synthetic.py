@@ -12,11 +12,16 @@ from pathlib import Path
 from dashboard.data import Dataset, load_dataset
 
 REGIONS = ("aa", "bb", "cc", "dd", "ee")
-INDICATORS = [
-    ("population", "Population", "Population", "persons", "count", "Population", "1", "0"),
-    ("gdp", "GDP", "GDP", "EUR million", "amount", "Economy", "2", "0"),
-    ("universities", "Universities", "Universities", "count", "count", "Knowledge", "3", "0"),
-    ("national_population", "National population", "Nat. pop.", "persons", "count", "National totals", "", "0"),
+DECLARED = ["per_capita_base", "per_capita_scale", "per_capita_unit", "national_total", "share_label", "icon"]
+INDICATORS = [  # the columns of indicators.csv, then DECLARED
+    ("population", "Population", "Population", "persons", "count", "Population", "1", "0",
+     "", "", "", "national_population", "population", "bi-people-fill"),
+    ("gdp", "GDP", "GDP", "EUR million", "amount", "Economy", "2", "0",
+     "population", "1000000", "EUR per inhabitant", "", "", ""),
+    ("universities", "Universities", "Universities", "count", "count", "Knowledge", "3", "0",
+     "population", "1000000", "per million inhabitants", "", "", ""),
+    ("national_population", "National population", "Nat. pop.", "persons", "count", "National totals", "", "0",
+     "", "", "", "", "", ""),
 ]
 KINDS = {"city": "city", "metro": "eurostat_metro", "fua": "fua", "county": "county_nuts", "other": "unspecified"}
 
@@ -38,7 +43,7 @@ def build(folder: Path, figures: Iterable[tuple], regions: tuple[str, ...] = REG
            [(r, r.upper(), "FI", "Finland", 60, 25, f"{r.upper()[:2]}001MC", "true", "") for r in regions])
     _write(folder / "indicators.csv",
            ["indicator_id", "label", "short_label", "unit", "kind", "category", "kpi_order", "decimals",
-            "description"], [(*row, "test") for row in INDICATORS])
+            "description", *DECLARED], [(*row[:8], "test", *row[8:]) for row in INDICATORS])
     _write(folder / "sources.csv", ["source_id", "publisher", "title", "url", "accessed", "kind"],
            [("src", "Test office", "Test table", "http://127.0.0.1/t", "2026", "official"),
             ("copy", "Somebody", "A copy", "http://127.0.0.1/c", "2026", "secondary")])

@@ -15,6 +15,7 @@ from statistics import fmean
 
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
+from dashboard.data.declarations import declaration
 from dashboard.data.schema import BASES, TERRITORY_KINDS
 
 MEASURE_LABELS = {
@@ -23,10 +24,6 @@ MEASURE_LABELS = {
     "share": "Share of national total",
     "index": "Index (peers' average = 100)",
 }
-NATIONAL_TOTAL = {"population": "national_population", "gdp": "national_gdp"}
-REPORTED_SHARE = {"population": "share_national_population", "employment": "share_national_employment",
-                  "gdp": "share_national_gdp"}
-PER_CAPITA_BASE = "population"
 MAX_DERIVED_DIGITS = 4
 MIN_DERIVED_DIGITS = 3  # a ratio of rounded inputs still reads 6.92, not 7
 
@@ -72,19 +69,17 @@ def round_derived(value: float, *inputs: float) -> float:
 
 
 def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
-    """measure -> '' when it applies to the indicator, else the reason it does not (for a tooltip)."""
+    """measure -> '' when it applies to the indicator, else the reason it does not (shown beside it)."""
     row = dataset.indicator(indicator_id)
-    kind, unit = row["kind"], row["unit"]
+    declared = declaration(dataset, indicator_id)
     reasons = {"absolute": "", "index": ""}
-    if indicator_id.startswith("population") or indicator_id.startswith("national_"):
-        reasons["per_capita"] = f"{row['short_label']} per inhabitant is not meaningful."
-    elif kind in ("percent", "index"):
-        reasons["per_capita"] = f"{row['short_label']} is already a ratio."
-    elif kind == "count" or unit == "EUR million":
+    if declared.per_capita_base:
         reasons["per_capita"] = ""
+    elif row["kind"] in ("percent", "index"):
+        reasons["per_capita"] = f"{row['short_label']} is already a ratio."
     else:
-        reasons["per_capita"] = f"{row['short_label']} ({unit}) has no per-inhabitant form here."
-    if indicator_id in NATIONAL_TOTAL or indicator_id in REPORTED_SHARE:
+        reasons["per_capita"] = f"{row['short_label']} has no per-inhabitant form (see indicators.csv)."
+    if declared.national_total or declared.reported_share:
         reasons["share"] = ""
     else:
         reasons["share"] = f"The data has no national total or reported share for {row['short_label']}."
@@ -94,9 +89,7 @@ def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
 def measure_unit(dataset: Dataset, indicator_id: str, measure: str) -> str:
     row = dataset.indicator(indicator_id)
     if measure == "per_capita":
-        if row["unit"] == "EUR million":
-            return "EUR per inhabitant"
-        return "per million inhabitants" if row["unit"] == "count" else "per 1 000 inhabitants"
+        return declaration(dataset, indicator_id).per_capita_unit or f"{row['unit']} per inhabitant"
     if measure == "share":
         return "% of national total"
     if measure == "index":
@@ -159,16 +152,18 @@ def region_point(dataset: Dataset, region: str, indicator: str, edition: str, me
         return no_comparable(dataset, region, indicator, edition, year, basis)
     if measure in ("absolute", "index"):
         return _from_figure(figure, figure.value)
-    base = dataset.figure_on(region, PER_CAPITA_BASE, edition, figure.year, figure.territory_id)
+    declared = declaration(dataset, indicator)
+    if not declared.per_capita_base:
+        return replace(no_comparable(dataset, region, indicator, edition, year, basis),
+                       missing=availability(dataset, indicator)["per_capita"])
+    base = dataset.figure_on(region, declared.per_capita_base, edition, figure.year, figure.territory_id)
     if base is None or base.value <= 0:
         return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
                      territory_kind=figure.territory_kind, territory_id=figure.territory_id,
-                     missing=f"No population for {figure.territory} in {figure.year} to divide by.")
-    unit = dataset.indicator(indicator)["unit"]
-    # EUR million -> EUR per inhabitant; institutions per million inhabitants; persons per 1 000.
-    scale = {"EUR million": 1e6, "count": 1e6}.get(unit, 1000)
-    value = round_derived(figure.value * scale / base.value, figure.value, base.value)
-    point = _from_figure(figure, value, how=f"divided by population {base.year} ({base.territory})",
+                     missing=f"No {str(dataset.indicator(declared.per_capita_base)['label']).lower()} for "
+                             f"{figure.territory} in {figure.year} to divide by.")
+    value = round_derived(figure.value * declared.per_capita_scale / base.value, figure.value, base.value)
+    point = _from_figure(figure, value, how=f"divided by {base.indicator_id} {base.year} ({base.territory})",
                          extra_sources=(base.source_id,))
     return replace(point, qualifier=figure.qualifier or base.qualifier)
 
@@ -177,12 +172,13 @@ def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, ye
                  figure: Figure | None) -> Point:
     """A source's own share for the figure's year and territory first, then one computed from a national
     total of the same year, then the source's share (on the basis) for another year (its year shown)."""
-    share_id = REPORTED_SHARE.get(indicator)
+    declared = declaration(dataset, indicator)
+    share_id = declared.reported_share
     if figure is not None and share_id:
         reported = dataset.figure_on(region, share_id, edition, figure.year, figure.territory_id)
         if reported is not None:
             return _from_figure(reported, reported.value, how="share as reported by the source")
-    total_id = NATIONAL_TOTAL.get(indicator)
+    total_id = declared.national_total
     if figure is not None and total_id:
         total = dataset.figure(region, total_id, edition, figure.year)
         if total is not None and total.value > 0:

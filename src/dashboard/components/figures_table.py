@@ -6,10 +6,9 @@ import dash_ag_grid as dag
 from dash import html
 
 from dashboard.comparability import kind_label
-from dashboard.components.kpi_card import CITY_COMPANION
 from dashboard.data import Dataset
+from dashboard.data.declarations import declaration, is_share, share_series
 from dashboard.figures.common import point_text, source_text
-from dashboard.figures.shares import SERIES
 from dashboard.formatting import format_year
 from dashboard.measures import (
     MEASURE_LABELS,
@@ -69,7 +68,8 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
     wanted += [(k, "absolute", state.year) for k in dataset.kpi_ids]  # each on the view's basis (see below)
     for indicator in (state.indicator, state.x, state.y, state.size):
         wanted.append((indicator, effective_measure(dataset, indicator, state.measure), state.year))
-    wanted += [(ind, "absolute" if ind.startswith("share_") else "share", state.year) for _, ind, _ in SERIES]
+    wanted += [(ind, "share" if declaration(dataset, ind).share_label and not is_share(dataset, ind) else "absolute",
+                state.year) for _, ind, _ in share_series(dataset)]
     trend_measure = effective_measure(dataset, state.indicator, state.measure)
     wanted += [(state.indicator, trend_measure, y) for y in dataset.years(state.indicator, state.edition)]
     rows, seen = [], set()
@@ -88,8 +88,8 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
 def _context_rows(dataset: Dataset, state: ViewState, seen: set) -> list[dict]:
     """The figures the KPI cards show beside their headline for context (the other territory)."""
     out = []
-    for kpi in CITY_COMPANION:
-        if kpi not in dataset.indicators.index:
+    for kpi in dataset.kpi_ids:
+        if not declaration(dataset, kpi).kpi_context:
             continue
         basis = resolve_basis(dataset, state.basis, kpi, state.edition)
         figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)

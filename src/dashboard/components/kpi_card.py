@@ -12,24 +12,10 @@ from dash import html
 from dashboard.comparability import compared, kind_label
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
+from dashboard.data.declarations import declaration
 from dashboard.formatting import QUALIFIER_TEXT, format_value, format_year
 from dashboard.measures import Point, context_figure, no_comparable, points, resolve_basis
 
-ICONS = {
-    "population": "bi-people-fill",
-    "employment": "bi-briefcase-fill",
-    "gdp": "bi-bar-chart-fill",
-    "universities": "bi-mortarboard-fill",
-    "science_parks": "bi-buildings-fill",
-}
-# KPIs whose other territory (the city under a wider headline, or the reverse) is shown beside the headline.
-CITY_COMPANION = ("population", "employment", "gdp")
-# Where the national share of a KPI comes from: (indicator, measure, what it is a share of).
-SHARE_SOURCES = {
-    "population": (("population", "share", "population"),),
-    "employment": (("employment", "share", "jobs"),),
-    "gdp": (("gdp", "share", "GDP"), ("share_national_gva", "absolute", "GVA")),
-}
 TERRITORY_BADGE = {
     "city": ("City figure", "warning", "This figure describes the core city, not the metropolitan region."),
     "wider": ("Wider area", "info", "This figure describes an area wider than the metropolitan region."),
@@ -72,7 +58,13 @@ def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str
     """'25 % of Finland's population (c. 2007)': computed from a national total of the same year, or
     as a source reported it, for the headline's territory; nothing when neither exists."""
     country = dataset.region(region_id)["country_name"]
-    for source_indicator, measure, what in SHARE_SOURCES.get(indicator_id, ()):
+    declared = declaration(dataset, indicator_id)
+    sources = [(indicator_id, "share", declared.share_label)] if declared.share_label else []
+    if declared.card_extra_share:
+        extra = declaration(dataset, declared.card_extra_share)
+        sources.append((declared.card_extra_share, "absolute", extra.share_label.split(" (")[0] or
+                        str(dataset.indicator(declared.card_extra_share)["short_label"])))
+    for source_indicator, measure, what in sources:
         share = points(dataset, (region_id,), source_indicator, edition, measure, year, basis)[0]
         if share.value is None:
             continue
@@ -87,7 +79,7 @@ def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str
 def context_text(dataset: Dataset, indicator_id: str, figure: Figure) -> tuple[str, Figure] | None:
     """'Helsinki Region (12 municipalities): 1 300 000 persons (c. 2007)': the region's other territory
     beside the headline (the city under a wider figure, or the reverse), for context; not ranked."""
-    other = context_figure(dataset, figure) if indicator_id in CITY_COMPANION else None
+    other = context_figure(dataset, figure) if declaration(dataset, indicator_id).kpi_context else None
     if other is None:
         return None
     unit = dataset.indicator(indicator_id)["unit"]
@@ -131,7 +123,7 @@ def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, 
     indicator = dataset.indicator(indicator_id)
     basis = resolve_basis(dataset, basis, indicator_id, edition)
     figure = dataset.figure(region_id, indicator_id, edition, year, basis)
-    header = dbc.CardHeader([html.I(className=f"bi {ICONS.get(indicator_id, 'bi-circle')} me-2",
+    header = dbc.CardHeader([html.I(className=f"bi {declaration(dataset, indicator_id).icon} me-2",
                                     **{"aria-hidden": "true"}),
                              indicator["short_label"]], className="kpi-header")
     if figure is None:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.data import validate as v
 from dashboard.data.dataset import Dataset
+from dashboard.data.declarations import REFERENCE_COLUMNS
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE, read_table
 from dashboard.data.schema import GAPS, INDICATORS, REGIONS, SOURCES, TABLES, TERRITORIES, VALUES, Table
@@ -75,6 +76,10 @@ def load_dataset(directory: str | Path) -> Dataset:
         if indicators is not None:
             problems += v.check_reference(frame, "indicator_id", indicator_ids, label, "indicator",
                                           INDICATORS.file)
+    if indicators is not None:  # what a declaration points at (per_capita_base, national_total, ...) must exist
+        for column in REFERENCE_COLUMNS:
+            problems += v.check_reference(indicators, column, indicator_ids, str(directory / INDICATORS.file),
+                                          "indicator", INDICATORS.file)
     if values is not None and sources is not None:
         problems += v.check_reference(values, "source_id", source_ids, str(directory / VALUES.file),
                                       "source", SOURCES.file)

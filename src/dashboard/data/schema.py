@@ -102,6 +102,20 @@ INDICATORS = Table(
         Column("kpi_order", "int", required=False, minimum=1, maximum=99),
         Column("decimals", "int", minimum=0, maximum=6),
         Column("description"),
+        # What the code needs to know about an indicator, declared here and nowhere else:
+        Column("per_capita_base", "id", required=False),  # divide by this indicator (same territory and year)
+        Column("per_capita_scale", "float", required=False, minimum=1),  # e.g. 1e6: EUR million -> EUR
+        Column("per_capita_unit", required=False),  # 'EUR per inhabitant', 'per million inhabitants'
+        Column("national_total", "id", required=False),  # the national total a share divides by
+        Column("reported_share", "id", required=False),  # the indicator of the share as sources report it
+        Column("share_label", required=False),  # '% of Finland's <share_label>'; the shares chart's series
+        Column("shares_order", "int", required=False, minimum=1, maximum=20),  # position in the shares chart
+        Column("shares_pattern", required=False),  # bar pattern of that series ('', '/', 'x', '.')
+        Column("card_extra_share", "id", required=False),  # another share the KPI card shows (GDP card: GVA)
+        Column("icon", required=False),  # Bootstrap icon of the KPI card, e.g. bi-people-fill
+        Column("kpi_context", "bool", required=False),  # the card shows the region's other territory too
+        Column("mappable", "bool", required=False),  # the map may show it (empty: yes)
+        Column("summable", "bool", required=False),  # values of regions may be added up
     ),
     key=("indicator_id",),
 )

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
+from dashboard.data.declarations import is_share, share_series
 from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, year_label
 from dashboard.figures.focus import bold_focus_label
 from dashboard.figures.spec import FigureSpec, axis
@@ -13,20 +14,13 @@ from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, points
 from dashboard.state import ViewState
 
-# (series label, indicator whose share is taken, pattern distinguishing the series within a region's colour)
-SERIES = (
-    ("Population", "population", ""),
-    ("Jobs", "employment", "/"),
-    ("GVA (reported)", "share_national_gva", "x"),
-    ("GDP", "gdp", "."),
-)
 SHARE_HOVER = ("<b>%{customdata[1]}</b> · %{meta}<br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · "
                "%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>")
 
 
 def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str,
                    year: int | None, basis: str) -> list[Point]:
-    if indicator.startswith("share_"):  # a reported share stands as it is
+    if is_share(dataset, indicator):  # a reported share stands as it is
         return points(dataset, regions, indicator, edition, "absolute", year, basis)
     return points(dataset, regions, indicator, edition, "share", year, basis)
 
@@ -42,7 +36,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int 
             basis: str) -> tuple[FigureSpec, ChartMeta]:
     colours = region_colours(dataset)
     per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
-                  for label, ind, pattern in SERIES]
+                  for label, ind, pattern in share_series(dataset)]
     with_any = [r for r in regions if any(p.region_id == r and p.value is not None
                                          for *_, pts in per_series for p in pts)]
     order = sorted(with_any, key=dataset.region_name, reverse=True)
@@ -68,8 +62,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int 
                        "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
                                    "fillmode": "overlay"}},  # over marker.color, the region's
             "text": [f"{label}: {p.value:.0f} %" for p in rows], "textposition": "outside", "cliponaxis": False,
-            "customdata": [custom_data(dataset, "share_national_gva" if ind.startswith("share_") else ind,
-                                       "absolute" if ind.startswith("share_") else "share", p) for p in rows],
+            "customdata": [custom_data(dataset, ind, "absolute" if is_share(dataset, ind) else "share", p)
+                           for p in rows],
             "hovertemplate": SHARE_HOVER,
         })
     layout = base_layout(height=max(240, 30 * len(order) * 2 + 90))
@@ -84,7 +78,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int 
     missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
                     for r in regions if r not in with_any)
     comparability = assess(dataset, every, basis)
-    meta = ChartMeta("Share of the national total", f"% of the country · population, jobs, GVA, GDP · "
+    series_names = ", ".join(label for label, _, _ in share_series(dataset))
+    meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
                      f"{year_label(every, year)} · {comparability.basis_label}", comparability, sources, missing,
                      publishers)
     return fig, meta
