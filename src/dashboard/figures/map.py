@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import copy
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
+from dashboard.data.declarations import declaration
 from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, marked_label, point_text
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec
@@ -45,6 +47,9 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
     comparability = assess(dataset, pts, basis)
+    if not declaration(dataset, indicator).mappable:  # e.g. a count that only means something beside its area
+        pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
+               for p in pts]
     shown = [p for p in pts if p.value is not None]
     colours = region_colours(dataset)
     biggest = max((abs(p.value) for p in shown), default=0) or 1
