@@ -14,24 +14,22 @@ import sys
 
 from dashboard.app_factory import create_app
 from dashboard.data import DataValidationError, load_dataset
-from dashboard.data.folders import load_data_folder
+from dashboard.data.folders import load_data_folder, report_refusal
+from dashboard.data.limits import printable
 from dashboard.paths import BUNDLED_DATA_DIR, DATA_DIR_ENV
 
 
 def load_app(directory: str | None):
-    """The app for ``directory``; on problems, the bundled data with the problems shown on the page."""
+    """The app for ``directory``; on problems, the bundled data (the problems on the console and in the log)."""
     if not directory:
         return create_app(load_dataset(BUNDLED_DATA_DIR))
     try:
         loaded = load_data_folder(directory)
     except DataValidationError as err:
-        print(f"The data in {directory} has {len(err.problems)} problem(s); serving the bundled data:",
-              file=sys.stderr)
-        for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
-        return create_app(load_dataset(BUNDLED_DATA_DIR), startup_problems=(str(directory), err.problems))
+        report_refusal(directory, err.problems)  # console and log only; the page says the bundled data is shown
+        return create_app(load_dataset(BUNDLED_DATA_DIR), refused_folder=True)
     for note in loaded.notes:
-        print(f"{directory}: {note}", file=sys.stderr)
+        print(f"{printable(directory)}: {printable(note)}", file=sys.stderr)
     return create_app(loaded.dataset)
 
 

@@ -11,6 +11,7 @@ from dash import Dash
 
 from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
+from dashboard.dispatch_guard import guard_dispatch
 from dashboard.figures.map import TOPOJSON_FILE
 from dashboard.layout import build_layout
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
@@ -39,8 +40,9 @@ def use_fast_json() -> None:
     pio.json.config.default_engine = "json"
 
 
-def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_problems=None) -> Dash:
-    """The app for ``dataset``; ``startup_problems`` = (folder, problems) when a requested folder failed."""
+def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder: bool = False) -> Dash:
+    """The app for ``dataset``; ``refused_folder`` when a requested --data folder failed (the page says only
+    that the bundled data is shown; app.py reports the problems on the console and in the log)."""
     app = Dash(
         __name__,
         title="Baltic Metropoles",
@@ -58,9 +60,12 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", startup_proble
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
         "{%css%}", f'{{%css%}}\n        <link rel="preload" href="{url_base_pathname}assets/topojson/{TOPOJSON_FILE}" '
         'as="fetch" crossorigin="anonymous">', 1)  # the map's shapes load with the scripts, not after them
-    app.layout = build_layout(dataset, startup_problems)
+    # A refused --data folder: the problems went to the console and the log (app.py); a visitor is told only
+    # that the bundled data is shown: never the server's path, nor a line of the file (it may be /etc/passwd).
+    app.layout = build_layout(dataset, refused_folder)
     register_callbacks(app, dataset)
     harden(app)
+    guard_dispatch(app)
     add_health_check(app, {"regions": len(dataset.region_ids), "figures": len(dataset.values),
-                           "data_problems": bool(startup_problems)})  # True: a --data folder was refused
+                           "data_problems": refused_folder})  # True: a --data folder was refused
     return app

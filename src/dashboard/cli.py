@@ -5,9 +5,13 @@
    --indicator population --format svg --out DIR``
 ``python -m dashboard deck --focus helsinki --peers all --out deck.pptx``
 ``python -m dashboard import-eurostat FILE... --out DIR``
+``python -m dashboard refresh --out DIR [--apply] [--offline]`` (dashboard/refresh/)
 
 Exports use the same builders and exporter as the page, so a file made here is the file the page
-would give for the same view. A bad option value is one line on stderr and exit code 2.
+would give for the same view. A bad option value is one line on stderr and exit code 2. Files are
+read only when they are regular files within the limits (data/limits.py: no FIFO, device or socket);
+whatever comes from a data file is printed with control characters escaped; an unexpected error is
+one line and exit code 1 (BALTMET_TRACEBACK=1 shows the traceback).
 """
 
 from __future__ import annotations
@@ -199,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     deck.add_argument("--indicator", default=None, help="indicator id of the ranking, map and trend")
     deck.add_argument("--out", required=True, help="output .pptx file")
     deck.set_defaults(handler=_deck)
+
+    from dashboard.refresh.cli import register as register_refresh
+    register_refresh(sub)
     return parser
 
 

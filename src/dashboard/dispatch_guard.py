@@ -58,7 +58,10 @@ def guard_dispatch(app: Dash) -> None:
     def check_callback_request():
         if request.method != "POST" or not request.path.endswith(DISPATCH_PATH):
             return None
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # JSON nested thousands deep: refused before anything reads it
+            body = None
         wrong = problem(app, body)
         if wrong:
             return jsonify({"error": f"bad callback request: {wrong}"}), 400

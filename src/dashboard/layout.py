@@ -76,14 +76,14 @@ def upload_area() -> html.Div:
     ], className="mb-2")
 
 
-def startup_alert(startup_problems) -> dbc.Alert | None:
-    if not startup_problems:
+def startup_alert(refused_folder: bool) -> dbc.Alert | None:
+    """A refused --data folder: visitors learn only that the bundled data is shown, never the server's path
+    nor a line of the file (it may be a link to /etc/passwd); the console and the log say why."""
+    if not refused_folder:
         return None
-    directory, problems = startup_problems
-    return dbc.Alert([
-        html.Strong(f"The data in {directory} has {len(problems)} problem(s), so the bundled data is shown. "),
-        html.Ul([html.Li(str(p)) for p in problems[:100]], className="mb-0 small"),
-    ], color="danger", dismissable=True, id="startup-alert")
+    return dbc.Alert("The data folder this server was started with could not be used, so the bundled data is "
+                     "shown. The server's log says why.", color="warning", dismissable=True, id="startup-alert",
+                     className="mb-2")
 
 
 def stage_graph(figure: dict) -> dcc.Graph:
@@ -108,7 +108,7 @@ def stage() -> html.Div:
     ], id="stage")
 
 
-def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
+def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
     state = default_state(dataset)
     return html.Div([
         dcc.Location(id="url", refresh=False),
@@ -126,7 +126,7 @@ def build_layout(dataset: Dataset, startup_problems=None) -> html.Div:
         html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
             dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
-            startup_alert(startup_problems),
+            startup_alert(refused_folder),
             controls(dataset, state),
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
             toolbar(),

@@ -1,28 +1,35 @@
 """A user's upload: parsed once into a small JSON payload kept in *their* browser session.
 
 The server holds nothing per user: every callback rebuilds the session's Dataset from the base
-and the payload (cached by the payload's hash), so any worker can serve any user.
+and the payload (cached by the payload's hash), so any worker can serve any user. Every upload gets
+an answer, the figures or one-line problems: reading is bounded (data/limits.py) and nothing raises.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as dt
 import hashlib
 import json
+import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
 from dashboard.data import Dataset, DataValidationError, Problem
 from dashboard.data.eurostat import import_eurostat, is_eurostat
-from dashboard.data.overlay import UserTables, apply_overlay
+from dashboard.data.limits import Limits, current
+from dashboard.data.overlay import UserTables, apply_overlay, mark_changed_regions
 from dashboard.data.reader import LINE
-from dashboard.data.tolerant import XLSX_MAGIC, read_any, sheet_names
+from dashboard.data.tolerant import XLSX_MAGIC, ReadResult, read_any, read_xlsx_tables
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = Limits().max_upload_bytes  # the default; BALTMET_MAX_UPLOAD_BYTES overrides it
 MAX_UPLOAD_TEXT = "10 MB"
+CACHE_ENTRIES = 64
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,16 +54,38 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), "").to_dict("records")
 
 
+def _size_text(limit: int) -> str:
+    return MAX_UPLOAD_TEXT if limit == MAX_UPLOAD_BYTES else f"{limit / 1048576:g} MB"
+
+
 def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None = None) -> UploadOutcome:
     """Read, check and merge an upload against ``base``; the payload is what the browser keeps."""
     today = today or dt.date.today()
-    if decoded_size(contents) > MAX_UPLOAD_BYTES:
-        return UploadOutcome(None, [Problem(name, 0, "-", f"the file is larger than {MAX_UPLOAD_TEXT}; "
+    limit = current().max_upload_bytes
+    if decoded_size(contents) > limit:
+        return UploadOutcome(None, [Problem(name, 0, "-", f"the file is larger than {_size_text(limit)}; "
                                                            "nothing was read")])
     try:
         raw = base64.b64decode(contents.split(",", 1)[-1], validate=False)
-    except ValueError:
+    except (ValueError, binascii.Error):
         return UploadOutcome(None, [Problem(name, 0, "-", "the upload could not be decoded")])
+    try:
+        return _parse(raw, name, base, today)
+    except (DataValidationError, RecursionError, MemoryError, ValueError, KeyError, TypeError, OSError) as err:
+        # Whatever slipped past the readers: one line for the user, the detail for the log; never a 500.
+        log.warning("upload %r could not be read", name, exc_info=True)
+        return UploadOutcome(None, [Problem(name, 0, "-", f"the file could not be read ({type(err).__name__})")])
+
+
+def _read_table(raw: bytes, name: str, base: Dataset) -> tuple[ReadResult, ReadResult | None]:
+    """The values table and, for a workbook, its 'regions' sheet, from one reading of the file."""
+    if raw.startswith(XLSX_MAGIC):
+        return read_xlsx_tables(raw, name, "regions")
+    countries = {str(r): str(c) for r, c in base.regions["country"].items()}
+    return read_any(raw, name, region_countries=countries), None
+
+
+def _parse(raw: bytes, name: str, base: Dataset, today: dt.date) -> UploadOutcome:
     digest = hashlib.sha256(raw).hexdigest()
     own = _own_source(name, digest, today)
     notes: list[str] = []
@@ -72,18 +101,16 @@ def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None 
         tables = UserTables(values=(values, name), sources=(sources.astype(str).assign(**{LINE: 0}), name),
                             notes=tuple(imported.notes))
     else:
-        sheet_regions = None
-        if raw.startswith(XLSX_MAGIC) and "regions" in [s.lower() for s in sheet_names(raw)[1:]]:
-            sheet = next(s for s in sheet_names(raw)[1:] if s.lower() == "regions")
-            result = read_any(raw, f"{name} [regions]", sheet)
-            if result.problems:
-                return UploadOutcome(None, result.problems, result.notes)
-            sheet_regions = (result.frame, f"{name} [regions]")
-        result = read_any(raw, name)
+        result, regions = _read_table(raw, name, base)
+        if regions is not None and (regions.frame is None or regions.problems):
+            return UploadOutcome(None, regions.problems, regions.notes)
         if result.frame is None or result.problems:
             return UploadOutcome(None, result.problems, result.notes)
         notes.append("read as " + ", ".join(result.notes))
-        tables = UserTables(values=(result.frame, name), regions=sheet_regions)
+        sheet_regions = (regions.frame, f"{name} [regions]") if regions else None
+        tables = mark_changed_regions(UserTables(values=(result.frame, name), regions=sheet_regions), base)
+        notes += tables.notes
+        tables = UserTables(values=tables.values, regions=tables.regions)
     try:
         merged = apply_overlay(base, tables, own)
     except DataValidationError as err:
@@ -95,10 +122,44 @@ def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None 
     return UploadOutcome(payload, [], notes + merged.notes)
 
 
-@lru_cache(maxsize=64)
-def _merged(base: Dataset, payload_json: str) -> Dataset:
-    payload = json.loads(payload_json)
+class _SessionCache:
+    """Merged Datasets by the sha256 of their payload (computed here: a client's own 'hash' is not trusted),
+    bounded by entries and by the rows they hold, so many large sessions cannot grow a worker without end."""
 
+    def __init__(self) -> None:
+        self._items: OrderedDict[str, tuple[Dataset, Dataset, int]] = OrderedDict()
+        self._rows = 0
+        self._lock = threading.Lock()
+
+    def get(self, base: Dataset, key: str) -> Dataset | None:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None or item[0] is not base:
+                return None
+            self._items.move_to_end(key)
+            return item[1]
+
+    def put(self, base: Dataset, key: str, dataset: Dataset, rows: int) -> None:
+        budget = 2 * current().max_rows
+        with self._lock:
+            if key in self._items:
+                self._rows -= self._items.pop(key)[2]
+            self._items[key] = (base, dataset, rows)
+            self._rows += rows
+            while len(self._items) > 1 and (len(self._items) > CACHE_ENTRIES or self._rows > budget):
+                _, (_, _, dropped) = self._items.popitem(last=False)
+                self._rows -= dropped
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._rows = 0
+
+
+_cache = _SessionCache()
+
+
+def _merged(base: Dataset, payload: dict) -> Dataset:
     def frame(rows: list[dict] | None, label: str):
         if not rows:
             return None
@@ -109,11 +170,26 @@ def _merged(base: Dataset, payload_json: str) -> Dataset:
     tables = UserTables(values=frame(payload["values"], payload["name"]),
                         regions=frame(payload.get("regions"), payload["name"]),
                         sources=frame(payload.get("sources"), payload["name"]))
-    return apply_overlay(base, tables, payload["own_source"]).dataset
+    return apply_overlay(base, mark_changed_regions(tables, base), payload["own_source"]).dataset
 
 
 def dataset_for(base: Dataset, payload: dict | None) -> Dataset:
-    """The Dataset a session sees: the base, or the base with the session's upload on top."""
+    """The Dataset a session sees: the base, or the base with the session's upload on top.
+
+    Raises DataValidationError for a payload the server would not have made (too many rows, nested too
+    deep to serialise, or figures that fail the checks); callers then show the base."""
     if not payload:
         return base
-    return _merged(base, json.dumps(payload, sort_keys=True, default=str))
+    rows = sum(len(payload.get(k) or ()) for k in ("values", "regions", "sources"))
+    if rows > current().max_rows:
+        raise DataValidationError([Problem(str(payload.get("name", "upload")), 0, "-", "too many rows")])
+    try:
+        text = json.dumps(payload, sort_keys=True, default=str)
+    except (RecursionError, ValueError) as err:
+        raise DataValidationError([Problem("upload", 0, "-", f"not a payload ({type(err).__name__})")]) from None
+    key = hashlib.sha256(text.encode()).hexdigest()
+    cached = _cache.get(base, key)
+    if cached is None:
+        cached = _merged(base, json.loads(text))
+        _cache.put(base, key, cached, rows)
+    return cached

@@ -37,7 +37,7 @@ def test_a_bad_folder_serves_the_bundled_data_and_says_why(monkeypatch, tmp_path
     module = load_app_module(monkeypatch, str(tmp_path))
     layout = json.dumps(module.server.test_client().get("/_dash-layout").get_json())
     assert "startup-alert" in layout
-    assert f"{tmp_path}/values.csv:2:value: 'lots' is not a number" in layout
+    assert str(tmp_path) not in layout and "'lots'" not in layout  # the console says why; visitors see no path
     assert "the bundled data is shown" in layout
     health = module.server.test_client().get("/healthz").get_json()  # a monitor hears of it too
     assert health["status"] == "ok" and health["data_problems"] is True

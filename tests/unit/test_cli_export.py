@@ -23,7 +23,8 @@ def test_export_svg_end_to_end(needs_chromium, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     [written] = tmp_path.iterdir()
     assert result.stdout.strip() == str(written)
-    assert re.fullmatch(r"helsinki-vs-peers_ranking_population_as-reported_\d{4}(-\d{4})?\.svg", written.name)  # the figures' years
+    name = r"helsinki-vs-peers_ranking_population_as-reported_\d{4}(-\d{4})?\.svg"  # chart, view, the years
+    assert re.fullmatch(name, written.name)
     text = " ".join(ET.fromstring(written.read_bytes()).itertext())
     assert "Ranking: Population" in text and "Compared on: as each region reports" in text
     for name in ("Helsinki", "Stockholm", "Copenhagen", "Oslo"):

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gzip
 import io
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
+from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, gunzip, gunzip_head, human
 from dashboard.data.problems import Problem
+from dashboard.data.reader import quoted
 
 # dataset -> indicator, {unit code: factor to the indicator's unit}, fixed dimension values to keep
 DATASETS = {
@@ -36,6 +39,7 @@ TITLES = {
 FLAGS = {"p": "provisional", "e": "estimated", "b": "break in time series", "c": "confidential",
          "u": "low reliability", "d": "definition differs", "n": "not significant", "z": "not applicable"}
 VALUE_CELL = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)?\s*(?P<flags>[bcdefnprsuz]*)\s*$")  # Eurostat flags
+YEAR = re.compile(r"^\s*(\d{4})(?:\s*$|-)")  # 2021, or 2021-Q1 / 2021-01 (the year is kept)
 
 
 @dataclass
@@ -49,10 +53,16 @@ class EurostatImport:
         return pd.DataFrame(self.values), pd.DataFrame(self.sources)
 
 
-def _text(raw: bytes) -> str:
+def _text(raw: bytes, name: str, limits: Limits) -> str:
+    """The file as text: gunzipped in bounded chunks (a 1 MB file may claim 2 GB), then UTF-8."""
     if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
-    return raw.decode("utf-8-sig")
+        raw = gunzip(raw, name, limits.max_decompressed_bytes)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        byte = raw[err.start: err.start + 1].hex().upper()
+        raise Refused(Problem(name, raw[:err.start].count(b"\n") + 1, "-",
+                              f"not UTF-8 text (byte 0x{byte}); a Eurostat download is UTF-8")) from None
 
 
 def _dataset_code(name: str, text: str) -> str | None:
@@ -60,39 +70,84 @@ def _dataset_code(name: str, text: str) -> str | None:
     return next((code for code in DATASETS if code in lowered), None)
 
 
-def _long_rows_from_tsv(text: str) -> tuple[list[dict], int]:
-    """(dimension dict + year + raw cell + line) for every cell of a Eurostat TSV."""
+def _year(text: str) -> int | None:
+    match = YEAR.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _long_rows_from_tsv(text: str, name: str, limits: Limits, problems: list[Problem]) -> Iterator[dict]:
+    """(dimension dict + year + raw cell + line) for every cell of a Eurostat TSV, within the limits.
+
+    A column whose heading is no year is reported once, on the header line, and its cells skipped."""
+    deadline = Deadline(name, limits)
     lines = text.splitlines()
+    if not lines:
+        raise Refused(Problem(name, 1, "-", "the file is empty; expected a Eurostat header row"))
+    if len(lines) > limits.max_rows + 1:
+        raise Refused(exceeded(name, limits.max_rows + 2, "-", "the file has too many rows", "max_rows", limits,
+                               "rows"))
     header = lines[0].split("\t")
+    if len(header) > limits.max_columns:
+        raise Refused(exceeded(name, 1, "-", f"the header has {human(len(header))} columns", "max_columns", limits,
+                               "columns"))
     dims = re.split(r"\\", header[0])[0].split(",")
-    years = [h.strip() for h in header[1:]]
-    rows = []
+    years: list[tuple[str, int | None]] = [(h.strip(), _year(h)) for h in header[1:]]
+    for heading, year in years:
+        if year is None:
+            problems.append(Problem(name, 1, quoted(heading) or "-",
+                                    f"'{quoted(heading)}' is not a year (expected a TIME_PERIOD such as 2021)"))
     for number, line in enumerate(lines[1:], start=2):
+        if number % 4096 == 0:
+            deadline.check(number)
         if not line.strip():
             continue
         cells = line.split("\t")
         keys = dict(zip(dims, cells[0].split(","), strict=False))
-        for year, cell in zip(years, cells[1:], strict=False):
-            rows.append({**keys, "TIME_PERIOD": year, "cell": cell, "line": number})
-    return rows, len(lines)
+        for (heading, year), cell in zip(years, cells[1:], strict=False):
+            if year is not None:
+                yield {**keys, "TIME_PERIOD": heading, "year": year, "cell": cell, "line": number}
 
 
-def _long_rows_from_sdmx(text: str) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(text))
-    rows = []
-    for number, record in enumerate(reader, start=2):
-        flag = record.get("OBS_FLAG") or ""
-        value = record.get("OBS_VALUE") or ""
-        rows.append({**record, "cell": f"{value} {flag}".strip() or ":", "line": number})
-    return rows
+def _long_rows_from_sdmx(text: str, name: str, limits: Limits, problems: list[Problem]) -> Iterator[dict]:
+    """One row per observation of an SDMX-CSV file; TIME_PERIOD and OBS_VALUE must be there."""
+    deadline = Deadline(name, limits)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = reader.fieldnames or []
+        if len(header) > limits.max_columns:
+            raise Refused(exceeded(name, 1, "-", f"the header has {human(len(header))} columns", "max_columns",
+                                   limits, "columns"))
+        missing = [c for c in ("TIME_PERIOD", "OBS_VALUE") if c not in header]
+        for column in missing:
+            problems.append(Problem(name, 1, column, "missing column; an SDMX-CSV download has TIME_PERIOD and "
+                                                     "OBS_VALUE"))
+        if missing:
+            return
+        for number, record in enumerate(reader, start=2):
+            if number > limits.max_rows + 1:
+                raise Refused(exceeded(name, number, "-", "the file has too many rows", "max_rows", limits, "rows"))
+            if number % 4096 == 0:
+                deadline.check(number)
+            period = record.get("TIME_PERIOD") or ""
+            year = _year(period)
+            if year is None:
+                problems.append(Problem(name, number, "TIME_PERIOD",
+                                        f"'{quoted(period)}' is not a year (expected a TIME_PERIOD such as 2021)"))
+                continue
+            flag = record.get("OBS_FLAG") or ""
+            value = record.get("OBS_VALUE") or ""
+            yield {**record, "year": year, "cell": f"{value} {flag}".strip() or ":", "line": number}
+    except csv.Error as err:
+        problems.append(Problem(name, reader.line_num, "-", f"malformed CSV record: {err}"))
 
 
 def is_eurostat(raw: bytes) -> bool:
-    try:
-        head = _text(raw[:100000] if raw[:2] != b"\x1f\x8b" else raw)[:400]
-    except (UnicodeDecodeError, OSError, EOFError):
+    """Whether the file looks like a Eurostat download; reads at most 64 KB (decompressed) of it."""
+    head = gunzip_head(raw) if raw[:2] == b"\x1f\x8b" else raw[:4096]
+    if head is None:
         return False
-    return "\\TIME_PERIOD" in head or "\\time" in head or head.startswith("DATAFLOW,")
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")[:400]
+    return "\\TIME_PERIOD" in text or "\\time" in text or text.startswith("DATAFLOW,")
 
 
 def import_eurostat(raw: bytes, name: str, dataset: Dataset, today: dt.date | None = None) -> EurostatImport:
@@ -100,19 +155,29 @@ def import_eurostat(raw: bytes, name: str, dataset: Dataset, today: dt.date | No
     today = today or dt.date.today()
     result = EurostatImport()
     try:
-        text = _text(raw)
-    except (UnicodeDecodeError, OSError, EOFError) as err:
-        result.problems.append(Problem(name, 1, "-", f"not a readable Eurostat file ({type(err).__name__})"))
-        return result
+        _import(raw, name, dataset, today, result)
+    except Refused as refused:
+        result.problems.append(refused.problem)
+        result.values.clear()
+        result.sources.clear()
+    return result
+
+
+def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: EurostatImport) -> None:
+    limits = current()
+    text = _text(raw, name, limits)
+    del raw
     code = _dataset_code(name, text)
     if code is None:
         result.problems.append(Problem(name, 1, "-", "cannot tell which Eurostat table this is; expected "
                                                       f"one of {', '.join(DATASETS)} in the file name or header"))
-        return result
+        return
     indicator, units, fixed = DATASETS[code]
-    rows = _long_rows_from_sdmx(text) if text.startswith("DATAFLOW,") else _long_rows_from_tsv(text)[0]
+    read = _long_rows_from_sdmx if text.startswith("DATAFLOW,") else _long_rows_from_tsv
+    rows = read(text, name, limits, result.problems)
     codes = {str(c): r for r, c in dataset.regions["eurostat_metro_code"].items() if c}
     unknown: dict[str, int] = {}
+    cells = 0
     source_id = f"eurostat_{code}"
     for row in rows:
         if any(row.get(dim, value) != value for dim, value in fixed.items()):
@@ -122,23 +187,33 @@ def import_eurostat(raw: bytes, name: str, dataset: Dataset, today: dt.date | No
             continue
         metro = row.get("metroreg", row.get("geo", ""))
         region = codes.get(metro)
+        cells += 1
+        if cells > limits.max_sheet_cells:
+            raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
+                                   "max_sheet_cells", limits, "figures"))
         match = VALUE_CELL.match(row["cell"].replace(":", ""))
         if match is None:
-            result.problems.append(Problem(name, row["line"], row["TIME_PERIOD"],
-                                           f"'{row['cell'].strip()}' is not a Eurostat value"))
+            result.problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
+                                           f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
             continue
         if region is None:
             unknown[metro] = unknown.get(metro, 0) + 1
             continue
         if match["number"] is None:
             continue  # ':' = not available: stays missing
-        year = int(row["TIME_PERIOD"].strip()[:4])
+        number = float(match["number"]) * units[unit]
+        if not math.isfinite(number) or abs(number) > limits.max_abs_value:
+            result.problems.append(exceeded(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
+                                            f"'{quoted(match['number'])}' is too large for a figure",
+                                            "max_abs_value", limits))
+            continue
+        year = row["year"]
         flags = [FLAGS.get(f, f) for f in match["flags"]]
         note = f"Eurostat {code}, {metro}, unit {unit}" + (
             f"; flag {match['flags']} ({', '.join(flags)})" if flags else "")
         result.values.append({
             "region_id": region, "indicator_id": indicator, "edition": "baltmet" if year <= 2010 else "recent",
-            "year": year, "year_approx": "false", "value": round(float(match["number"]) * units[unit], 3),
+            "year": year, "year_approx": "false", "value": round(number, 3),
             "qualifier": "", "territory_id": dataset.territory_for_code(metro) or "",  # NO001MC: Oslo city
             "territory": f"Eurostat metro region {metro} {dataset.region_name(region)}",
             "territory_type": "metro", "source_id": source_id, "note": note,
@@ -151,7 +226,6 @@ def import_eurostat(raw: bytes, name: str, dataset: Dataset, today: dt.date | No
             "url": f"https://ec.europa.eu/eurostat/databrowser/view/{code}/default/table",
             "accessed": f"imported {today.isoformat()} from {Path(name).name}", "kind": "official"})
     result.notes.insert(0, f"{name}: Eurostat {code}, {len(result.values)} figure(s) for {indicator}")
-    return result
 
 
 def write_tables(imports: list[EurostatImport], out: Path) -> tuple[Path, Path]:

@@ -8,13 +8,15 @@ data against the union of both, and merged into a new immutable Dataset.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.data import validate as v
 from dashboard.data.dataset import Dataset
+from dashboard.data.limits import Refused, read_regular_file
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE
 from dashboard.data.schema import INDICATORS, REGIONS, SOURCES, USER_VALUES, VALUES, Table
@@ -148,8 +150,11 @@ def _merge(base: Dataset, values: pd.DataFrame, regions: pd.DataFrame | None, so
     return OverlayResult(dataset, notes, added, replaced)
 
 
-def read_user_folder(directory: Path) -> UserTables:
-    """values.csv (required), regions.csv and sources.csv (optional) from a folder, read tolerantly."""
+def read_user_folder(directory: Path, region_countries: Mapping[str, str] | None = None) -> UserTables:
+    """values.csv (required), regions.csv and sources.csv (optional) from a folder, read tolerantly.
+
+    Only regular files inside the folder are read, each within the limits (limits.py); ``region_countries``
+    (region id -> country) lets a file's encoding be chosen by the language of its regions."""
     problems: list[Problem] = []
     found: dict[str, tuple[pd.DataFrame, str] | None] = {}
     notes: list[str] = []
@@ -158,7 +163,13 @@ def read_user_folder(directory: Path) -> UserTables:
         if not path.exists():
             found[name] = None
             continue
-        result = read_any(path.read_bytes(), str(path))
+        try:
+            raw = read_regular_file(path, str(path), inside=directory)
+        except Refused as refused:
+            problems.append(refused.problem)
+            found[name] = None
+            continue
+        result = read_any(raw, str(path), region_countries=region_countries)
         problems += result.problems
         notes += [f"{name}: {', '.join(result.notes)}"] if result.notes else []
         found[name] = (result.frame, str(path)) if result.frame is not None else None
@@ -170,10 +181,48 @@ def read_user_folder(directory: Path) -> UserTables:
                       notes=tuple(notes))
 
 
+USER_MARK = " (your data)"
+REGION_FIELDS = ("name", "country", "country_name", "lat", "lon", "eurostat_metro_code", "capital",
+                 "baltmet_inno_role")
+
+
+def mark_changed_regions(tables: UserTables, base: Dataset) -> UserTables:
+    """A user's regions row that changes a bundled region (renames it, moves it) is the user's data, and
+    its name says so ('Helsinki Metro (your data)') wherever it appears, as their figures say 'Your data':
+    bundled figures are never shown under a name the user gave them without that mark."""
+    if tables.regions is None or not {"region_id", "name"} <= set(tables.regions[0].columns):
+        return tables
+    frame, label = tables.regions
+    bundled = base.regions.reindex(frame["region_id"].fillna("").astype(str))
+    bundled.index = frame.index
+    known = frame["region_id"].isin(base.regions.index)
+    changed = pd.Series(False, index=frame.index)
+    for column in REGION_FIELDS:
+        if column not in frame.columns or column not in bundled.columns:
+            continue
+        mine = frame[column].fillna("").astype(str).str.strip()
+        if column in ("lat", "lon"):
+            differs = (pd.to_numeric(mine, errors="coerce") - bundled[column].astype(float)).abs() > 1e-9
+        elif column == "capital":
+            differs = v.is_true(mine) != bundled[column].fillna(False).astype(bool)
+        else:
+            differs = mine != bundled[column].fillna("").astype(str)
+        changed |= known & differs.fillna(False)
+    unmarked = changed & ~frame["name"].fillna("").astype(str).str.endswith(USER_MARK)
+    if not unmarked.any():
+        return tables
+    frame = frame.copy()
+    frame.loc[unmarked, "name"] = frame.loc[unmarked, "name"].astype(str) + USER_MARK
+    ids = ", ".join(frame.loc[unmarked, "region_id"].astype(str))
+    note = f"your regions table changes bundled region(s) {ids}: shown as your data, marked '{USER_MARK.strip()}'"
+    return replace(tables, regions=(frame, label), notes=(*tables.notes, note))
+
+
 def folder_source(directory: Path) -> dict[str, str]:
+    """The source a folder's figures cite when they name none; its title names no server path."""
     digest = hashlib.sha1(str(directory.resolve()).encode()).hexdigest()[:8]
     return {"source_id": f"user_folder_{digest}", "publisher": "Your data",
-            "title": f"Figures in {directory.resolve()}", "url": "", "accessed": "", "kind": "user"}
+            "title": "Figures in the data folder this server was given", "url": "", "accessed": "", "kind": "user"}
 
 
 def is_complete_folder(directory: Path) -> bool:

@@ -2,19 +2,288 @@
 
 Reading is separate from validation so that every problem can be reported together,
 with the line a person sees in their editor (records may span lines when quoted).
+Reading is bounded (see limits.py): rows, columns and cell length are checked while parsing, and
+cells no table may hold (control characters, numbers that are not finite or absurdly large) are
+refused here, where they are read, so that nothing later quotes or computes with them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, human, read_regular_file
 from dashboard.data.problems import Problem
 
 LINE = "_line"
+NUMERIC_COLUMNS = ("value", "year", "lat", "lon", "decimals", "kpi_order")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, LF and CR are text
+NOT_A_NUMBER_WORD = re.compile(r"^\s*[+-]?nan\s*$", re.IGNORECASE)
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # how csv counts lines of a newline='' stream
+QUOTE_MAX = 40
+
+
+def quoted(cell: str) -> str:
+    """A cell as messages quote it: short, one line."""
+    cell = cell if len(cell) <= QUOTE_MAX else cell[:QUOTE_MAX] + "…"
+    return CONTROL.sub("?", cell)
+
+
+@dataclass
+class Records:
+    """A table's text split into records: the header, each record with the line it starts on (or, from
+    the fast path, the frame of them already)."""
+
+    header: list[str] | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    frame: pd.DataFrame | None = None
+
+    def __len__(self) -> int:
+        return len(self.frame) if self.frame is not None else len(self.rows)
+
+
+def _unclosed_quote(text: str, first: int, delimiter: str) -> tuple[int, int] | None:
+    """(line, field index) of the quote that opens a cell never closed, scanning from line ``first``;
+    None when every quote closes.
+
+    csv swallows everything after such a quote into one cell (or, strict, fails at the end of the file);
+    the person needs the line where the quote opened. Follows csv's rules: a quote opens a cell only at
+    the start of a field; inside, '""' is a quote and '"' ends the cell.
+    """
+    inside_cell = re.compile(r'(?:[^"]|"")*+"')
+    in_quote, column, opener = False, 0, (first, 0)
+    for number, line in enumerate(LINE_BREAK.split(text)[first - 1:], start=first):
+        pos = 0
+        while True:
+            if in_quote:
+                closed = inside_cell.match(line, pos)
+                if closed is None:
+                    break  # the cell goes on to the next line
+                in_quote, pos = False, closed.end()
+            elif line.startswith('"', pos):
+                in_quote, opener, pos = True, (number, column), pos + 1
+                continue
+            comma = line.find(delimiter, pos)
+            if comma < 0:
+                column = 0
+                break
+            column, pos = column + 1, comma + 1
+    return opener if in_quote else None
+
+
+def _long_field(text: str, line: int, delimiter: str, header: list[str] | None, limits: Limits) -> str:
+    """The column of the first over-long cell on ``line`` (split plainly: a best guess for the message)."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return "-"
+    end = text.find("\n", start)
+    cells = text[start: end if end >= 0 else len(text)].split(delimiter)
+    index = next((i for i, cell in enumerate(cells) if len(cell) > limits.max_cell_chars), None)
+    return header[index] if header and index is not None and index < len(header) else "-"
+
+
+def _refusal(err: csv.Error, text: str, start: int, delimiter: str, out: Records, label: str,
+             limits: Limits) -> bool:
+    """Handle a csv error at the record starting on line ``start``: True when reading must stop.
+
+    A quote never closed swallows the rest of the file: csv then fails at the end (strict) or at the
+    cell-length limit; either way the answer is the line where that quote opened."""
+    opener = _unclosed_quote(text, start, delimiter) if "field larger" in str(err) or "end of data" in str(err) \
+        else None
+    if opener is None and "field larger than field limit" in str(err):
+        raise Refused(exceeded(label, start, _long_field(text, start, delimiter, out.header, limits),
+                               "a cell of this record is too long", "max_cell_chars", limits, "characters"))
+    if opener is not None or "unexpected end of data" in str(err):
+        line, index = opener or (start, 0)
+        header = out.header or []
+        out.problems.append(Problem(label, line, header[index] if index < len(header) else "-",
+                                    "a quote opens a cell here and is never closed; close it "
+                                    "(or double it: \"\") so the rest of the file is not one cell"))
+        return True
+    out.problems.append(Problem(label, start, "-", f"malformed CSV record: {err}"))
+    return False
+
+
+def _padded(body: str, delimiter: str) -> bool:
+    """Whether any cell has spaces around it (then cells are stripped, as the record loop does)."""
+    if body[:1].isspace() or body[-1:].isspace():
+        return True
+    other = any(c in body for c in "\t\x0b\x0c\x1c\x1d\x1e\x1f" if c != delimiter) if body.isascii() else \
+        re.search(rf"[^\S \n{re.escape(delimiter)}]", body) is not None
+    if other:  # tabs, no-break spaces...: the thorough search
+        d = re.escape(delimiter)
+        return re.search(rf"\s({d}|$)|(^|{d})\s", body, re.MULTILINE) is not None
+    return any(mark in body for mark in (f" {delimiter}", f"{delimiter} ", " \n", "\n "))
+
+
+def _plain_records(text: str, delimiter: str, lower_header: bool, limits: Limits) -> Records | None:
+    """The records of a plain file (no quotes, one record a line, every line as wide as the header) by
+    pandas' C parser, 5x faster than the loop below; None for anything else, which the loop then reads
+    and reports (wrong widths, quotes, limits)."""
+    if '"' in text or "\r" in text or "\x00" in text:
+        return None
+    lines = text.split("\n")
+    kept = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
+    if not kept or len(kept) - 1 > limits.max_rows or max(map(len, lines)) > limits.max_cell_chars:
+        return None
+    header = [h.strip() for h in kept[0][1].split(delimiter)]
+    width = len(header) - 1
+    if width + 1 > limits.max_columns or (len(kept) - 1) * (width + 1) > limits.max_cells or \
+            any(line.count(delimiter) != width for _, line in kept):
+        return None
+    body = "\n".join(line for _, line in kept[1:])
+    names = list(range(width + 1))
+    try:
+        frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), encoding="utf-8", sep=delimiter, header=None,
+                            names=names, dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False,
+                            engine="c", quoting=csv.QUOTE_NONE) if kept[1:] else pd.DataFrame(columns=names, dtype=str)
+    except (pd.errors.ParserError, ValueError, UnicodeError):
+        return None
+    if _padded(body, delimiter):
+        frame = frame.apply(lambda column: column.str.strip())
+    frame.columns = [h.lower() for h in header] if lower_header else header
+    frame[LINE] = np.array([number for number, _ in kept[1:]], dtype="int64")
+    frame = frame[~(frame.drop(columns=LINE) == "").all(axis=1)].reset_index(drop=True)
+    return Records(header=list(frame.columns[:-1]), frame=frame)
+
+
+def parse_records(text: str, label: str, delimiter: str = ",", lower_header: bool = False,
+                  limits: Limits | None = None) -> Records:
+    """Split CSV text into records, within the limits; Refused when one is exceeded.
+
+    Blank records are skipped; a record with the wrong number of fields is reported and left out;
+    an unterminated quote is reported on the line where it opened. The cell-length limit is csv's own
+    field limit (set here: only csv readers of this package run in the process), so it costs nothing.
+    """
+    limits = limits or current()
+    plain = _plain_records(text, delimiter, lower_header, limits)
+    if plain is not None:
+        return plain
+    deadline = Deadline(label, limits)
+    csv.field_size_limit(limits.max_cell_chars)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    out = Records()
+    rows, lines, problems = out.rows, out.lines, out.problems
+    width, max_rows = 0, limits.max_rows
+    start = 1
+    while True:
+        try:
+            for record in reader:
+                line, start = start, reader.line_num + 1
+                cells = [cell.strip() for cell in record]
+                if not any(cells):
+                    continue
+                if out.header is None:
+                    if len(cells) > limits.max_columns:
+                        raise Refused(exceeded(label, line, "-", f"the header has {human(len(cells))} columns",
+                                               "max_columns", limits, "columns"))
+                    out.header = [c.lower() for c in cells] if lower_header else cells
+                    width = len(cells)
+                    max_rows = min(limits.max_rows, limits.max_cells // width)
+                elif len(cells) != width:
+                    problems.append(Problem(label, line, "-", f"has {len(cells)} fields but the header has {width}"))
+                elif len(rows) >= max_rows:
+                    raise Refused(exceeded(label, line, "-", "the file has too many rows", "max_rows", limits, "rows")
+                                  if max_rows == limits.max_rows else
+                                  exceeded(label, line, "-", f"the file has too many cells ({width} columns a row)",
+                                           "max_cells", limits, "cells"))
+                else:
+                    rows.append(cells)
+                    lines.append(line)
+                    if not len(rows) & 8191:
+                        deadline.check(line)
+            return out
+        except csv.Error as err:
+            if _refusal(err, text, start, delimiter, out, label, limits):
+                return out
+            start = reader.line_num + 1
+
+
+def to_frame(records: Records) -> pd.DataFrame:
+    if records.frame is not None:
+        return records.frame
+    header = records.header or []
+    frame = pd.DataFrame(records.rows, columns=header, dtype=str) if records.rows else \
+        pd.DataFrame(columns=header, dtype=str)
+    frame[LINE] = pd.Series(records.lines, dtype="int64")
+    return frame
+
+
+def _control_name(char: str) -> str:
+    names = {"\x00": "NUL", "\x1b": "ESC, as in terminal escape codes", "\x7f": "DEL"}
+    return names.get(char) or unicodedata.name(char, f"U+{ord(char):04X}")
+
+
+def check_header_cells(header: list[str], label: str, limits: Limits | None = None) -> None:
+    """Refused when a column name holds a control character or is absurdly long."""
+    limits = limits or current()
+    for name in header:
+        found = CONTROL.search(name)
+        if found:
+            raise Refused(Problem(label, 1, "-", f"a column name contains a control character "
+                                                 f"({_control_name(found.group())}); remove it"))
+        if len(name) > limits.max_cell_chars:
+            raise Refused(exceeded(label, 1, "-", f"a column name has {human(len(name))} characters",
+                                   "max_cell_chars", limits, "characters"))
+
+
+def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = None,
+                     text: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Cells no table may hold: control characters, over-long text, numbers that are not finite or out of
+    range. Vectorised per column; rows with such a cell are reported and left out, so that nothing later
+    quotes them. ``text``: the CSV text the frame was parsed from (csv already bounded its cells, and one
+    search of it lets a clean file skip the per-column search for control characters).
+    """
+    limits = limits or current()
+    problems: list[Problem] = []
+    drop = np.zeros(len(frame), dtype=bool)
+    controls = text is None or CONTROL.search(text) is not None
+    lines = frame[LINE].to_numpy()
+    for column in frame.columns:
+        if column == LINE:
+            continue
+        cells = frame[column].fillna("").astype(str)
+        length = np.zeros(len(cells), dtype=int) if text is not None else cells.str.len().to_numpy()
+        for i in np.flatnonzero(length > limits.max_cell_chars):
+            problems.append(exceeded(label, int(lines[i]), column, f"the cell has {human(int(length[i]))} "
+                                     "characters", "max_cell_chars", limits, "characters"))
+            drop[i] = True
+        if controls:
+            for i in np.flatnonzero(cells.str.contains(CONTROL, regex=True).to_numpy()):
+                char = CONTROL.search(cells.iat[i]).group()
+                problems.append(Problem(label, int(lines[i]), column, f"contains a control character "
+                                                                      f"({_control_name(char)}); remove it"))
+                drop[i] = True
+        if column not in NUMERIC_COLUMNS:
+            continue
+        numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
+        not_finite = np.isinf(numbers)
+        for i in np.flatnonzero(np.isnan(numbers)):
+            not_finite[i] = bool(NOT_A_NUMBER_WORD.match(cells.iat[i]))
+        for i in np.flatnonzero(not_finite & ~drop):
+            problems.append(Problem(label, int(lines[i]), column,
+                                    f"'{quoted(cells.iat[i])}' is not a finite number"))
+            drop[i] = True
+        with np.errstate(invalid="ignore"):
+            huge = np.abs(numbers) > limits.max_abs_value
+        for i in np.flatnonzero(huge & ~drop):
+            problems.append(exceeded(label, int(lines[i]), column, f"'{quoted(cells.iat[i])}' is too large "
+                                     "for a figure", "max_abs_value", limits))
+            drop[i] = True
+    if drop.any():
+        frame = frame[~drop].reset_index(drop=True)
+    return frame, problems
 
 
 def _decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
@@ -23,8 +292,9 @@ def _decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        byte = raw[err.start : err.start + 1].hex().upper()
+        start = err.start + (3 if raw.startswith(b"\xef\xbb\xbf") and err.object is not raw else 0)
+        line = raw[:start].count(b"\n") + 1
+        byte = raw[start: start + 1].hex().upper()
         return None, [Problem(label, line, "-", f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8")]
 
 
@@ -32,44 +302,24 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[Proble
     """Return the file's records as strings (header -> columns) plus a ``_line`` column.
 
     ``None`` comes back when the file cannot be read as a table at all; the problems say why.
+    Only a regular file inside its own folder is read, and at most ``max_folder_file_bytes`` of it: this
+    reads complete data folders, which the operator chose (limits.Limits.for_server_folder).
     """
+    limits = current().for_server_folder()
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return None, [Problem(label, 0, "-", f"cannot read file: {err.strerror or err}")]
+        raw = read_regular_file(path, label, limits.max_file_bytes, inside=Path(path).parent)
+    except Refused as refused:
+        return None, [refused.problem]
     text, problems = _decode(raw, label)
+    del raw
     if text is None:
         return None, problems
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        header = next(reader)
-    except StopIteration:
-        return None, [Problem(label, 1, "-", "file is empty; expected a header row")]
-    except csv.Error as err:
-        return None, [Problem(label, 1, "-", f"not a readable CSV header: {err}")]
-    header = [h.strip() for h in header]
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    start = reader.line_num + 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as err:
-            problems.append(Problem(label, start, "-", f"malformed CSV record: {err}"))
-            start = reader.line_num + 1
-            continue
-        if not record or all(not cell.strip() for cell in record):
-            start = reader.line_num + 1
-            continue
-        if len(record) != len(header):
-            problems.append(Problem(label, start, "-",
-                                    f"has {len(record)} fields but the header has {len(header)}"))
-        else:
-            rows.append([cell.strip() for cell in record])
-            lines.append(start)
-        start = reader.line_num + 1
-    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(columns=header, dtype=str)
-    frame[LINE] = pd.Series(lines, dtype="int64")
-    return frame, problems
+        records = parse_records(text, label, ",", limits=limits)
+        if records.header is None:
+            return None, [Problem(label, 1, "-", "file is empty; expected a header row")]
+        check_header_cells(records.header, label, limits)
+    except Refused as refused:
+        return None, [refused.problem]
+    frame, found = check_read_cells(to_frame(records), label, limits, text)
+    return frame, problems + records.problems + found

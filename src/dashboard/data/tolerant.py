@@ -1,28 +1,43 @@
 """Read tables as people have them: any common encoding, delimiter, decimal mark and Excel layout.
 
-Everything assumed is said back ('read as ; separated, decimal comma, Windows-1252'), and the result
+Everything assumed is said back ('read as ; separated, decimal comma, Windows-1250'), and the result
 is the same string frame (with file line numbers) that the strict reader produces, so the same
 validation runs on both. Numbers are rewritten to plain ``1234.5`` form here; a cell that is not a
-number is left as it was, for the validator to report.
+number is left as it was, for the validator to report. Reading is bounded (limits.py): an XLSX is
+scanned before it is opened and then read in streaming mode, ignoring the size it declares.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import re
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 import pandas as pd
 
+from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, gunzip_head, human, human_bytes
 from dashboard.data.problems import Problem
-from dashboard.data.reader import LINE
+from dashboard.data.reader import (
+    LINE,
+    NUMERIC_COLUMNS,
+    check_header_cells,
+    check_read_cells,
+    parse_records,
+    to_frame,
+)
 
-NUMERIC_COLUMNS = ("value", "year", "lat", "lon", "decimals", "kpi_order")
+__all__ = ["LINE", "NUMERIC_COLUMNS", "ReadResult", "read_any", "read_text_table", "read_xlsx", "read_xlsx_tables"]
+
 SPACES = "\u00a0\u202f\u2009 "  # no-break, narrow no-break, thin and plain spaces as thousands separators
 XLSX_MAGIC = b"PK\x03\x04"
+GZIP_MAGIC = b"\x1f\x8b"
 NOT_TABLE_MAGIC = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-                   b"%PDF": "a PDF document", b"\x1f\x8b": "a gzip archive", b"Rar!": "a RAR archive",
+                   b"%PDF": "a PDF document", b"Rar!": "a RAR archive",
                    b"7z\xbc\xaf": "a 7-Zip archive", b"\xd0\xcf\x11\xe0": "an old-style Office file (.xls)"}
 
 
@@ -33,17 +48,147 @@ class ReadResult:
     notes: list[str] = field(default_factory=list)
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the name of the encoding used: BOMs first, then UTF-8, then Windows-1252."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "UTF-8 with BOM"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), "UTF-16 (Excel 'Unicode text')"
-    try:
-        return raw.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), "Windows-1252 (assumed: the file is not UTF-8)"
+# --- Encodings -------------------------------------------------------------------------------------------
+# Single-byte code pages of the Baltic Sea region, in the order a tie is settled (Windows before ISO,
+# because Excel writes Windows code pages). Each yields text from any bytes; the content decides.
+SINGLE_BYTE = (("cp1252", "Windows-1252"), ("cp1250", "Windows-1250"), ("cp1257", "Windows-1257"),
+               ("iso-8859-2", "ISO-8859-2"), ("iso-8859-13", "ISO-8859-13"), ("iso-8859-4", "ISO-8859-4"))
+LETTERS = {"Polish": set("ąćęłńóśźż"), "Lithuanian": set("ąčęėįšųūž"), "Latvian": set("āčēģīķļņšūž"),
+           "Estonian": set("äõöüšž"), "German": set("äöüßé"), "Swedish": set("åäöé"),
+           "Danish and Norwegian": set("æøåé"), "Finnish": set("äöåšž")}
+COUNTRY_LANGUAGE = {"PL": "Polish", "LT": "Lithuanian", "LV": "Latvian", "EE": "Estonian", "DE": "German",
+                    "AT": "German", "SE": "Swedish", "DK": "Danish and Norwegian", "NO": "Danish and Norwegian",
+                    "FI": "Finnish"}
+NATIVE = {"Polish": "cp1250", "Lithuanian": "cp1257", "Latvian": "cp1257", "Estonian": "cp1257"}
+VOWELS = set("aeiouyæøœ")
+HIGH = re.compile(rb"[\x80-\xff]")
+BYTE_WORD = re.compile(rb"(?:[A-Za-z]|[\x80-\x9f\xa1-\xff])+")  # 0xA0 is a no-break space in all of them
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+SAMPLE_LINES = 20_000
 
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    name: str
+    notes: tuple[str, ...] = ()
+
+
+def _vowel(char: str) -> bool:
+    return unicodedata.normalize("NFD", char)[0].lower() in VOWELS
+
+
+def _word_score(word: str, language: str | None) -> int:
+    """+1 for a word whose letters one language of the region writes (+1 more for the row's own language,
+    -1 for a letter squeezed between consonants, as 'Rļga'); -3 for a word no language here writes."""
+    odd = [c for c in word if ord(c) > 0x7F]
+    if any(ord(c) < 0xA0 for c in odd):
+        return -5  # a C1 control: never meant
+    if not any(c.isalpha() for c in word):
+        return 0
+    if not all(c.isalpha() for c in odd):
+        return -3  # a symbol inside a word: '£ód¼'
+    lowered = {c.lower() for c in odd}
+    languages = [name for name, letters in LETTERS.items() if lowered <= letters]
+    if not languages:
+        return -3
+    squeezed = sum(1 for i in range(1, len(word) - 1) if ord(word[i]) > 0x7F and not _vowel(word[i])
+                   and all(word[j].isalpha() and not _vowel(word[j]) for j in (i - 1, i + 1)))
+    return 1 + (language in languages) - squeezed
+
+
+def _line_language(line: bytes, delimiter: bytes, region_countries: Mapping[str, str]) -> str | None:
+    """The language of the region a line is about: its region_id, else a country code in it."""
+    for cell in line.split(delimiter)[:16]:
+        text = cell.strip().strip(b'"').decode("ascii", "ignore")
+        country = region_countries.get(text.lower()) or (text if len(text) == 2 and text.isupper() else None)
+        if country in COUNTRY_LANGUAGE:
+            return COUNTRY_LANGUAGE[country]
+    return None
+
+
+def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str]) -> Decoded:
+    """The code page whose reading gives the most plausible words for the region of each line."""
+    header = raw.split(b"\n", 1)[0]
+    delimiter = max((b"\t", b";", b","), key=lambda d: (header.count(d), d == b","))
+    words: Counter[tuple[bytes, str | None]] = Counter()
+    languages: Counter[str] = Counter()
+    for line in [line for line in raw.split(b"\n") if HIGH.search(line)][:SAMPLE_LINES]:
+        language = _line_language(line, delimiter, region_countries)
+        languages[language or ""] += 1
+        words.update((w, language) for w in BYTE_WORD.findall(line) if HIGH.search(w))
+    majority = next((lang for lang, _ in languages.most_common() if lang), None)
+    readings = []
+    for rank, (codec, name) in enumerate(SINGLE_BYTE):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue  # a byte this code page does not define
+        scores = {(w, lang): _word_score(w.decode(codec), lang) for (w, lang) in words}
+        total = sum(scores[k] * n for k, n in words.items())
+        implausible = sum(n for k, n in words.items() if scores[k] < 0)
+        readings.append(((total, NATIVE.get(majority or "", "cp1252") == codec, -rank), codec, name, text,
+                         implausible))
+    readings.sort(key=lambda r: r[0], reverse=True)
+    (_, codec, name, text, _), others = readings[0], readings[1:]
+    notes = []
+    for _, other, other_name, _, implausible in others:
+        if implausible:
+            continue
+        differing = [w for (w, _), _n in words.most_common() if w.decode(codec) != w.decode(other)]
+        if differing:
+            word = differing[0]
+            notes.append(f"also readable as {other_name} ('{word.decode(other)}' instead of "
+                         f"'{word.decode(codec)}'); read as {name}")
+    return Decoded(text, f"{name} (assumed: the file is not UTF-8)", tuple(dict.fromkeys(notes)))
+
+
+def _position(raw: bytes, start: int) -> int:
+    return raw[:start].count(b"\n") + 1
+
+
+def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None) -> Decoded:
+    """Text and how it was read: BOMs first, then UTF-8, then the Baltic-region code page the content fits.
+
+    Refused when a BOM or the bulk of the file says one encoding and a byte breaks it.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return Decoded(raw[3:].decode("utf-8"), "UTF-8 with BOM")
+        except UnicodeDecodeError as err:
+            line = _position(raw, err.start + 3)
+            byte = raw[err.start + 3: err.start + 4].hex().upper()
+            raise Refused(Problem(label, line, "-", f"the file starts with a UTF-8 mark, but byte 0x{byte} on "
+                                                    "this line is not UTF-8; save the file as UTF-8 again")) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return Decoded(raw.decode("utf-16"), "UTF-16 (Excel 'Unicode text')")
+        except UnicodeDecodeError as err:
+            line = raw[:err.start].decode("utf-16", errors="ignore").count("\n") + 1
+            why = ("has an odd number of bytes: the last byte is cut off" if len(raw) % 2
+                   else "holds a broken character (an unpaired surrogate)")
+            raise Refused(Problem(label, line, "-", f"the file is marked UTF-16 but {why}; "
+                                                    "save the file again")) from None
+    try:
+        return Decoded(raw.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError as err:
+        sample = raw[: 4 * 1024 * 1024]
+        sequences = len(UTF8_SEQUENCE.findall(sample))
+        if sequences >= 2 and 3 * sequences > len(HIGH.findall(sample)):  # valid sequences outnumber stray bytes
+            byte = raw[err.start: err.start + 1].hex().upper()
+            raise Refused(Problem(label, _position(raw, err.start), "-", f"not UTF-8 text: byte 0x{byte} on this "
+                                  "line breaks it, though the rest of the file is UTF-8; save the file as UTF-8 "
+                                  "again")) from None
+    return _choose_single_byte(raw, region_countries or {})
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and the name of the encoding used (see decode_text); kept for callers that need no notes."""
+    decoded = decode_text(raw, "")
+    return decoded.text, decoded.name
+
+
+# --- Numbers ---------------------------------------------------------------------------------------------
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter of the header line among tab, ';' and ','."""
@@ -83,6 +228,17 @@ def normalise_number(text: str, decimal_comma: bool) -> str:
     return body if re.fullmatch(r"-?\d+(\.\d+)?", body) else cell
 
 
+def _normalise_column(cells: pd.Series, comma: bool) -> pd.Series:
+    """normalise_number for a column; cells already in plain form (most of a big file) skip the call."""
+    text = cells.fillna("").astype(str)
+    plain = text.str.fullmatch(r"-?\d+" if comma else r"-?\d+(?:\.\d+)?") | (text == "")
+    if plain.all():
+        return text
+    out = text.copy()
+    out[~plain] = [normalise_number(c, comma) for c in text[~plain]]
+    return out
+
+
 def _normalise(frame: pd.DataFrame, notes: list[str], european_hint: bool = False) -> None:
     for column in NUMERIC_COLUMNS:
         if column not in frame.columns:
@@ -93,15 +249,21 @@ def _normalise(frame: pd.DataFrame, notes: list[str], european_hint: bool = Fals
         elif not comma and column == "value" and frame[column].astype(str).str.contains(r"\d\.\d").any() \
                 and "decimal point" not in notes:
             notes.append("decimal point")
-        frame[column] = [normalise_number(str(c), comma) for c in frame[column]]
+        frame[column] = _normalise_column(frame[column], comma)
     if "value" in frame.columns and frame["value"].astype(str).str.contains("%").any():
         notes.append("percent signs dropped")
 
+
+# --- Text tables -----------------------------------------------------------------------------------------
 
 def _not_a_table(raw: bytes, label: str) -> ReadResult | None:
     for magic, what in NOT_TABLE_MAGIC.items():
         if raw.startswith(magic):
             return ReadResult(None, [Problem(label, 1, "-", f"this is {what}, not a table (CSV, TSV or XLSX)")])
+    if raw.startswith(GZIP_MAGIC):
+        what = "a gzip archive" if gunzip_head(raw, 16) is not None else "a damaged gzip archive"
+        return ReadResult(None, [Problem(label, 1, "-", f"this is {what}, not a table (CSV, TSV or XLSX); only "
+                                                        "Eurostat downloads may be compressed")])
     if raw.startswith(XLSX_MAGIC):
         return None
     head = raw[:4096]
@@ -110,42 +272,116 @@ def _not_a_table(raw: bytes, label: str) -> ReadResult | None:
     return None
 
 
-def read_text_table(raw: bytes, label: str) -> ReadResult:
-    text, encoding = decode(raw)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        return ReadResult(None, [Problem(label, 1, "-", "the file is empty; expected a header row")])
-    delimiter = sniff_delimiter(text)
-    notes = [f"{DELIMITER_NAMES[delimiter]} separated", encoding]
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    problems: list[Problem] = []
-    rows, lines = [], []
-    header: list[str] | None = None
-    start = 1
-    for record in reader:
-        line = start
-        start = reader.line_num + 1
-        if not record or all(not c.strip() for c in record):
-            continue
-        if header is None:
-            header = [h.strip().lower() for h in record]
-            continue
-        if len(record) != len(header):
-            problems.append(Problem(label, line, "-", f"has {len(record)} fields but the header has {len(header)}"))
-            continue
-        rows.append([c.strip() for c in record])
-        lines.append(line)
-    if header is None:
-        return ReadResult(None, [Problem(label, 1, "-", "the file has no header row")])
-    if len(header) == 1 and len(rows) > 0 and len(text) > 0 and not any(d in text for d in ",;\t"):
+def read_text_table(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None) -> ReadResult:
+    limits = current()
+    try:
+        decoded = decode_text(raw, label, region_countries)
+        text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            return ReadResult(None, [Problem(label, 1, "-", "the file is empty; expected a header row")])
+        delimiter = sniff_delimiter(text)
+        records = parse_records(text, label, delimiter, lower_header=True, limits=limits)
+        if records.header is None:
+            return ReadResult(None, [Problem(label, 1, "-", "the file has no header row")])
+        check_header_cells(records.header, label, limits)
+    except Refused as refused:
+        return ReadResult(None, [refused.problem])
+    notes = [f"{DELIMITER_NAMES[delimiter]} separated", decoded.name]
+    if len(records.header) == 1 and len(records) and not any(d in text for d in ",;\t"):
         return ReadResult(None, [Problem(label, 1, "-", "this does not look like a table: no column separators")])
-    frame = pd.DataFrame(rows, columns=header, dtype=str)
-    frame[LINE] = pd.Series(lines, dtype="int64")
+    frame = to_frame(records)
     _normalise(frame, notes, european_hint=delimiter == ";")
-    return ReadResult(frame, problems, notes)
+    notes += decoded.notes
+    frame, found = check_read_cells(frame, label, limits, text)
+    return ReadResult(frame, records.problems + found, notes)
 
 
+# --- Excel workbooks -------------------------------------------------------------------------------------
 KNOWN_HEADERS = {"region_id", "indicator_id", "year", "value", "territory", "name", "country", "source_id"}
+EXCEL_LAST_ROW = 1_048_576
+PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
+CELL_TAG = re.compile(PREFIX + rb"c[\s/>]")
+STRING_TAG = re.compile(PREFIX + rb"si[\s/>]")
+FAR_ROW = re.compile(PREFIX + rb"row\b[^>]*?\br=\"(\d{7,})\"")
+WIDE_CELL = re.compile(rb"\br=\"([A-Z]{2,3})(\d+)\"")
+SCAN_CHUNK = 256 * 1024
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index
+
+
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Limits,
+               cells: list[int]) -> None:
+    """Stream one XML part once, cheaply, before openpyxl parses it: no DOCTYPE (entity bombs), bounded
+    nesting, no row past Excel's last, no cell past the column limit; counts cells and shared strings."""
+    name = info.filename
+    sheet = "worksheets/" in name
+    strings = name.endswith("sharedStrings.xml")
+    depth, last, tail = 0, b"", b""
+    with archive.open(info) as stream:
+        while chunk := stream.read(SCAN_CHUNK):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise Refused(Problem(label, 1, "-", f"the workbook part {name} declares a DOCTYPE; Excel never "
+                                                     "writes one (entity expansion is refused)"))
+            pair = last + chunk  # two-byte marks that straddle chunks are counted once, here
+            depth += (chunk.count(b"<") - 2 * pair.count(b"</") - pair.count(b"<?") - pair.count(b"<!")
+                      - pair.count(b"/>"))
+            if depth > limits.max_xml_depth:
+                raise Refused(exceeded(label, 1, "-", f"the workbook part {name} nests elements too deep",
+                                       "max_xml_depth", limits, "levels"))
+            if sheet:
+                cells[0] += CELL_TAG.subn(b"", chunk)[1]
+                for match in FAR_ROW.finditer(chunk):
+                    if int(match.group(1)) > EXCEL_LAST_ROW:
+                        raise Refused(Problem(label, EXCEL_LAST_ROW, "-", f"the sheet has a row numbered "
+                                              f"{int(match.group(1))}, past Excel's last row ({EXCEL_LAST_ROW})"))
+                for match in WIDE_CELL.finditer(chunk):
+                    letters = match.group(1).decode()
+                    if _column_index(letters) > limits.max_columns:
+                        raise Refused(exceeded(label, int(match.group(2)), letters, f"the sheet has a cell in column "
+                                               f"{letters} ({_column_index(letters)})", "max_columns", limits,
+                                               "columns"))
+            if strings:
+                cells[1] += STRING_TAG.subn(b"", chunk)[1]
+            if max(cells) > limits.max_sheet_cells:
+                what = "cells" if cells[0] > limits.max_sheet_cells else "shared strings"
+                raise Refused(exceeded(label, 1, "-", f"the workbook has too many {what} (reading stopped)",
+                                       "max_sheet_cells", limits, what))
+            last, tail = chunk[-1:], chunk[-16:]
+
+
+def scan_workbook(raw: bytes, label: str, limits: Limits | None = None) -> None:
+    """Refused unless the zip is small enough, once expanded, for openpyxl to parse within the limits.
+
+    Sizes are the ones declared in the zip, which zipfile enforces while reading (a member cannot expand
+    past its declared size), so nothing is expanded before the check."""
+    limits = limits or current()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise Refused(Problem(label, 1, "-", "a damaged zip archive, not a readable Excel workbook (.xlsx)")) from None
+    if len(members) > limits.max_archive_members:
+        raise Refused(exceeded(label, 1, "-", f"the workbook holds {human(len(members))} files",
+                               "max_archive_members", limits, "files"))
+    declared = sum(m.file_size for m in members)
+    if declared > limits.max_decompressed_bytes:
+        raise Refused(exceeded(label, 1, "-", f"the workbook expands to {human_bytes(declared)}",
+                               "max_decompressed_bytes", limits))
+    cells = [0, 0]
+    try:
+        for member in members:
+            if PurePosixPath(member.filename).suffix.lower() in (".xml", ".rels", ".vml"):
+                _scan_part(archive, member, label, limits, cells)
+    except Refused:
+        raise
+    except Exception as err:  # zipfile: bad CRC, encryption, unknown compression
+        raise Refused(Problem(label, 1, "-", f"a damaged Excel workbook ({type(err).__name__})")) from None
 
 
 def _header_row(rows: list[tuple[int, list[str]]]) -> int:
@@ -157,26 +393,62 @@ def _header_row(rows: list[tuple[int, list[str]]]) -> int:
     return 0
 
 
-def read_xlsx(raw: bytes, label: str, sheet: str | None = None) -> ReadResult:
-    """The first sheet (or ``sheet``); the header is found below any title rows; ROW is Excel's row number."""
-    import openpyxl
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
 
+
+def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> list[tuple[int, list[str]]]:
+    """(Excel row number, cell texts) of the rows holding anything, streamed and stopped at the limits.
+
+    The declared dimension is dropped first: openpyxl would otherwise pad every row to it (A1:XFD1048576 is
+    16 384 cells a row for a million rows)."""
+    worksheet.reset_dimensions()
+    filled: list[tuple[int, list[str]]] = []
+    cells = 0
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if number & 4095 == 0:
+            deadline.check(number)
+            if number > EXCEL_LAST_ROW:
+                raise Refused(Problem(label, number, "-", f"the sheet goes past Excel's last row ({EXCEL_LAST_ROW})"))
+        empty = values.count(None)
+        if empty == len(values):
+            continue
+        if len(values) > limits.max_columns:
+            raise Refused(exceeded(label, number, "-", f"the sheet has {len(values)} columns",
+                                   "max_columns", limits, "columns"))
+        cells += len(values) - empty
+        if cells > limits.max_sheet_cells:
+            raise Refused(exceeded(label, number, "-", "the sheet has too many cells (reading stopped)",
+                                   "max_sheet_cells", limits, "cells"))
+        if len(filled) > limits.max_rows:
+            raise Refused(exceeded(label, number, "-", "the sheet has too many rows (reading stopped)",
+                                   "max_rows", limits, "rows"))
+        filled.append((number, ["" if v is None else _cell_text(v) for v in values]))
+    return [(number, cells) for number, cells in filled if any(c.strip() for c in cells)]
+
+
+def _sheet_result(worksheet, label: str, limits: Limits, deadline: Deadline) -> ReadResult:
+    title = worksheet.title
+    notes = [f"Excel sheet '{title}'"]
     try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception:  # a damaged workbook, or a zip that is no workbook: say so in one line
-        return ReadResult(None, [Problem(label, 1, "-", "a zip archive that is not an Excel workbook (.xlsx)")])
-    worksheet = book[sheet] if sheet else book.worksheets[0]
-    notes = [f"Excel sheet '{worksheet.title}'"]
-    filled = [(number, ["" if v is None else _cell_text(v) for v in values])
-              for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)]
-    book.close()
-    filled = [(number, cells) for number, cells in filled if any(c.strip() for c in cells)]
+        filled = _filled_rows(worksheet, label, limits, deadline)
+    except Refused as refused:
+        return ReadResult(None, [refused.problem], notes)
+    except Exception as err:  # openpyxl on damaged sheet XML: one line, never a traceback
+        return ReadResult(None, [Problem(label, 1, "-", f"sheet '{title}' cannot be read ({type(err).__name__})")],
+                          notes)
     if not filled:
-        return ReadResult(None, [Problem(label, 1, "-", f"sheet '{worksheet.title}' is empty")], notes)
+        return ReadResult(None, [Problem(label, 1, "-", f"sheet '{title}' is empty")], notes)
     start = _header_row(filled)
     header_number, header = filled[start][0], [c.strip().lower() for c in filled[start][1]]
     while header and not header[-1]:
         header.pop()
+    try:
+        check_header_cells(header, label, limits)
+    except Refused as refused:
+        return ReadResult(None, [refused.problem], notes)
     if header_number > 1:
         notes.append(f"header on row {header_number}")
     rows, lines = [], []
@@ -186,32 +458,71 @@ def read_xlsx(raw: bytes, label: str, sheet: str | None = None) -> ReadResult:
     frame = pd.DataFrame(rows, columns=header, dtype=str)
     frame[LINE] = pd.Series(lines, dtype="int64")
     _normalise(frame, notes)
-    return ReadResult(frame, [], notes)
+    frame, found = check_read_cells(frame, label, limits)
+    return ReadResult(frame, found, notes)
 
 
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def sheet_names(raw: bytes) -> list[str]:
+def _open_workbook(raw: bytes, label: str, limits: Limits):
+    scan_workbook(raw, label, limits)
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True)
-    except Exception:
+        return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception:  # a damaged workbook, or a zip that is no workbook: say so in one line
+        raise Refused(Problem(label, 1, "-", "a zip archive that is not an Excel workbook (.xlsx)")) from None
+
+
+def read_xlsx_tables(raw: bytes, label: str, extra_sheet: str = "regions") -> tuple[ReadResult, ReadResult | None]:
+    """The first sheet, and the sheet named ``extra_sheet`` (any case, not the first) if there is one:
+    both from one opening of the workbook, within one deadline."""
+    limits = current()
+    try:
+        book = _open_workbook(raw, label, limits)
+    except Refused as refused:
+        return ReadResult(None, [refused.problem]), None
+    try:
+        deadline = Deadline(label, limits)
+        first = _sheet_result(book.worksheets[0], label, limits, deadline)
+        extra = next((s for s in book.worksheets[1:] if s.title.lower() == extra_sheet), None)
+        extra_result = None if extra is None else _sheet_result(extra, f"{label} [{extra_sheet}]", limits, deadline)
+        return first, extra_result
+    finally:
+        book.close()
+
+
+def read_xlsx(raw: bytes, label: str, sheet: str | None = None) -> ReadResult:
+    """The first sheet (or ``sheet``); the header is found below any title rows; ROW is Excel's row number."""
+    limits = current()
+    try:
+        book = _open_workbook(raw, label, limits)
+    except Refused as refused:
+        return ReadResult(None, [refused.problem])
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            return ReadResult(None, [Problem(label, 1, "-", f"the workbook has no sheet '{sheet}'")])
+        worksheet = book[sheet] if sheet else book.worksheets[0]
+        return _sheet_result(worksheet, label, limits, Deadline(label, limits))
+    finally:
+        book.close()
+
+
+def sheet_names(raw: bytes) -> list[str]:
+    try:
+        book = _open_workbook(raw, "", current())
+    except Refused:
         return []
     names = book.sheetnames
     book.close()
     return names
 
 
-def read_any(raw: bytes, label: str, sheet: str | None = None) -> ReadResult:
-    """CSV/TSV text in any of the encodings above, or an XLSX workbook."""
+def read_any(raw: bytes, label: str, sheet: str | None = None,
+             region_countries: Mapping[str, str] | None = None) -> ReadResult:
+    """CSV/TSV text in any of the encodings above, or an XLSX workbook. ``region_countries`` (region id ->
+    country code) lets the encoding be chosen by the language of each row's region."""
     refused = _not_a_table(raw, label)
     if refused:
         return refused
     if raw.startswith(XLSX_MAGIC):
         return read_xlsx(raw, label, sheet)
-    return read_text_table(raw, label)
+    return read_text_table(raw, label, region_countries)

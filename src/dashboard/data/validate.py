@@ -50,6 +50,13 @@ def check_cells(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]:
     return problems
 
 
+def _matches(cells: pd.Series, pattern: str) -> pd.Series:
+    """``cells.str.match(pattern)`` computed once per distinct value: ids repeat (11 regions in 100 000 rows)."""
+    unique = pd.unique(cells)
+    matched = pd.Series(unique, dtype=object).str.match(pattern).tolist()
+    return cells.map(dict(zip(unique, matched, strict=True))).astype(bool)
+
+
 def _check_column(frame: pd.DataFrame, column: Column, label: str) -> list[Problem]:
     cells = frame[column.name].fillna("")
     empty = cells == ""
@@ -71,21 +78,21 @@ def _check_column(frame: pd.DataFrame, column: Column, label: str) -> list[Probl
             problems += _problems(frame, out, label, column.name,
                                   f"'{{value}}' is outside {_fmt(lo)}-{_fmt(hi)}")
     elif column.kind == "id":
-        bad = filled & ~cells.str.match(ID_PATTERN)
+        bad = filled & ~_matches(cells, ID_PATTERN)
         problems += _problems(frame, bad, label, column.name,
                               "'{value}' is not an id (lower-case letters, digits, _)")
     elif column.kind == "country":
-        bad = filled & ~cells.str.match(COUNTRY_PATTERN)
+        bad = filled & ~_matches(cells, COUNTRY_PATTERN)
         problems += _problems(frame, bad, label, column.name,
                               "'{value}' is not an ISO 3166-1 alpha-2 country code")
     elif column.kind == "bool":
         bad = ~cells.str.lower().isin(BOOL_WORDS)
         problems += _problems(frame, bad, label, column.name, "'{value}' is not true or false")
     elif column.kind == "colour":
-        bad = filled & ~cells.str.match(r"^#[0-9a-fA-F]{6}$")
+        bad = filled & ~_matches(cells, r"^#[0-9a-fA-F]{6}$")
         problems += _problems(frame, bad, label, column.name, "'{value}' is not a colour (#rrggbb)")
     elif column.kind == "url":
-        bad = filled & ~cells.str.match(r"^https?://")
+        bad = filled & ~_matches(cells, r"^https?://")
         problems += _problems(frame, bad, label, column.name, "'{value}' is not an http(s) URL")
     elif column.kind == "choice":
         allowed = [c for c in column.choices if c]
@@ -106,16 +113,18 @@ def check_unique(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]
     dup = frame.duplicated(key, keep=False)
     if not dup.any():
         return []
-    first_line = frame[dup].groupby(key, sort=False)[LINE].transform("min")
-    problems = []
-    for (_, row), first in zip(frame[dup].iterrows(), first_line, strict=True):
-        if row[LINE] == first:
-            continue
-        key_text = ", ".join(f"{k}={row[k]}" for k in key if row[k] != "")
-        column = next(k for k in reversed(key) if row[k] != "" or k == key[0])
-        problems.append(Problem(label, int(row[LINE]), column,
-                                f"duplicate key ({key_text}); first on line {first}"))
-    return problems
+    rows = frame.loc[dup, [*key, LINE]]
+    first = rows.groupby(key, sort=False, dropna=False)[LINE].transform("min")
+    later = rows[rows[LINE] != first]
+    cells = later[key].astype(str)
+    filled = cells != ""
+    column = pd.Series(key[0], index=later.index, dtype=object)  # the last filled key part names the column
+    for k in key[1:]:
+        column = column.where(~filled[k], k)
+    parts = [(f"{k}=" + cells[k]).where(filled[k], "") for k in key]
+    texts = [", ".join(p for p in row if p) for row in zip(*parts, strict=True)]
+    return [Problem(label, int(line), name, f"duplicate key ({text}); first on line {start}")
+            for line, name, text, start in zip(later[LINE], column, texts, first[later.index], strict=True)]
 
 
 def check_reference(frame: pd.DataFrame, column: str, known: set[str], label: str, what: str,
@@ -123,7 +132,7 @@ def check_reference(frame: pd.DataFrame, column: str, known: set[str], label: st
     if column not in frame.columns:
         return []
     cells = frame[column].fillna("")
-    bad = (cells != "") & cells.str.match(ID_PATTERN) & ~cells.isin(known)
+    bad = (cells != "") & _matches(cells, ID_PATTERN) & ~cells.isin(known)
     return _problems(frame, bad, label, column, f"unknown {what} '{{value}}' (not in {where})")
 
 
