@@ -5,7 +5,12 @@ Everything here can be overridden on the command line, e.g. ``gunicorn app:serve
 
 import multiprocessing
 import os
-import threading
+import subprocess
+import sys
+import tempfile
+import time
+
+from dashboard.export.service import SOCKET_ENV
 
 bind = os.environ.get("BALTMET_BIND", "127.0.0.1:8050")  # behind a reverse proxy that terminates TLS
 workers = int(os.environ.get("BALTMET_WORKERS", 2 * multiprocessing.cpu_count()))
@@ -17,16 +22,27 @@ max_requests_jitter = 500
 control_socket_disable = True  # no gunicornc control socket: several instances may share a host
 
 
-def post_worker_init(worker) -> None:
-    """Start each worker's image-export browser in the background, so no user waits for it."""
-    if os.environ.get("BALTMET_WARM_EXPORTS", "1") == "0":
-        return
-    from dashboard.export.images import warm_up
+def on_starting(server) -> None:
+    """Start the one export service of this server (one headless Chromium for every worker), before the
+    workers fork: they inherit its socket's path and send it every image (dashboard/export/service.py)."""
+    if os.environ.get("BALTMET_EXPORT_SERVICE", "1") == "0":
+        return  # each worker then starts its own browser on its first export
+    folder = tempfile.mkdtemp(prefix="baltmet-export-")
+    path = os.path.join(folder, "export.sock")
+    os.environ[SOCKET_ENV] = path
+    server.baltmet_export = subprocess.Popen([sys.executable, "-m", "dashboard.export.service", path])
+    for _ in range(100):  # the socket appears within a second; the browser then warms up in the background
+        if os.path.exists(path) or server.baltmet_export.poll() is not None:
+            break
+        time.sleep(0.05)
+    server.log.info("export service on %s (pid %s)", path, server.baltmet_export.pid)
 
-    def warm() -> None:
+
+def on_exit(server) -> None:
+    service = getattr(server, "baltmet_export", None)
+    if service is not None and service.poll() is None:
+        service.terminate()
         try:
-            warm_up()
-        except Exception as err:  # exports still start lazily on first use
-            worker.log.warning("export browser not warmed up: %s", err)
-
-    threading.Thread(target=warm, name="export-warm-up", daemon=True).start()
+            service.wait(10)
+        except subprocess.TimeoutExpired:
+            service.kill()

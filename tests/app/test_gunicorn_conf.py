@@ -21,7 +21,7 @@ def test_gunicorn_reads_the_projects_defaults() -> None:
     config = _config()
     assert config["bind"] == "['127.0.0.1:8050']" and config["timeout"] == "60"
     assert config["control_socket_disable"] == "True" and config["preload_app"] == "True"
-    assert "post_worker_init" in config["post_worker_init"]  # the export browser warms up per worker
+    assert "on_starting" in config["on_starting"]  # one export service (one browser) for every worker
 
 
 def test_environment_overrides_bind_and_workers() -> None:

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import concurrent.futures
+import os
 import threading
 from pathlib import Path
 from typing import Any
 
 import kaleido
 
+from dashboard.export.service import SOCKET_ENV, ExportFailed, request_image
+
 RELOAD_EVERY = 25
-TIMEOUT_S = 90
+TIMEOUT_S = 30  # shorter than gunicorn's 60 s: the user gets a message, not a killed worker
 
 
 class WarmKaleido(kaleido.Kaleido):
@@ -37,14 +41,19 @@ class WarmKaleido(kaleido.Kaleido):
 class ExportBrowser:
     """Starts on first use; ``calc_fig`` blocks the calling thread until the image is ready."""
 
-    def __init__(self, plotlyjs: Path) -> None:
+    def __init__(self, plotlyjs: Path, local_only: bool = False) -> None:
         self._plotlyjs = plotlyjs
+        self._local_only = local_only  # the export service's own browser never forwards
         self._loop: asyncio.AbstractEventLoop | None = None
         self._kaleido: WarmKaleido | None = None
         self._lock = threading.Lock()
 
     @property
     def running(self) -> bool:
+        """This process's browser is up, or (under gunicorn) the server's export service is listening."""
+        service = os.environ.get(SOCKET_ENV)
+        if service and not self._local_only:
+            return os.path.exists(service)
         return self._kaleido is not None
 
     def start(self) -> None:
@@ -62,10 +71,29 @@ class ExportBrowser:
         await browser.open()
         return browser
 
-    def calc_fig(self, spec: dict[str, Any], opts: dict[str, Any], topojson: str) -> bytes:
+    def calc_fig(self, spec: dict[str, Any], opts: dict[str, Any], topojson: str,
+                 timeout: float = TIMEOUT_S) -> bytes:
+        """The image. Where gunicorn started an export service (one browser for all workers), it renders
+        there; else here, in this process's own browser. A timeout restarts the browser and raises."""
+        service = os.environ.get(SOCKET_ENV)
+        if service and not self._local_only:
+            return request_image(service, spec, opts, topojson, timeout)
         self.start()
         assert self._kaleido is not None and self._loop is not None
-        return self._run(self._kaleido.calc_fig(spec, opts, topojson=topojson), self._loop)
+        try:
+            return self._run(self._kaleido.calc_fig(spec, opts, topojson=topojson), self._loop, timeout)
+        except (TimeoutError, concurrent.futures.TimeoutError) as err:
+            if self._local_only:
+                raise TimeoutError(str(err)) from err
+            self.restart()
+            raise ExportFailed(f"the image took longer than {timeout:.0f} s and was stopped") from err
+
+    def restart(self) -> None:
+        """Close the browser (it may be stuck); the next image starts a fresh one."""
+        try:
+            self.close()
+        except Exception:  # a stuck browser may not close cleanly; its process ends with ours
+            self._kaleido = self._loop = None
 
     def close(self) -> None:
         with self._lock:

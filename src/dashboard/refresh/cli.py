@@ -1,0 +1,61 @@
+"""``python -m dashboard refresh --out DIR [--apply] [--offline]``: the subcommand and its options."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.refresh.settings import DEFAULT_BASE_URLS, ENV, from_environment
+
+EXAMPLE = ".venv/bin/python -m dashboard refresh --out refreshed --apply"
+
+
+def _base_urls(pairs: list[str], parser: argparse.ArgumentParser) -> dict[str, str]:
+    urls = {}
+    for pair in pairs:
+        publisher, sep, url = pair.partition("=")
+        if not sep or not url:
+            parser.error(f"--base-url expects PUBLISHER=URL, got '{pair}'")
+        urls[publisher.strip()] = url.strip()
+    return urls
+
+
+def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from dashboard.cli import say
+    from dashboard.paths import default_data_dir
+    from dashboard.refresh.run import Options, refresh
+
+    if args.timeout is not None and not args.timeout > 0:
+        parser.error("--timeout must be a positive number of seconds")
+    if args.retries is not None and args.retries < 0:
+        parser.error("--retries must be 0 or more")
+    try:
+        settings = from_environment(_base_urls(args.base_url, parser), timeout=args.timeout, retries=args.retries)
+    except ValueError as err:
+        parser.error(str(err))
+    options = Options(out=Path(args.out), data_dir=Path(args.data) if args.data else default_data_dir(),
+                      settings=settings, offline=args.offline, apply=args.apply)
+    return refresh(options, say, lambda line: say(line, sys.stderr))
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    publishers = ", ".join(DEFAULT_BASE_URLS)
+    refresh = subparsers.add_parser(
+        "refresh", help="re-read the figures at Eurostat and the national statistics offices",
+        description="Fetch Eurostat's metro-region tables (met_pjanaggr3, met_10r_3gdp, met_10r_3emp, with their "
+                    "national rows) and the core cities' populations from Statistics Finland, Sweden, Norway and "
+                    "Denmark; write OUT, a complete data folder with them merged into the current data, and print "
+                    "what changed. Nothing in the data folder changes without --apply. Exit 0: all answered; 1: "
+                    "some series failed (the rest are written); 2: nothing could be fetched, nothing written.",
+        epilog=f"Example: {EXAMPLE}")
+    refresh.add_argument("--out", required=True, help="output folder (raw responses are kept in OUT/raw)")
+    refresh.add_argument("--data", help="the data folder to compare with and --apply to (default: the bundled data/)")
+    refresh.add_argument("--apply", action="store_true", help="after the report, merge the changes into --data")
+    refresh.add_argument("--offline", action="store_true",
+                         help="use only the responses cached in OUT/raw by the last run: reproduces its folder")
+    refresh.add_argument("--base-url", action="append", default=[], metavar="PUBLISHER=URL",
+                         help=f"another address for a publisher ({publishers}); also {ENV}URL_<PUBLISHER>")
+    refresh.add_argument("--timeout", type=float, help=f"seconds to wait for one answer (default 30; {ENV}TIMEOUT)")
+    refresh.add_argument("--retries", type=int, help=f"tries after a 429/5xx or timeout (default 3; {ENV}RETRIES)")
+    refresh.set_defaults(handler=handle)

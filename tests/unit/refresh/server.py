@@ -1,0 +1,117 @@
+"""A publisher stand-in on 127.0.0.1: a thread with http.server serving recorded answers by path.
+
+Each route is a list of replies given in turn (the last one repeats), so "429, then the answer" or "500
+every time" is one line of a test. Nothing here reaches outside the machine.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "refresh"
+
+
+def fixture(name: str) -> bytes:
+    """A recorded answer without its leading '#' comment lines (they say where the layout came from)."""
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("#")).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: tuple[tuple[str, str], ...] = ()
+    delay: float = 0.0  # seconds before answering (a timeout case)
+    length: bool = True  # False: no Content-Length, the body ends when the connection closes
+
+
+def ok(name: str) -> Reply:
+    return Reply(200, fixture(name), (("Content-Type", "application/json; charset=utf-8"),))
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    query: str
+    body: bytes
+
+
+@dataclass
+class FixtureServer:
+    routes: dict[str, list[Reply]] = field(default_factory=dict)
+    seen: list[Seen] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                parts = urlsplit(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                server.seen.append(Seen(self.command, parts.path, parts.query, body))
+                replies = server.routes.get(parts.path)
+                if not replies:
+                    reply = Reply(404, b'{"error":"no such route in the test server"}')
+                else:
+                    reply = replies.pop(0) if len(replies) > 1 else replies[0]
+                if reply.delay:
+                    time.sleep(reply.delay)
+                try:
+                    self.send_response(reply.status)
+                    for name, value in reply.headers:
+                        self.send_header(name, value)
+                    if reply.length:
+                        self.send_header("Content-Length", str(len(reply.body)))
+                    self.end_headers()
+                    self.wfile.write(reply.body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (the timeout case)
+
+            do_GET = do_POST = _answer  # http.server calls do_<METHOD>
+
+            def log_message(self, *args: object) -> None:  # keep test output clean
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def base_urls(self) -> dict[str, str]:
+        return {name: f"{self.url}/{name}" for name in ("eurostat", "statfi", "scb", "ssb", "dst")}
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+EUROSTAT = "/eurostat/statistics/1.0/data/"
+PATHS = {
+    "met_pjanaggr3": EUROSTAT + "met_pjanaggr3",
+    "met_10r_3gdp": EUROSTAT + "met_10r_3gdp",
+    "met_10r_3emp": EUROSTAT + "met_10r_3emp",
+    "statfi": "/statfi/StatFin/vaerak/statfin_vaerak_pxt_11ra.px",
+    "scb": "/scb/BE/BE0101/BE0101A/BefolkningNy",
+    "ssb": "/ssb/table/06913",
+    "dst": "/dst/data/FOLK1A/JSONSTAT",
+}
+FILES = {"met_pjanaggr3": "eurostat_met_pjanaggr3.json", "met_10r_3gdp": "eurostat_met_10r_3gdp.json",
+         "met_10r_3emp": "eurostat_met_10r_3emp.json", "statfi": "statfi_11ra.json", "scb": "scb_befolkningny.json",
+         "ssb": "ssb_06913.json", "dst": "dst_folk1a.json"}
+
+
+def all_good() -> dict[str, list[Reply]]:
+    """Every publisher answers at once with its recorded answer."""
+    return {PATHS[name]: [ok(file)] for name, file in FILES.items()}
