@@ -72,7 +72,7 @@ def test_a_refresh_writes_a_data_folder_with_provenance(server: FixtureServer, s
     assert "7 series asked, 7 answered, 0 failed" in report
     assert "berlin population 2023 de001mc: 5481613 -> 5490000 (was atlas_de_eurostat, secondary)" in report
     assert "helsinki population fi001mc: 2021–2022 (2)" in report
-    assert "4 Eurostat met_10r_3emp: national_employment figures: no indicator national_employment" in report
+    assert any(key[1] == "national_employment" for key in rows)  # the jobs share's national total
     assert "oslo population 2023 oslo_city: Eurostat met_pjanaggr3 709037 kept, Statistics Norway 06913 709037" \
            in report
     assert (tmp_path / "out" / "refresh-report.txt").read_text(encoding="utf-8").splitlines() == said[:-2]
