@@ -38,3 +38,9 @@ ensure_office() {  # the deck test opens the PPTX in LibreOffice Impress and loo
   echo "Installing LibreOffice Impress and poppler-utils for the slide-deck test..." >&2
   apt_install libreoffice-impress poppler-utils
 }
+
+ensure_redis() {  # the shared-upload-cache test runs two app instances against one real redis-server
+  command -v redis-server >/dev/null && return 0
+  echo "Installing Debian's redis-server for the shared upload cache test..." >&2
+  apt_install redis-server
+}

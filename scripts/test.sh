@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Install what the tests need (Chromium, LibreOffice Impress) and run the whole suite: lint, then pytest.
+# Install what the tests need (Chromium, LibreOffice Impress, redis-server) and run the whole suite: lint, then pytest.
 #   bash scripts/test.sh               (extra arguments go to pytest, e.g. -k loader)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/_setup.sh
 ensure_chromium
 ensure_office
+ensure_redis
 ensure_venv "[test]"
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

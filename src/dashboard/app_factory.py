@@ -9,6 +9,7 @@ import dash_bootstrap_components  # noqa: F401  (registers the component suite t
 import plotly.io as pio
 from dash import Dash
 
+from dashboard import upload_store
 from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
 from dashboard.dispatch_guard import guard_dispatch
@@ -63,6 +64,7 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder
     # A refused --data folder: the problems went to the console and the log (app.py); a visitor is told only
     # that the bundled data is shown: never the server's path, nor a line of the file (it may be /etc/passwd).
     app.layout = build_layout(dataset, refused_folder)
+    upload_store.configure(app.server)  # uploads are kept on the server; the browser keeps their id
     register_callbacks(app, dataset)
     harden(app)
     guard_dispatch(app)

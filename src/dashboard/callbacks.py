@@ -14,7 +14,8 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard.client_input import clicks, session_dataset, text, user_payload
+from dashboard import upload_store
+from dashboard.client_input import clicks, session_dataset, text, user_payload, user_reference
 from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered, text_summary
 from dashboard.components.controls import (
     basis_options,
@@ -151,8 +152,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         query = to_query(dataset, state)
         indicators = indicator_options(dataset, state.edition)
         regions = region_options(dataset)
-        payload = user_payload(user)
-        user_hash = payload and payload["hash"]
+        reference = user_reference(user)
+        user_hash = reference and reference["id"]
         charts = {}
         for view in CHARTS:
             key = [*view.key(state), user_hash]
@@ -295,7 +296,12 @@ def _register_upload(app: Dash, base: Dataset) -> None:
                 html.Ul([*items, *more], className="mb-0 small upload-problems"),
                 html.Div("; ".join(outcome.notes).capitalize() + ".", className="small") if outcome.notes else None,
             ], color="danger", dismissable=True, className="mt-2")
-        return outcome.payload, dbc.Alert([
+        reference = upload_store.put(outcome.payload)
+        if reference is None:
+            return no_update, dbc.Alert(f"{accepted['name']} was read, but the server could not keep it; nothing "
+                                        "was added. Try again later.", color="danger", dismissable=True,
+                                        className="mt-2")
+        return reference, dbc.Alert([
             html.Strong(f"{accepted['name']} added for this browser session. "),
             "; ".join(outcome.notes) + ".",
             " Figures from it are marked 'Your data' in cards, charts, the table and exports.",
@@ -305,8 +311,13 @@ def _register_upload(app: Dash, base: Dataset) -> None:
                   Input("user-data", "data"))
     def show_session_data(user):
         """While this session has figures of its own, say so and offer to remove them (also after a reload)."""
-        payload = user_payload(user)
-        if payload is None:
+        reference = user_reference(user)
+        if reference is None:
             return {"display": "none"}, ""
+        if user_payload(reference) is None:  # expired, or kept by another instance without a shared cache
+            return {"display": "inline-block"}, [
+                dbc.Badge("Upload again", color="warning", className="me-1 text-dark"),
+                f"{reference['name']} is no longer on the server, so the bundled figures are shown. "
+                "Please upload the file again."]
         return {"display": "inline-block"}, [dbc.Badge("Your data", color="info", className="me-1 text-dark"),
-                                             f"{payload['name']} is shown with the bundled figures in this session."]
+                                             f"{reference['name']} is shown with the bundled figures in this session."]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from dashboard import upload_store
 from dashboard.data import Dataset, DataValidationError
 from dashboard.upload import dataset_for
 
@@ -28,8 +29,14 @@ def clicks(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
 
 
+def user_reference(value: Any) -> dict | None:
+    """What the browser keeps of a session's upload ({id, name, figures}), or None."""
+    return value if upload_store.is_reference(value) else None
+
+
 def user_payload(value: Any) -> dict | None:
-    """A session's upload payload of the shape upload.parse_upload makes, or None."""
+    """The session's upload payload, from the server's upload store (never from the browser), or None."""
+    value = upload_store.get(value)
     if not isinstance(value, dict):
         return None
     if not all(isinstance(value.get(k), t) for k, t in PAYLOAD_KEYS.items()):
@@ -40,8 +47,8 @@ def user_payload(value: Any) -> dict | None:
 
 
 def session_dataset(base: Dataset, user: Any) -> Dataset:
-    """The session's Dataset: the base with its upload on top, or the base when the payload is not one the
-    server made (it is re-checked like any upload; a failure leaves the bundled data, never an error)."""
+    """The session's Dataset: the base with its upload on top, or the base when the store does not have it
+    (it is re-checked like any upload; a failure leaves the bundled data, never an error)."""
     payload = user_payload(user)
     if payload is None:
         return base
