@@ -104,7 +104,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         tab=Output("tabs", "active_tab"), theme=Output("theme-toggle", "value"),
         notice=Output("url-notice", "children"), notice_open=Output("url-notice", "is_open"),
         heading=Output("region-heading", "children"), kpis=Output("kpi-row", "children"),
-        kpi_key=Output("kpi-key", "data"), charts=chart_outputs, stage=stage_outputs,
+        kpi_key=Output("kpi-key", "data"), options_key=Output("options-key", "data"),
+        charts=chart_outputs, stage=stage_outputs,
         table=Output({**GRID_ID, "slot": ALL}, "rowData"),
     )
     inputs = dict(
@@ -119,10 +120,12 @@ def _register_view(app: Dash, base: Dataset) -> None:
     )
 
     states = dict(stored=State("view-state", "data"), shown_kpis=State("kpi-key", "data"),
+                  shown_options=State("options-key", "data"),
                   shown={view.name: State(f"{view.name}-key", "data") for view in CHARTS})
 
     @app.callback(output=outputs, inputs=inputs, state=states)
-    def update_view(search, controls, tab, presets, chart_clicks, keys, theme, user, stored, shown_kpis, shown):
+    def update_view(search, controls, tab, presets, chart_clicks, keys, theme, user, stored, shown_kpis,
+                    shown_options, shown):
         """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState,
         and answers with every part of the page whose inputs changed, in the same response."""
         dataset = session_dataset(base, user)
@@ -150,10 +153,20 @@ def _register_view(app: Dash, base: Dataset) -> None:
         if text(search) != search and from_url:
             notes.append("the address could not be read; the default view is shown")
         query = to_query(dataset, state)
-        indicators = indicator_options(dataset, state.edition)
-        regions = region_options(dataset)
         reference = user_reference(user)
         user_hash = reference and reference["id"]
+        options_key = [user_hash, state.edition, state.indicator]
+        if options_key == shown_options:  # the menus are as they were: resend none (300 regions are 30 kB)
+            options = dict.fromkeys(("focus_options", "peer_options", "indicator_options", "measure_options",
+                                     "basis_options", "year_options", "x_options", "y_options", "size_options"),
+                                    no_update)
+        else:
+            indicators = indicator_options(dataset, state.edition)
+            options = dict(focus_options=region_options(dataset), peer_options=peer_options(dataset),
+                           indicator_options=indicators, measure_options=measure_options(dataset, state.indicator),
+                           basis_options=basis_options(dataset, state.indicator, state.edition),
+                           year_options=year_options(dataset, state.indicator, state.edition),
+                           x_options=indicators, y_options=indicators, size_options=indicators)
         charts = {}
         for view in CHARTS:
             key = [*view.key(state), user_hash]
@@ -164,14 +177,10 @@ def _register_view(app: Dash, base: Dataset) -> None:
         table_rows_now = table_rows(dataset, state) if ctx.outputs_grouping["table"] else []
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
-            focus=state.focus, focus_options=regions, peers=list(state.peers), peer_options=peer_options(dataset),
-            edition=state.edition, indicator=state.indicator, indicator_options=indicators,
-            measure=state.measure, measure_options=measure_options(dataset, state.indicator),
-            basis=state.basis or "auto", basis_options=basis_options(dataset, state.indicator, state.edition),
-            year=str(state.year) if state.year else "default",
-            year_options=year_options(dataset, state.indicator, state.edition),
-            x=state.x, y=state.y, size=state.size, x_options=indicators, y_options=indicators,
-            size_options=indicators, tab=state.tab, theme=state.theme == "contrast",
+            focus=state.focus, peers=list(state.peers), edition=state.edition, indicator=state.indicator,
+            measure=state.measure, basis=state.basis or "auto", year=str(state.year) if state.year else "default",
+            x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", **options,
+            options_key=no_update if options_key == shown_options else options_key,
             notice=["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update,
             notice_open=True if notes else no_update,
             heading=no_update if same_kpis else heading(dataset, state),

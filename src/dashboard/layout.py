@@ -122,6 +122,7 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
         # upload, none at first): equal keys let the first load skip rebuilding what it already shows.
         *(dcc.Store(id=f"{view.name}-key", data=[*view.key(state), None]) for view in CHARTS),
         dcc.Store(id="kpi-key", data=kpi_key(state)),
+        dcc.Store(id="options-key", data=[None, state.edition, state.indicator]),  # the menus as first drawn
         stage(),
         html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),

@@ -86,10 +86,20 @@ def default_state(dataset: Dataset, edition: str = DEFAULT_EDITION) -> ViewState
                      x=x, y=y, size=size)
 
 
-def focus_key(state: ViewState) -> str | None:
-    """What a figure's cache key needs of the focus: only the index depends on it (its average leaves the
-    focus out); everywhere else the focus is only marked, on the cached figure (figures/focus.py)."""
+CROWDED = 20  # more regions than this: charts show the top ones and the focus (figures.common.MAX_ITEMS)
+
+
+def index_focus(state: ViewState) -> str | None:
+    """The focus where only the index needs it (charts that name a crowded set's top regions by the data
+    alone, and mark the focus afterwards: the scatter and the map)."""
     return state.focus if state.measure == "index" else None
+
+
+def focus_key(state: ViewState) -> str | None:
+    """What a figure's cache key needs of the focus: the index (its average leaves the focus out) and a
+    crowded chart (it shows the top regions and the focus) depend on it; everywhere else the focus is
+    only marked, on the cached figure (figures/focus.py)."""
+    return state.focus if state.measure == "index" or len(state.regions) > CROWDED else None
 
 
 def with_edition(dataset: Dataset, state: ViewState, edition: str) -> ViewState:

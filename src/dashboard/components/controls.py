@@ -17,8 +17,14 @@ def region_options(dataset: Dataset) -> list[dict[str, str]]:
             for r in dataset.region_ids]
 
 
+MAX_PEER_TOGGLES = 24  # beyond this many regions, peers are picked in a searchable list, not toggles
+
+
 def peer_options(dataset: Dataset) -> list[dict]:
-    """One toggle per region, named as in the charts; the country is in the tooltip."""
+    """One toggle per region, named as in the charts, the country in the tooltip; plain names (searchable)
+    in the list that replaces the toggles for a large network."""
+    if len(dataset.region_ids) > MAX_PEER_TOGGLES:
+        return [{"label": dataset.region_name(r), "value": r} for r in dataset.region_ids]
     return [{"label": html.Span(dataset.region_name(r), title=str(dataset.region(r)["country_name"])), "value": r}
             for r in dataset.region_ids]
 
@@ -55,6 +61,19 @@ def _labelled(label: str, control, html_for: str, **col) -> dbc.Col:
                    className="mb-2", **col)
 
 
+def peer_picker(dataset: Dataset, state: ViewState):
+    """Native checkboxes in a named group (every peer one click, all visible at a glance) for a network
+    the size of BaltMet; a searchable multi-select for hundreds of regions, which toggles would bury."""
+    if len(dataset.region_ids) <= MAX_PEER_TOGGLES:
+        return html.Div(dbc.Checklist(
+            id="peers-select", options=peer_options(dataset), value=list(state.peers), inline=True,
+            className="peer-toggles", inputClassName="btn-check",
+            labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
+            role="group", **{"aria-labelledby": "peers-label"})
+    return dcc.Dropdown(id="peers-select", options=peer_options(dataset), value=list(state.peers), multi=True,
+                        searchable=True, placeholder="Type to find a region", maxHeight=260)
+
+
 def controls(dataset: Dataset, state: ViewState) -> html.Div:
     presets = dbc.ButtonGroup([
         dbc.Button(label, id={"type": "preset", "id": preset_id}, color="secondary", outline=True, size="sm")
@@ -64,14 +83,8 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
             _labelled("Focus region", dcc.Dropdown(id="region-select", options=region_options(dataset),
                                                    value=state.focus, clearable=False, searchable=True),
                       "region-select", xs=12, md=4, lg=3),
-            dbc.Col([  # native checkboxes in a named group: every peer is one click and visible at a glance
-                html.Div("Peers", id="peers-label", className="fw-semibold mb-1"),
-                html.Div(dbc.Checklist(
-                    id="peers-select", options=peer_options(dataset), value=list(state.peers), inline=True,
-                    className="peer-toggles", inputClassName="btn-check",
-                    labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
-                    role="group", **{"aria-labelledby": "peers-label"}),
-                presets], className="mb-2", xs=12, md=8, lg=6),
+            dbc.Col([html.Div("Peers", id="peers-label", className="fw-semibold mb-1"),
+                     peer_picker(dataset, state), presets], className="mb-2", xs=12, md=8, lg=6),
             _labelled("Edition", dbc.RadioItems(
                 id="edition-select", value=state.edition, inline=True,
                 options=[{"label": label, "value": key} for key, label in EDITIONS.items()],

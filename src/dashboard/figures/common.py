@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
@@ -48,6 +48,20 @@ def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) ->
     territory = f"{point.territory} ({kind_label(point.territory_kind)})" if point.territory_kind else point.territory
     return [point.region_id, region_label(dataset, point.region_id), point_text(dataset, indicator, measure, point),
             esc(measure_unit(dataset, indicator, measure) + how), year, esc(territory), sources]
+
+
+MAX_ITEMS = 20  # a chart shows at most this many regions by name (plus the focus); the table has them all
+
+
+def top_regions(points: list[Point], focus: str | None, limit: int = MAX_ITEMS) -> tuple[set[str], str]:
+    """The regions a crowded chart shows: the ``limit`` largest values and the focus, and the note saying
+    so; every region (and no note) when there are not more than ``limit``."""
+    shown = [p for p in points if p.value is not None]
+    if len(shown) <= limit:
+        return {p.region_id for p in shown}, ""
+    top = {p.region_id for p in sorted(shown, key=lambda p: -p.value)[:limit]}
+    note = f"top {limit} of {len(shown)} regions" + (" and the focus" if focus and focus not in top else "")
+    return top | ({focus} if focus else set()), note
 
 
 def marked_label(dataset: Dataset, point: Point, comparability: Comparability) -> str:
@@ -99,6 +113,11 @@ def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, point
     sources, publishers = cite(dataset, points)
     missing = tuple((dataset.region_name(p.region_id), p.missing) for p in points if p.value is None)
     return ChartMeta(title, subtitle, comparability, sources, missing, publishers)
+
+
+def with_note(meta: ChartMeta, note: str) -> ChartMeta:
+    """The meta with a note (e.g. 'top 20 of 300 regions') at the end of its subtitle."""
+    return replace(meta, subtitle=f"{meta.subtitle} · {note}") if note else meta
 
 
 def axis_title(dataset: Dataset, indicator: str, measure: str) -> str:

@@ -34,6 +34,10 @@ def highlight_marks(figure: FigureSpec, focus: str, width: float = 3) -> FigureS
         marker["line"] = {**(marker.get("line") or {}), "color": FOCUS_LINE,
                           "width": [width if r == focus else 0 for r in ids]}
         new = {**trace, "marker": marker}
+        if trace.get("type") in ("scatter", "scattergeo") and isinstance(trace.get("text"), list):
+            # a crowded chart names only its top regions: the focus is always named
+            new["text"] = [t or (row[1] if r == focus else t) for t, r, row in
+                           zip(trace["text"], ids, trace["customdata"], strict=True)]
         if trace.get("type") == "bar" and trace.get("orientation") == "h":
             new["y"] = [_bold(y) if r == focus else y for y, r in zip(trace["y"], ids, strict=True)]
         traces.append(new)

@@ -55,6 +55,8 @@ def label_positions(xs: Sequence[float], ys: Sequence[float], names: Sequence[st
     placed: list[Box] = []
     chosen = [SIDES[0]] * len(xs)
     for i in sorted(range(len(xs)), key=lambda k: -diameters[k]):
+        if not names[i]:  # an unnamed point (a crowded chart names only its top regions): nothing to place
+            continue
         width = CHAR_WIDTH * len(names[i])
 
         def cost(side: str, i: int = i, width: float = width) -> float:

@@ -13,12 +13,21 @@ from functools import lru_cache
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.data.declarations import declaration
-from dashboard.figures.common import HOVER, ChartMeta, chart_meta, custom_data, marked_label, point_text
+from dashboard.figures.common import (
+    HOVER,
+    ChartMeta,
+    chart_meta,
+    custom_data,
+    marked_label,
+    point_text,
+    top_regions,
+    with_note,
+)
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, points, resolve_basis
-from dashboard.state import ViewState, focus_key
+from dashboard.state import ViewState, index_focus
 
 # Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
 LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsinki": "top center",
@@ -36,7 +45,7 @@ GEO = {
 
 def build_map(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    fig, meta = _map(dataset, state.regions, focus_key(state), state.indicator, state.edition, state.measure,
+    fig, meta = _map(dataset, state.regions, index_focus(state), state.indicator, state.edition, state.measure,
                      state.year, basis)
     return highlight_marks(fig, state.focus), meta
 
@@ -51,13 +60,14 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
         pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
                for p in pts]
     shown = [p for p in pts if p.value is not None]
+    named, crowded = top_regions(shown, None)  # a crowded map names its largest regions (and the focus)
     colours = region_colours(dataset)
     biggest = max((abs(p.value) for p in shown), default=0) or 1
     regions_rows = [dataset.region(p.region_id) for p in shown]
     trace = {
         "type": "scattergeo", "lat": [r["lat"] for r in regions_rows], "lon": [r["lon"] for r in regions_rows],
         "text": [f"{marked_label(dataset, p, comparability)}<br>{point_text(dataset, indicator, measure, p)}"
-                 for p in shown],
+                 if p.region_id in named else "" for p in shown],
         "mode": "markers+text", "textfont": {"size": 11},
         "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
         "marker": {"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
@@ -71,4 +81,4 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     fig = {"data": [trace], "layout": layout}
     meta = chart_meta(dataset, f"Map: {dataset.indicator(indicator)['label']}", indicator, measure, pts, year,
                       basis, comparability)
-    return fig, meta
+    return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")

@@ -14,6 +14,8 @@ from dashboard.figures.common import (
     custom_data,
     marked_label,
     point_text,
+    top_regions,
+    with_note,
 )
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec, axis
@@ -36,7 +38,8 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
     comparability = assess(dataset, pts, basis)
-    shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
+    kept, crowded = top_regions(pts, focus)
+    shown = sorted((p for p in pts if p.value is not None and p.region_id in kept), key=lambda p: p.value)
     colours = region_colours(dataset)
     labels = [marked_label(dataset, p, comparability) for p in shown]
     bar = {
@@ -56,4 +59,4 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
     fig = {"data": [bar], "layout": layout}
     label = dataset.indicator(indicator)["label"]
     meta = chart_meta(dataset, f"Ranking: {label}", indicator, measure, pts, year, basis, comparability)
-    return fig, meta
+    return fig, with_note(meta, crowded)

@@ -16,6 +16,8 @@ from dashboard.figures.common import (
     point_text,
     region_label,
     source_text,
+    top_regions,
+    with_note,
     year_label,
 )
 from dashboard.figures.focus import highlight_marks
@@ -24,7 +26,7 @@ from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, measure_unit, points, resolve_basis
-from dashboard.state import ViewState, focus_key
+from dashboard.state import ViewState, index_focus
 
 MAX_BUBBLE = 48
 MIN_BUBBLE = 12
@@ -32,7 +34,7 @@ MIN_BUBBLE = 12
 
 def build_scatter(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.y, state.edition)
-    fig, meta = _scatter(dataset, state.regions, focus_key(state), state.x, state.y, state.size, state.edition,
+    fig, meta = _scatter(dataset, state.regions, index_focus(state), state.x, state.y, state.size, state.edition,
                          state.measure, state.year, basis)
     return highlight_marks(fig, state.focus), meta
 
@@ -55,10 +57,12 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
 
     xs, ys = [a.value for a, _, _ in rows], [b.value for _, b, _ in rows]
     sizes = [bubble(c.value) for _, _, c in rows]
-    names = [dataset.region_name(a.region_id) for a, _, _ in rows]
+    named, crowded = top_regions(list(py), None)  # a crowded scatter names its top regions (by y) only
+    names = [dataset.region_name(a.region_id) if a.region_id in named else "" for a, _, _ in rows]
     trace = {
         "type": "scatter", "x": xs, "y": ys,
-        "mode": "markers+text", "text": [marked_label(dataset, a, comparability) for a, _, _ in rows],
+        "mode": "markers+text", "text": [marked_label(dataset, a, comparability) if n else ""
+                                     for (a, _, _), n in zip(rows, names, strict=True)],
         "textposition": label_positions(xs, ys, names, sizes),  # names clear of each other
         "marker": {"size": sizes, "color": [colours[a.region_id] for a, _, _ in rows],
                    "opacity": 0.85, "sizemode": "diameter",
@@ -85,7 +89,8 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(a.region_id), a.missing or b.missing)
                     for a, b in zip(px, py, strict=True) if a.value is None or b.value is None)
-    return fig, ChartMeta(title, subtitle, comparability, sources, missing, publishers)
+    meta = ChartMeta(title, subtitle, comparability, sources, missing, publishers)
+    return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")
 
 
 def _line(dataset: Dataset, indicator: str, measure: str, point) -> str:

@@ -7,12 +7,12 @@ from functools import lru_cache
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.declarations import is_share, share_series
-from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, year_label
+from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, top_regions, with_note, year_label
 from dashboard.figures.focus import bold_focus_label
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, points
-from dashboard.state import ViewState
+from dashboard.state import ViewState, focus_key
 
 SHARE_HOVER = ("<b>%{customdata[1]}</b> · %{meta}<br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · "
                "%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>")
@@ -27,19 +27,24 @@ def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, e
 
 def build_shares(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = state.basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
-    fig, meta = _shares(dataset, state.regions, state.edition, state.year, basis)
+    fig, meta = _shares(dataset, state.regions, focus_key(state), state.edition, state.year, basis)
     return bold_focus_label(fig, state.focus), meta
 
 
 @lru_cache(maxsize=256)
-def _shares(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int | None,
+def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, edition: str, year: int | None,
             basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """Regions ordered by their share in the first series (largest on top); a crowded chart keeps the top
+    regions and ``focus`` (which is None unless the chart is crowded: the focus is marked afterwards)."""
     colours = region_colours(dataset)
     per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
                   for label, ind, pattern in share_series(dataset)]
     with_any = [r for r in regions if any(p.region_id == r and p.value is not None
                                          for *_, pts in per_series for p in pts)]
-    order = sorted(with_any, key=dataset.region_name, reverse=True)
+    first = {p.region_id: p.value for p in per_series[0][3] if p.value is not None} if per_series else {}
+    ranked = [Point(r, first.get(r, -1.0)) for r in with_any]  # no figure in the first series: at the bottom
+    kept, crowded = top_regions(ranked, focus)
+    order = sorted((r for r in with_any if r in kept), key=lambda r: (first.get(r, -1.0), dataset.region_name(r)))
     kinds = {p.region_id: p.territory_kind for *_, pts in per_series for p in pts if p.value is not None}
     odd = assess(dataset, [p for *_, pts in per_series for p in pts], basis).odd
     names = {r: region_label(dataset, r) + (f" · {kind_label(kinds[r])}" if r in odd else "") for r in order}
@@ -82,4 +87,4 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int 
     meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
                      f"{year_label(every, year)} · {comparability.basis_label}", comparability, sources, missing,
                      publishers)
-    return fig, meta
+    return fig, with_note(meta, crowded)

@@ -10,19 +10,30 @@ from functools import lru_cache
 
 from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
-from dashboard.figures.common import HOVER, ChartMeta, axis_title, cite, custom_data, esc, region_label
+from dashboard.figures.common import (
+    HOVER,
+    MAX_ITEMS,
+    ChartMeta,
+    axis_title,
+    cite,
+    custom_data,
+    esc,
+    region_label,
+    top_regions,
+    with_note,
+)
 from dashboard.figures.focus import highlight_lines
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
-from dashboard.state import ViewState
+from dashboard.state import ViewState, focus_key
 
 
 def build_trend(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
     basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
     index = effective_measure(dataset, state.indicator, state.measure) == "index"
-    fig, meta = _trend(dataset, state.regions, state.focus if index else None, state.indicator, state.edition,
-                       state.measure, basis)
+    fig, meta = _trend(dataset, state.regions, state.focus if index else focus_key(state), state.indicator,
+                       state.edition, state.measure, basis)
     return highlight_lines(fig, state.focus), meta
 
 
@@ -64,7 +75,8 @@ def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicato
 @lru_cache(maxsize=512)
 def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str,
            measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
-    """The trend with no line emphasised (``focus`` is set only for the index: its peers are fixed around it)."""
+    """The trend with no line emphasised. ``focus`` is set only for the index (its peers are fixed around
+    it) and for a crowded chart, which draws the top regions (by their latest value) and the focus."""
     measure = effective_measure(dataset, indicator, measure)
     colours = region_colours(dataset)
     traces: list[dict] = []
@@ -81,6 +93,11 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                 "Index: no peer has a figure in every year the focus has.")
     else:
         shown = regions
+    crowded = ""
+    if len(shown) > MAX_ITEMS:
+        latest = [points(dataset, (r,), indicator, edition, "absolute", None, basis)[0] for r in shown]
+        kept, crowded = top_regions(latest, focus)
+        shown = tuple(r for r in shown if r in kept)
     for region in sorted(shown, key=dataset.region_name):
         runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed)
         for number, run in enumerate(runs):
@@ -126,7 +143,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
     meta = ChartMeta(f"Trend: {dataset.indicator(indicator)['label']}",
                      f"{measure_unit(dataset, indicator, measure)} · {span_text} · {comparability.basis_label}",
                      comparability, sources, missing, publishers)
-    return fig, meta
+    return fig, with_note(meta, crowded)
 
 
 __all__ = ["build_trend", "kind_label", "segments"]
