@@ -132,3 +132,14 @@ def test_an_export_the_menu_does_not_offer_is_refused_and_nothing_breaks(client,
     assert "download" not in response
     assert spec["inputs"][0]["property"] == "n_clicks"
     assert client.get("/").status_code == 200  # the app keeps serving
+
+
+def test_no_chart_offers_the_cloud_or_a_bare_png(client) -> None:
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    graphs = re.findall(r'"config": (\{[^}]*\})', layout)
+    assert graphs
+    for config in map(json.loads, graphs):
+        if config.get("displayModeBar") is False:
+            continue  # the presentation graph shows no mode bar at all
+        assert config["displaylogo"] is False and config["showSendToCloud"] is False
+        assert {"toImage", "sendDataToCloud"} <= set(config["modeBarButtonsToRemove"])

@@ -8,8 +8,12 @@ from dash import dcc, html
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
 
+# The mode bar keeps zoom and reset; no button sends anything off the machine (no cloud, no Chart Studio
+# link) and none downloads a bare PNG without title and sources: the card's Download menu exports.
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "topojsonURL": TOPOJSON_URL,
-                "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"]}
+                "showSendToCloud": False, "showEditInChartStudio": False, "showLink": False,
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "toImage",
+                                           "sendDataToCloud"]}
 
 
 def meta_children(meta: ChartMeta) -> list:
