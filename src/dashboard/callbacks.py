@@ -38,7 +38,7 @@ from dashboard.view_rules import CLICKABLE, CONTROL_INPUTS, PRESENT_KEYS, next_s
 from dashboard.views import CHARTS, kpi_key
 
 CHART_NAMES = [view.name for view in CHARTS]
-DATA_DOWNLOADS = {"csv": "figures as CSV", "xlsx": "figures as Excel", "deck": "slide deck"}
+DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck"}
 
 
 def register_callbacks(app: Dash, base: Dataset) -> None:

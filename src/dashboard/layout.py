@@ -41,7 +41,7 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
 def toolbar() -> html.Div:
     """Present, high contrast, and the downloads of the whole view."""
     downloads = dbc.DropdownMenu([
-        dbc.DropdownMenuItem("Figures of this view (CSV)", id={"type": "download", "what": "csv"}),
+        dbc.DropdownMenuItem("Figures of this view (CSV + README, zip)", id={"type": "download", "what": "csv"}),
         dbc.DropdownMenuItem("Figures of this view (Excel)", id={"type": "download", "what": "xlsx"}),
         dbc.DropdownMenuItem("Slide deck of this view (PowerPoint)", id={"type": "download", "what": "deck"}),
     ], label=html.Span([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download"]),

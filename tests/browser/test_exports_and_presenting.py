@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
+import zipfile
 
+import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
@@ -21,7 +23,8 @@ def test_chart_download_shows_progress_and_gives_the_file(app_url: str, watched_
         page.locator("#ranking-export-menu .dropdown-item", has_text="SVG").first.click()
         expect(page.locator("#export-status")).to_contain_text("Preparing the file")  # the cold start takes s
     download = download_info.value
-    assert download.suggested_filename == "helsinki-vs-peers_gdp_2021-2023.svg"
+    assert download.suggested_filename.startswith("helsinki-vs-peers_ranking_gdp_")  # chart, indicator, years
+    assert download.suggested_filename.endswith(".svg")
     text = " ".join(ET.parse(download.path()).getroot().itertext())
     assert "Ranking: Gross domestic product" in text and "Sources:" in text
     expect(page.locator("#export-status")).to_have_text("")
@@ -33,11 +36,16 @@ def test_view_download_as_csv(app_url: str, watched_page) -> None:
     page.goto(app_url + "?peers=nordic")
     page.click("#view-download-menu .dropdown-toggle")
     with page.expect_download(timeout=60_000) as download_info:
-        page.click("text=Figures of this view (CSV)")
+        page.click("text=Figures of this view (CSV + README, zip)")
     download = download_info.value
-    assert download.suggested_filename == "helsinki-vs-peers_baltmet_figures.csv"
-    content = Path(download.path()).read_text(encoding="utf-8-sig")
-    assert content.startswith("# Baltic Metropoles dashboard") and "Warsaw" not in content
+    stem = "helsinki-vs-peers_baltmet_population_figures"
+    assert download.suggested_filename == f"{stem}.zip"
+    with zipfile.ZipFile(download.path()) as archive:
+        assert sorted(archive.namelist()) == sorted(f"{stem}/{n}" for n in ("README.txt", "datapackage.json",
+                                                                             "figures.csv"))
+        frame = pd.read_csv(io.BytesIO(archive.read(f"{stem}/figures.csv")))  # pandas' defaults read it as is
+        assert frame.columns[0] == "region" and "Warsaw" not in set(frame.region)
+        assert "Baltic Metropoles dashboard" in archive.read(f"{stem}/README.txt").decode()
 
 
 def test_presentation_mode_hides_controls_and_follows_the_keys(app_url: str, browser) -> None:

@@ -29,16 +29,34 @@ def peer_options(dataset: Dataset) -> list[dict]:
             for r in dataset.region_ids]
 
 
+def indicator_label(dataset: Dataset, indicator_id: str) -> str:
+    """'Population (persons)'; a unit with brackets of its own goes after a dot, never '(index (...))'."""
+    row = dataset.indicator(indicator_id)
+    label, unit = str(row["label"]), str(row["unit"])
+    return f"{label} · {unit}" if "(" in label or "(" in unit else f"{label} ({unit})"
+
+
 def indicator_options(dataset: Dataset, edition: str) -> list[dict[str, str]]:
-    return [{"label": f"{dataset.indicator(i)['label']} ({dataset.indicator(i)['unit']})", "value": i}
-            for i in dataset.indicators_with_data(edition)]
+    """Grouped by menu category (the KPIs first, as 'Key figures'), the group named before each label, so
+    the list of some fifty reads as sections and a search for 'Knowledge' finds the group."""
+    ids = dataset.indicators_with_data(edition)
+    kpis = set(dataset.kpi_ids)
+
+    def group(i: str) -> str:
+        return "Key figures" if i in kpis else str(dataset.indicator(i)["category"])
+
+    order = list(dict.fromkeys(group(i) for i in ids))
+    ids = sorted(ids, key=lambda i: (order.index(group(i)), ids.index(i)))
+    return [{"label": f"{group(i)} · {indicator_label(dataset, i)}", "value": i} for i in ids]
 
 
 def measure_options(dataset: Dataset, indicator: str) -> list[dict]:
-    """Measures that make no sense for the indicator are disabled; the label's tooltip says why."""
+    """Measures that make no sense for the indicator are disabled, and the reason is written on the
+    disabled button itself (a tooltip nobody can hover, tab to or tap would hide it)."""
     reasons = availability(dataset, indicator)
-    return [{"label": html.Span(MEASURE_LABELS[m], title=reasons[m] or None), "value": m,
-             "disabled": bool(reasons[m])} for m in MEASURES]
+    return [{"label": html.Span([MEASURE_LABELS[m], html.Small(f" — {reasons[m]}", className="measure-why")
+                                 if reasons[m] else None]),
+             "value": m, "disabled": bool(reasons[m])} for m in MEASURES]
 
 
 def basis_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:

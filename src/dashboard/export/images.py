@@ -16,7 +16,10 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from dashboard.export.browser import ExportBrowser
-from dashboard.figures.common import ChartMeta
+from dashboard.export.pdfinfo import with_info
+from dashboard.export.textfit import wrap
+from dashboard.export.typography import REPORT, SLIDE, for_slide, tick_room
+from dashboard.figures.common import ChartMeta, esc
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FONT_FAMILY
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
@@ -34,6 +37,8 @@ class Size:
 
 
 SIZES = {"slide": Size("slide", 1600, 900), "report": Size("report", 1200, 800)}
+SIDE_MARGIN, TOP_GAP = 40, 14
+INK, GREY = "#111827", "#4b5563"
 _lock = threading.Lock()  # one image at a time per process: requests take turns
 _browser = ExportBrowser(PLOTLY_JS_FILE)  # the page's partial plotly.js: 1.4 MB to parse, not 4.8 MB
 
@@ -52,54 +57,63 @@ def warm_up() -> None:
     render({"data": [], "layout": {"template": {}}}, "svg", 100, 100)
 
 
-def _wrap(text: str, width: int) -> str:
-    """Break a long line for plotly annotations (which do not wrap by themselves)."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "<br>".join(lines)
-
-
-def source_line(meta: ChartMeta, chars: int, max_lines: int = 4) -> str:
-    """Every source's publisher and title, or only the publishers when that would not fit."""
+def source_line(meta: ChartMeta, width: float, size: int, max_lines: int = 4) -> list[str]:
+    """Every source's publisher and title, or only the publishers when that would not fit, as lines."""
     if not meta.sources:
-        return "Source: no figures"
-    full = _wrap("Sources: " + "; ".join(meta.sources), chars)
-    if full.count("<br>") < max_lines:
+        return ["Source: no figures"]
+    full = wrap("Sources: " + "; ".join(meta.sources), size, width)
+    if len(full) <= max_lines:
         return full
-    return _wrap("Sources: " + "; ".join(meta.publishers) + " (titles in the data download)", chars)
+    return wrap("Sources: " + "; ".join(meta.publishers) + " (titles in the data download)", size, width)
+
+
+def _lines(lines: list[str], bold: bool = False) -> str:
+    text = "<br>".join(esc(line) for line in lines)
+    return f"<b>{text}</b>" if bold else text
 
 
 def decorate(figure: FigureSpec, meta: ChartMeta, size: Size, today: dt.date | None = None) -> go.Figure:
     """The figure with title, subtitle (and comparability badges), sources and export date inside it.
 
+    The slide size restyles a copy for presentation type (see ``typography``); the report size keeps the
+    page's. Titles, subtitles and source lines wrap to the width, and the margins make room for them.
     Built as a validated ``go.Figure``: an export is rare, and a wrong property fails here, loudly.
     """
-    fig = go.Figure(copy.deepcopy(figure))
+    type_ = SLIDE if size.name == "slide" else REPORT
     today = today or dt.date.today()
     badges = " · ".join(text for text, _ in meta.comparability.badges)
-    subtitle = meta.subtitle + (f"  ⚠ {badges}" if badges else "")
-    footer = (f"{source_line(meta, int(size.width / 7.2))}<br>Exported {today.isoformat()} from Baltic Metropoles"
-              " · figures as published by the sources")
-    footer_lines = footer.count("<br>") + 1
-    has_x_title = bool(fig.layout.xaxis.title.text) and not fig.layout.geo.scope
-    legend_below = bool(fig.layout.showlegend) and (fig.layout.legend.y is None or fig.layout.legend.y < 0)
-    below_plot = (72 if has_x_title else 14) + (38 if legend_below else 0)  # axis title, legend
+    inner = size.width - 2 * SIDE_MARGIN
+    title = wrap(meta.title, type_.title, inner, bold=True)
+    subtitle = wrap(meta.subtitle + (f"  ⚠ {badges}" if badges else ""), type_.subtitle, inner)
+    footer = [*source_line(meta, inner, type_.footer),
+              f"Exported {today.isoformat()} from Baltic Metropoles · figures as published by the sources"]
+    layout = figure["layout"]
+    legend = layout.get("legend") or {}
+    legend_size = type_.labels or (layout.get("font") or {}).get("size") or 13
+    legend_above = bool(layout.get("showlegend")) and (legend.get("y") or 0) >= 1
+    legend_below = bool(layout.get("showlegend")) and legend.get("y") is not None and legend["y"] < 0
+    has_x_title = bool((layout.get("xaxis") or {}).get("title", {}).get("text")) and "geo" not in layout
+    above_plot = (type_.height(legend_size, 1) + 12 if legend_above else 0) + 8  # the legend sits on the plot
+    below_plot = ((type_.height(type_.labels, 2) + 34 if type_.labels else 72) if has_x_title else 14) + \
+        (38 if legend_below else 0)  # tick labels and axis title, legend
+    top = TOP_GAP + type_.height(type_.title, len(title)) + 6 + type_.height(type_.subtitle, len(subtitle)) + above_plot
+    bottom = below_plot + 12 + type_.height(type_.footer, len(footer)) + 8
+    spec = for_slide(figure, size.height - top - bottom) if type_ is SLIDE else copy.deepcopy(figure)
+    tick_size = type_.labels or (layout.get("font") or {}).get("size") or 13
+    left = tick_room(spec, tick_size, type_.axis_title or tick_size)  # y labels: the text starts left of them
+    fig = go.Figure(spec)
     fig.update_layout(width=size.width, height=size.height, title=None, font={"family": FONT_FAMILY},
-                      margin={"t": 105, "b": below_plot + 24 + 16 * footer_lines, "l": 40, "r": 40})
+                      margin={"t": top, "b": bottom, "l": SIDE_MARGIN + left,
+                              "r": max(SIDE_MARGIN, spec["layout"].get("margin", {}).get("r", 0))})
     heading = {"xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
-               "showarrow": False, "align": "left"}
-    fig.add_annotation(text=f"<b>{meta.title}</b>", yshift=62, font={"size": 24, "color": "#111827"}, **heading)
-    fig.add_annotation(text=subtitle, yshift=34, font={"size": 15, "color": "#4b5563"}, **heading)
-    fig.add_annotation(text=footer, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-below_plot, showarrow=False, align="left",
-                       font={"size": 12, "color": "#4b5563"})
+               "showarrow": False, "align": "left", "xshift": -left}
+    fig.add_annotation(text=_lines(subtitle), yshift=above_plot, font={"size": type_.subtitle, "color": GREY},
+                       **heading)
+    fig.add_annotation(text=_lines(title, bold=True), yshift=above_plot + type_.height(type_.subtitle, len(subtitle))
+                       + 6, font={"size": type_.title, "color": INK}, **heading)
+    fig.add_annotation(text=_lines(footer), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-below_plot, xshift=-left, showarrow=False, align="left",
+                       font={"size": type_.footer, "color": GREY})
     return fig
 
 
@@ -115,8 +129,10 @@ def render(figure: go.Figure | FigureSpec, fmt: str, width: int, height: int, sc
 
 def export_chart(figure: FigureSpec, meta: ChartMeta, fmt: str, size: str = "slide", scale: float = 2,
                  today: dt.date | None = None) -> bytes:
+    """The decorated figure as ``fmt``; a PDF's document title is the chart's title (kaleido leaves its own)."""
     box = SIZES[size]
-    return render(decorate(figure, meta, box, today), fmt, box.width, box.height, scale if fmt == "png" else 1)
+    data = render(decorate(figure, meta, box, today), fmt, box.width, box.height, scale if fmt == "png" else 1)
+    return with_info(data, title=meta.title, subject=meta.subtitle) if fmt == "pdf" else data
 
 
 def write_chart(path: Path, figure: FigureSpec, meta: ChartMeta, size: str = "slide", scale: float = 2) -> Path:

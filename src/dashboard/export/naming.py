@@ -1,4 +1,8 @@
-"""File names that say what a file is: ``helsinki-vs-peers_gdp-per-inhabitant_2021.png``."""
+"""File names that say what a file is: ``helsinki-vs-peers_ranking_gdp-per-inhabitant_2021.png``.
+
+Each chart and each view gets its own name, so downloads never overwrite each other: the chart's name,
+what it shows (indicator and measure), the basis when it is not the indicator's default, the years.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from dashboard.state import ViewState
 
 MEASURE_SLUG = {"absolute": "", "per_capita": "per-inhabitant", "share": "share-of-national",
                 "index": "index-peers-100"}
+BASIS_SLUG = {"eurostat_metro": "eurostat-metro", "city": "core-cities", "reported": "as-reported"}
+SHARES_DEFAULT_BASIS = "reported"  # the shares chart's basis when the view names none (see figures.shares)
 
 
 def slug(text: str) -> str:
@@ -18,9 +24,44 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def view_stem(dataset: Dataset, state: ViewState, chart: str, indicator: str, year_text: str) -> str:
+def who(dataset: Dataset, state: ViewState) -> str:
+    return f"{slug(dataset.region_name(state.focus))}-vs-peers"
+
+
+def indicator_part(dataset: Dataset, state: ViewState, indicator: str) -> str:
+    """'gdp-per-inhabitant': the indicator's short name and the measure it is shown in (absolute says nothing)."""
     measure = effective_measure(dataset, indicator, state.measure)
-    what = "-".join(p for p in (slug(str(dataset.indicator(indicator)["short_label"])), MEASURE_SLUG[measure]) if p)
-    who = f"{slug(dataset.region_name(state.focus))}-vs-peers"
-    parts = [who, what if chart in ("ranking", "map", "trend") else slug(chart), year_text]
+    return "-".join(p for p in (slug(str(dataset.indicator(indicator)["short_label"])), MEASURE_SLUG[measure]) if p)
+
+
+def basis_part(dataset: Dataset, state: ViewState, indicator: str | None) -> str:
+    """The basis the view chose, when it is not the one the chart would use by default; else ''."""
+    if not state.basis:
+        return ""
+    default = dataset.default_basis(indicator, state.edition) if indicator else SHARES_DEFAULT_BASIS
+    return "" if state.basis == default else BASIS_SLUG.get(state.basis, slug(state.basis))
+
+
+def chart_what(dataset: Dataset, state: ViewState, chart: str) -> str:
+    """What a chart shows, in its file name."""
+    if chart == "scatter":
+        axes = (indicator_part(dataset, state, i) for i in (state.y, state.x, state.size))
+        return "{}-vs-{}-by-{}".format(*axes)
+    if chart == "shares":
+        return "population-jobs-gva-gdp"
+    return indicator_part(dataset, state, state.indicator)
+
+
+def view_stem(dataset: Dataset, state: ViewState, chart: str, indicator: str | None, year_text: str) -> str:
+    """``who_chart_what[_basis][_years]`` for one chart of the view (``indicator`` decides the basis part)."""
+    parts = [who(dataset, state), chart, chart_what(dataset, state, chart),
+             basis_part(dataset, state, None if chart == "shares" else indicator), year_text]
+    return "_".join(p for p in parts if p)
+
+
+def view_file_stem(dataset: Dataset, state: ViewState, kind: str = "") -> str:
+    """``who_edition_indicator[_basis][_year][_kind]`` for what covers the whole view (deck, data)."""
+    basis = BASIS_SLUG.get(state.basis, slug(state.basis)) if state.basis else ""
+    parts = [who(dataset, state), state.edition, indicator_part(dataset, state, state.indicator), basis,
+             str(state.year) if state.year else "", kind]
     return "_".join(p for p in parts if p)

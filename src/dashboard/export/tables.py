@@ -1,5 +1,9 @@
 """CSV and XLSX of exactly the figures in the current view, with their provenance and a citation.
 
+Both are made for tools as much as for people: the header is the first row, one row per figure, and
+the citation, notes and column meanings live beside the table (README.txt and datapackage.json in the
+CSV's zip, see ``package``; an About sheet in the workbook), never above it.
+
 Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) are
 prefixed with an apostrophe; numbers stay numbers.
 """
@@ -8,19 +12,59 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 import pandas as pd
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.components.figures_table import table_rows
 from dashboard.data import Dataset
-from dashboard.data.schema import EDITIONS
+from dashboard.data.schema import BASES, EDITIONS
+from dashboard.measures import MEASURE_LABELS, resolve_basis
 from dashboard.state import ViewState
 
-COLUMNS = {"region": "region", "indicator": "indicator", "measure": "measure", "value": "value", "unit": "unit",
-           "year_number": "year", "year_approx": "year_approx", "qualifier": "qualifier", "territory": "territory",
-           "territory_kind": "territory_kind", "source_text": "source", "secondary": "secondary_copy",
-           "source_url": "source_url", "how": "derived_how"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+LINKABLE = ("http://", "https://")  # only these become clickable: never file:, javascript: or a formula
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the download: where its value comes from in a table row, its type and meaning."""
+
+    name: str
+    row_key: str
+    type: str  # a Frictionless table-schema type: string, integer, number, boolean
+    description: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("region", "region", "string", "The metropolitan region the figure is about."),
+    Column("indicator", "indicator", "string", "What is measured (the indicator's full name)."),
+    Column("measure", "measure", "string", "How the figure is shown: " + ", ".join(MEASURE_LABELS.values()) + "."),
+    Column("unit", "unit", "string", "Unit of the value, in this measure (e.g. persons, EUR million, %)."),
+    Column("year", "year_number", "integer", "Reference year of the figure."),
+    Column("year_approx", "year_approx", "boolean",
+           "True when the source page is undated and the year was inferred from its content (shown as 'c. 2007')."),
+    Column("value", "value", "number", "The figure, a plain number with '.' for decimals, in the unit."),
+    Column("qualifier", "qualifier", "string",
+           "Empty, or how the source qualifies the number: approx or rounded (about), lower_bound (more than), "
+           "upper_bound (nearly)."),
+    Column("territory", "territory", "string", "The exact area the figure describes, as the data names it."),
+    Column("territory_kind", "territory_kind", "string",
+           "Kind of that area (core city, functional urban area, Eurostat metropolitan region, county, ...): "
+           "figures of different kinds are not like with like."),
+    Column("source", "source_text", "string",
+           "Publisher and title of each source ('; ' between them), '(secondary copy)' when read in a third-party "
+           "copy."),
+    Column("source_url", "source_url", "string", "Address of each source as read (space between them)."),
+    Column("secondary_copy", "secondary", "boolean",
+           "True when a source was read in a third-party copy, not at the publisher."),
+    Column("derived_how", "how", "string",
+           "Empty for a figure as published; otherwise how it was computed (e.g. divided by population)."),
+)
+COLUMN_NAMES = [c.name for c in COLUMNS]
 
 
 def neutralise(cell: object) -> object:
@@ -38,36 +82,108 @@ def citation(dataset: Dataset, state: ViewState, today: dt.date | None = None) -
             "in each row; derived values say how they were computed.")
 
 
+def bases_used(dataset: Dataset, state: ViewState) -> list[tuple[str, str]]:
+    """(indicator label, basis label) for each indicator in the download: what kind of territory it compares."""
+    ids = dict.fromkeys([*dataset.kpi_ids, state.indicator, state.x, state.y, state.size])
+    return [(str(dataset.indicator(i)["label"]), BASES[resolve_basis(dataset, state.basis, i, state.edition)])
+            for i in ids if i in dataset.indicators.index]
+
+
+def notes(dataset: Dataset, state: ViewState) -> list[str]:
+    """What a reader of the table must know to use it honestly."""
+    basis = ("each indicator on the kind of territory most regions have a figure for" if not state.basis
+             else BASES[state.basis])
+    return [
+        f"Compared on: {basis} (the basis of each indicator is listed with it).",
+        "Each row is one figure of the view: the KPI cards (with the other territory shown beside a headline for "
+        "context), the charts' indicators and every year of the trend.",
+        "Figures are as published; nothing is estimated or filled in. A region without a figure has no row.",
+        "Figures of different territory kinds or years far apart are not like with like: see territory_kind and year.",
+        "A derived value (per inhabitant, share, index) is computed only from figures of the same edition, "
+        "territory and year, and says how in derived_how.",
+        "Text cells that a spreadsheet would read as a formula start with an apostrophe.",
+    ]
+
+
+def _urls(dataset: Dataset, source_ids: list[str]) -> str:
+    return " ".join(str(dataset.source(s)["url"]) for s in source_ids if dataset.source(s)["url"])
+
+
 def view_frame(dataset: Dataset, state: ViewState) -> pd.DataFrame:
+    """One row per figure in the download's columns (text neutralised; year an integer, flags booleans)."""
     rows = table_rows(dataset, state)
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, "source_ids"]) if rows else pd.DataFrame(columns=list(COLUMNS))
-    frame["source_url"] = [" ".join(str(dataset.source(s)["url"]) for s in ids if dataset.source(s)["url"])
-                           for ids in frame.get("source_ids", [])] if rows else []
-    frame = frame[list(COLUMNS)].rename(columns=COLUMNS)
-    return frame.map(neutralise)
+    for row in rows:
+        row["source_url"] = _urls(dataset, row["source_ids"])
+    frame = pd.DataFrame({c.name: [row[c.row_key] for row in rows] for c in COLUMNS}, columns=COLUMN_NAMES)
+    frame = frame.map(neutralise)
+    frame["year"] = frame["year"].astype("Int64")
+    frame["value"] = frame["value"].astype(float)
+    for flag in ("year_approx", "secondary_copy"):
+        frame[flag] = frame[flag].astype(bool)
+    return frame
 
 
 def to_csv(dataset: Dataset, state: ViewState, today: dt.date | None = None) -> bytes:
-    """UTF-8 CSV (with BOM, so Excel reads the accents); the first line is the citation."""
-    buffer = io.StringIO()
-    buffer.write(f"# {citation(dataset, state, today)}\n")
-    view_frame(dataset, state).to_csv(buffer, index=False, lineterminator="\n", float_format="%.15g")
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """UTF-8 CSV whose first line is the header (no BOM, no comment line): any CSV reader takes it as is.
+
+    ``today`` is accepted for symmetry with the other downloads; the citation is in the package's README.
+    """
+    del today
+    return view_frame(dataset, state).to_csv(index=False, lineterminator="\n", float_format="%.15g").encode("utf-8")
+
+
+def _fit_columns(sheet: Worksheet, widths: dict[str, int] | None = None, cap: int = 60) -> None:
+    """Column widths from the longest text in each column (Excel does not size them itself)."""
+    for index, cells in enumerate(sheet.iter_cols(), start=1):
+        letter = get_column_letter(index)
+        longest = max((len(str(c.value)) for c in cells if c.value is not None), default=8)
+        sheet.column_dimensions[letter].width = (widths or {}).get(letter) or min(cap, max(8, longest + 2))
+
+
+def link(cell, url: object) -> None:
+    """A clickable link on ``cell`` to the first http(s) address in ``url`` (the cell keeps its text)."""
+    first = next((u for u in str(url or "").split() if u.startswith(LINKABLE)), None)
+    if first:
+        cell.hyperlink = first
+        cell.style = "Hyperlink"
+
+
+def _about(dataset: Dataset, state: ViewState, today: dt.date | None) -> list[tuple[str, str]]:
+    rows = [("Citation", citation(dataset, state, today)), ("", "")]
+    rows += [("Compared on", f"{indicator}: {basis}") for indicator, basis in bases_used(dataset, state)]
+    rows += [("", "")] + [("Note", n) for n in notes(dataset, state)]
+    rows += [("", ""), ("Column", "Meaning")]
+    rows += [(c.name, c.description) for c in COLUMNS]
+    return [(neutralise(a), neutralise(b)) for a, b in rows]
 
 
 def to_xlsx(dataset: Dataset, state: ViewState, today: dt.date | None = None) -> bytes:
-    """A 'Figures' sheet (citation in row 1, the table from row 3) and a 'Sources' sheet."""
+    """'Figures' (header in row 1, autofilter, clickable sources), 'About' (citation, basis, notes, columns)
+    and 'Sources' sheets."""
     frame = view_frame(dataset, state)
     used = sorted({s for ids in (r["source_ids"] for r in table_rows(dataset, state)) for s in ids})
     sources = dataset.sources.loc[used, ["publisher", "title", "url", "accessed", "kind"]].reset_index()
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="Figures", index=False, startrow=2)
+        frame.to_excel(writer, sheet_name="Figures", index=False)
+        pd.DataFrame(_about(dataset, state, today), columns=["About", ""]).to_excel(
+            writer, sheet_name="About", index=False)
         sources.map(neutralise).to_excel(writer, sheet_name="Sources", index=False)
-        sheet = writer.sheets["Figures"]
-        sheet["A1"] = citation(dataset, state, today)
-        for column, width in zip("ABCDEFGHIJKLMN", (16, 34, 18, 14, 22, 8, 8, 12, 44, 26, 60, 10, 40, 36),
-                                 strict=True):
-            sheet.column_dimensions[column].width = width
-        sheet.freeze_panes = "B4"
+        figures = writer.sheets["Figures"]
+        figures.auto_filter.ref = figures.dimensions
+        figures.freeze_panes = "B2"
+        url_column = COLUMN_NAMES.index("source_url") + 1
+        for row, url in enumerate(frame["source_url"], start=2):
+            link(figures.cell(row=row, column=url_column), url)
+        _fit_columns(figures)
+        about = writer.sheets["About"]
+        about.column_dimensions["A"].width, about.column_dimensions["B"].width = 18, 120
+        for label, text in about.iter_rows(min_row=2):
+            label.font = Font(bold=True)
+            text.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet = writer.sheets["Sources"]
+        url_column = list(sources.columns).index("url") + 1
+        for row, url in enumerate(sources["url"], start=2):
+            link(sheet.cell(row=row, column=url_column), url)
+        _fit_columns(sheet)
     return buffer.getvalue()

@@ -54,7 +54,7 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
     }
     top = max((p.value for p in shown), default=1) or 1
     layout = base_layout(height=max(220, 46 * len(shown) + 70))
-    layout["xaxis"] = axis(axis_title(dataset, indicator, measure), range=[0, top * 1.28], zeroline=True)
+    layout["xaxis"] = axis(axis_title(dataset, indicator, measure), range=[0, top * 1.12], zeroline=True)
     layout["yaxis"] = {"automargin": True, "ticksuffix": "  ", "showgrid": False}
     fig = {"data": [bar], "layout": layout}
     label = dataset.indicator(indicator)["label"]

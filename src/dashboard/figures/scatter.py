@@ -66,8 +66,9 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
         "textposition": label_positions(xs, ys, names, sizes),  # names clear of each other
         "marker": {"size": sizes, "color": [colours[a.region_id] for a, _, _ in rows],
                    "opacity": 0.85, "sizemode": "diameter",
-                   "symbol": ["diamond" if a.region_id in comparability.odd or b.region_id in comparability.odd
-                              else "circle" for a, b, _ in rows]},
+                   # a region with no size figure is an open ring, not a small bubble read as a small value
+                   "symbol": [("diamond" if a.region_id in comparability.odd or b.region_id in comparability.odd
+                               else "circle") + ("-open" if c.value is None else "") for a, b, c in rows]},
         "customdata": [[a.region_id, region_label(dataset, a.region_id),
                         _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
                         esc(a.territory if a.territory == b.territory else f"x: {a.territory}; y: {b.territory}"),
@@ -95,6 +96,6 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
 
 def _line(dataset: Dataset, indicator: str, measure: str, point) -> str:
     if point.value is None:
-        return "no data"
+        return "no figure (drawn as an open ring)"
     year = format_year(point.year, point.year_approx)
     return f"{point_text(dataset, indicator, measure, point)} {measure_unit(dataset, indicator, measure)} ({year})"

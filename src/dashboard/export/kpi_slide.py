@@ -1,0 +1,133 @@
+"""The key-figures slide: five big cards (3 + 2) readable from the back of a room.
+
+Each card says what the page's KPI card says, on the view's basis: the number (with its qualifier) at
+40 pt or more, its unit and year ('c.' when inferred), the territory and its kind, the national share,
+and the source, marked when it was read in a secondary copy. Text is native, so it stays editable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.util import Emu, Inches, Pt
+
+from dashboard.comparability import kind_label
+from dashboard.components.kpi_card import context_text, share_line
+from dashboard.data import Dataset
+from dashboard.export.slide_text import (
+    ACCENT,
+    DARK,
+    GREY,
+    HEIGHT,
+    INNER,
+    LINE,
+    MARGIN,
+    Line,
+    add_text,
+    height_of,
+    wrapped,
+)
+from dashboard.export.textfit import fitting_size
+from dashboard.formatting import format_value, format_year
+from dashboard.measures import no_comparable, resolve_basis
+from dashboard.state import ViewState
+
+CARD_FILL = RGBColor(0xF3, 0xF4, 0xF6)
+VALUE_PT = (48, 40)  # largest and smallest size of the big number
+SPACE_AFTER = 1
+LABEL_PT = 18
+TOP, GAP = Inches(1.15), Inches(0.2)
+BOTTOM = Inches(0.3)
+PADDING = Inches(0.12)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows: ``details`` always, ``extra`` (share, context) while there is room, the source."""
+
+    label: str
+    value: str
+    details: list[Line]
+    extra: list[Line] = field(default_factory=list)
+    source: Line | None = None
+    missing: bool = False
+
+
+def kpi_card(dataset: Dataset, state: ViewState, kpi: str) -> Card:
+    """One KPI on the view's basis, as the page's card has it."""
+    indicator = dataset.indicator(kpi)
+    basis = resolve_basis(dataset, state.basis, kpi, state.edition)
+    figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
+    label = str(indicator["short_label"])
+    if figure is None:
+        reason = no_comparable(dataset, state.focus, kpi, state.edition, state.year, basis).missing
+        return Card(label, "No data", [Line(reason, 14, colour=GREY)], missing=True)
+    share = share_line(dataset, state.focus, kpi, state.edition, state.year, basis)
+    context = context_text(dataset, kpi, figure)
+    details = [Line(f"{indicator['unit']} · {format_year(figure.year, figure.year_approx)}", 16, True),
+               Line(f"{figure.territory} ({kind_label(figure.territory_kind)})", 14)]
+    extra = [*([Line(str(share[0].children), 14)] if share else []),
+             *([Line(context[0], 12, colour=GREY)] if context else [])]
+    source = Line(f"Source: {source_line(dataset, figure.source_id)}", 12, colour=GREY)
+    return Card(label, format_value(figure.value, int(indicator["decimals"]), figure.qualifier), details, extra,
+                source)
+
+
+def source_line(dataset: Dataset, source_id: str) -> str:
+    """The publisher, marked when the figure was read in a secondary copy (the notes give the full title)."""
+    source = dataset.source(source_id)
+    publisher = "Your data" if dataset.is_user_source(source_id) else str(source["publisher"])
+    return publisher + (" (secondary copy)" if dataset.is_secondary(source_id) else "")
+
+
+def card_lines(card: Card, width: int, room: int) -> list[Line]:
+    """The card's lines that fit ``room`` EMU at their own sizes (the same on every card): the extra lines
+    go first, last one first, then the source shrinks to 10 pt (the speaker notes keep everything)."""
+    extra, source = list(card.extra), card.source
+
+    def lines() -> list[Line]:
+        return [*card.details, *extra, *([source] if source else [])]
+
+    while extra and height_of(wrapped(lines(), width), SPACE_AFTER) > room:
+        extra.pop()
+    while source and source.size > 10 and height_of(wrapped(lines(), width), SPACE_AFTER) > room:
+        source = Line(source.text, source.size - 1, source.bold, source.colour)
+    return lines()
+
+
+def draw_card(slide, card: Card, left: int, top: int, width: int, height: int) -> None:
+    """A rounded card with the label, the big number and the details, each measured to fit."""
+    shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(left), Emu(top), Emu(width), Emu(height))
+    shape.adjustments[0] = 0.06
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = CARD_FILL
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    inner = width - 2 * PADDING
+    value_pt = 28 if card.missing else fitting_size(card.value, Emu(inner).pt * 0.92, *VALUE_PT)
+    y = top + PADDING
+    add_text(slide, left + PADDING, y, inner, [Line(card.label, LABEL_PT, True, ACCENT)])
+    y += Pt(LABEL_PT * LINE) + Inches(0.04)
+    add_text(slide, left + PADDING, y, inner, [Line(card.value, value_pt, True, GREY if card.missing else DARK)])
+    y += Pt(value_pt * LINE) + Inches(0.06)
+    room = top + height - PADDING - y
+    add_text(slide, left + PADDING, y, inner, card_lines(card, inner, room), height=room,
+             space_after=SPACE_AFTER)
+
+
+def kpi_slide(slide, dataset: Dataset, state: ViewState) -> list[Card]:
+    """Title and the 3 + 2 grid of cards, each row filling the width; returns the cards drawn."""
+    add_text(slide, MARGIN, Inches(0.3), INNER,
+             [Line(f"{dataset.region_name(state.focus)}: key figures", 36, True, DARK)])
+    cards = [kpi_card(dataset, state, kpi) for kpi in dataset.kpi_ids]
+    per_row = 3
+    rows = max(1, -(-len(cards) // per_row))
+    height = int((HEIGHT - TOP - BOTTOM - GAP * (rows - 1)) / rows)
+    for i, card in enumerate(cards):
+        row, column = divmod(i, per_row)
+        in_row = min(per_row, len(cards) - row * per_row)
+        width = int((INNER - GAP * (in_row - 1)) / in_row)
+        draw_card(slide, card, MARGIN + column * (width + GAP), TOP + row * (height + GAP), width, height)
+    return cards
