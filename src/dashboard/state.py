@@ -17,7 +17,6 @@ from dashboard.presets import PRESETS, preset_members
 MEASURES = ("absolute", "per_capita", "share", "index")
 MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
 TABS = ("charts", "table")
-SLIDES = ("kpis", "ranking", "map", "scatter", "shares", "trend")  # presentation mode, in arrow-key order
 THEMES = ("light", "contrast")
 DEFAULT_FOCUS = "helsinki"
 DEFAULT_EDITION = "baltmet"
@@ -89,17 +88,17 @@ def default_state(dataset: Dataset, edition: str = DEFAULT_EDITION) -> ViewState
 CROWDED = 20  # more regions than this: charts show the top ones and the focus (figures.common.MAX_ITEMS)
 
 
-def index_focus(state: ViewState) -> str | None:
+def index_focus(focus: str, measure: str) -> str | None:
     """The focus where only the index needs it (charts that name a crowded set's top regions by the data
     alone, and mark the focus afterwards: the scatter and the map)."""
-    return state.focus if state.measure == "index" else None
+    return focus if measure == "index" else None
 
 
-def focus_key(state: ViewState) -> str | None:
+def focus_key(focus: str, measure: str, regions: tuple[str, ...]) -> str | None:
     """What a figure's cache key needs of the focus: the index (its average leaves the focus out) and a
     crowded chart (it shows the top regions and the focus) depend on it; everywhere else the focus is
     only marked, on the cached figure (figures/focus.py)."""
-    return state.focus if state.measure == "index" or len(state.regions) > CROWDED else None
+    return focus if measure == "index" or len(regions) > CROWDED else None
 
 
 def with_edition(dataset: Dataset, state: ViewState, edition: str) -> ViewState:
@@ -134,6 +133,13 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
     if state.present:
         params["present"] = "1"
     return f"?{urlencode(params, safe=',')}" if params else ""
+
+
+def slides() -> tuple[str, ...]:
+    """Presentation mode's slides in arrow-key order: the KPI cards, then the charts of the registry."""
+    from dashboard.views import CHARTS  # the registry imports the builders, which import this module
+
+    return ("kpis", *(view.name for view in CHARTS))
 
 
 def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str]]:
@@ -177,7 +183,7 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
             else:
                 ignored.append(f"basis={value} (not one of: {', '.join(BASES)})")
         elif name in ("tab", "slide", "theme"):
-            allowed = {"tab": TABS, "slide": SLIDES, "theme": THEMES}[name]
+            allowed = {"tab": TABS, "slide": slides(), "theme": THEMES}[name]
             if value in allowed:
                 changes[name] = value
             else:

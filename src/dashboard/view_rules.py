@@ -11,7 +11,7 @@ from dashboard.data import Dataset
 from dashboard.data.schema import BASES
 from dashboard.measures import availability
 from dashboard.presets import preset_members
-from dashboard.state import SLIDES, ViewState, default_state, with_edition
+from dashboard.state import ViewState, default_state, slides, with_edition
 from dashboard.views import CHARTS
 
 CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
@@ -39,7 +39,8 @@ def _presentation_step(state: ViewState, key: str) -> ViewState:
         return replace(state, present=False)
     if key in ("present-next", "present-prev"):
         step = 1 if key == "present-next" else -1
-        return replace(state, slide=SLIDES[(SLIDES.index(state.slide) + step) % len(SLIDES)])
+        order = slides()
+        return replace(state, slide=order[(order.index(state.slide) + step) % len(order)])
     regions = list(state.regions)
     step = 1 if key == "present-down" else -1
     return replace(state, focus=regions[(regions.index(state.focus) + step) % len(regions)])

@@ -1,13 +1,16 @@
-"""Which builder feeds which part of the page, and which ViewState fields each depends on.
+"""The chart registry: one entry per chart, carrying everything the page, exports and table need.
 
-Callbacks use the dependency keys to skip work: a change that does not touch a chart's fields
-does not rebuild or resend that chart.
+A chart's inputs are its builder's parameters (after the dataset), read from the view state by name,
+so a builder that gains an input is rebuilt when that input changes: what a chart depends on is
+never written twice. Adding a chart touches this registry, its builder and its tests.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta
@@ -19,26 +22,48 @@ from dashboard.figures.spec import FigureSpec
 from dashboard.figures.trend import build_trend
 from dashboard.state import ViewState
 
+Builder = Callable[..., tuple[FigureSpec, ChartMeta]]
+
+
+def state_value(state: ViewState, name: str):
+    """A builder input by its parameter name: ``regions`` is focus + peers, the rest are ViewState fields."""
+    return state.regions if name == "regions" else getattr(state, name)
+
 
 @dataclass(frozen=True)
 class ChartView:
-    name: str
-    build: Callable[[Dataset, ViewState], tuple[FigureSpec, ChartMeta]]
-    depends_on: tuple[str, ...]
+    name: str  # id in the page (chart-<name>), in ?slide=, in file names
+    builder: Builder  # builder(dataset, **inputs) -> (figure spec, ChartMeta)
+    title: str  # what menus and the presentation's slide list call it
+    indicator_fields: tuple[str, ...] = ("indicator",)  # state fields naming its indicators (table, file name)
+    restyled_by: tuple[str, ...] = field(default=("theme",))  # applied to the built figure, not inputs
+
+    @cached_property
+    def inputs(self) -> tuple[str, ...]:
+        """The builder's parameters after the dataset: exactly what the chart depends on."""
+        return tuple(inspect.signature(self.builder).parameters)[1:]
+
+    def build(self, dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
+        return self.builder(dataset, **{name: state_value(state, name) for name in self.inputs})
 
     def key(self, state: ViewState) -> list:
-        """The part of the state this chart depends on (regions = focus + peers)."""
-        return [list(state.regions) if f == "regions" else getattr(state, f) for f in self.depends_on]
+        """Equal keys: the chart shown is still right, nothing is rebuilt or resent."""
+        values = [state_value(state, name) for name in (*self.inputs, *self.restyled_by)]
+        return [list(v) if isinstance(v, tuple) else v for v in values]
+
+    @property
+    def export_indicator(self) -> str:
+        return self.indicator_fields[0] if self.indicator_fields else ""
 
 
-BASE = ("regions", "focus", "edition", "theme", "basis")
-CHARTS: tuple[ChartView, ...] = (
-    ChartView("ranking", build_ranking, (*BASE, "indicator", "measure", "year")),
-    ChartView("map", build_map, (*BASE, "indicator", "measure", "year")),
-    ChartView("scatter", build_scatter, (*BASE, "x", "y", "size", "measure", "year")),
-    ChartView("shares", build_shares, (*BASE, "year")),
-    ChartView("trend", build_trend, (*BASE, "indicator", "measure")),
+CHARTS: tuple[ChartView, ...] = (  # in the page's and the presentation's order
+    ChartView("ranking", build_ranking, "Ranking"),
+    ChartView("map", build_map, "Map"),
+    ChartView("scatter", build_scatter, "Scatter", indicator_fields=("y", "x", "size")),
+    ChartView("shares", build_shares, "Shares of the national total", indicator_fields=()),
+    ChartView("trend", build_trend, "Trend"),
 )
+CHART_BY_NAME = {view.name: view for view in CHARTS}
 
 
 def kpi_key(state: ViewState, user_hash: str | None = None) -> list:

@@ -16,9 +16,9 @@ from dashboard.components.figures_table import table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.data import load_dataset
 from dashboard.export.tables import to_csv
-from dashboard.figures.ranking import build_ranking
 from dashboard.paths import BUNDLED_DATA_DIR
 from dashboard.state import from_query
+from dashboard.views import CHART_BY_NAME
 from tests.helpers import text_of
 
 
@@ -63,9 +63,9 @@ def test_the_sixth_kpi_has_its_card(data, state) -> None:
 
 
 def test_charts_table_and_csv_show_it(data, state) -> None:
-    fig, meta = build_ranking(data, state)
+    fig, meta = CHART_BY_NAME["ranking"].build(data, state)
     assert sorted(fig["data"][0]["x"]) == [40, 60, 80] and meta.title == "Ranking: Museums"
-    per_head, _ = build_ranking(data, replace(state, measure="per_capita"))
+    per_head, _ = CHART_BY_NAME["ranking"].build(data, replace(state, measure="per_capita"))
     assert len(per_head["data"][0]["x"]) >= 1  # divided by the same city's population where it has one
     assert any(r["indicator"] == "Museums" for r in table_rows(data, state))
     frame = pd.read_csv(io.BytesIO(to_csv(data, state)))

@@ -8,8 +8,8 @@ import pytest
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
-from dashboard.figures.ranking import build_ranking
 from dashboard.state import default_state
+from dashboard.views import CHART_BY_NAME
 
 KPIS = ["population", "employment", "gdp", "universities", "science_parks"]
 
@@ -20,7 +20,7 @@ def test_each_default_ranking_compares_one_kind_of_territory_or_marks_the_others
                                                                                edition: str) -> None:
     state = replace(default_state(dataset), indicator=kpi, edition=edition, peers=tuple(dataset.region_ids))
     for basis in ("", *BASES):  # '' is the default basis of the indicator and edition
-        fig, meta = build_ranking(dataset, replace(state, basis=basis))
+        fig, meta = CHART_BY_NAME["ranking"].build(dataset, replace(state, basis=basis))
         bar = fig["data"][0]
         kinds = {c[5].rsplit(" (", 1)[-1] for c in bar["customdata"]}
         if meta.comparability.basis != "reported":

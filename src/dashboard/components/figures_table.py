@@ -21,6 +21,7 @@ from dashboard.measures import (
     resolve_basis,
 )
 from dashboard.state import ViewState
+from dashboard.views import CHARTS
 
 COLUMNS = [
     {"field": "region", "headerName": "Region", "pinned": "left", "width": 150},
@@ -66,7 +67,7 @@ def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
     """The figures behind the KPI cards and every chart of the view, each once."""
     wanted: list[tuple[str, str, int | None]] = []
     wanted += [(k, "absolute", state.year) for k in dataset.kpi_ids]  # each on the view's basis (see below)
-    for indicator in (state.indicator, state.x, state.y, state.size):
+    for indicator in dict.fromkeys(getattr(state, f) for view in CHARTS for f in view.indicator_fields):
         wanted.append((indicator, effective_measure(dataset, indicator, state.measure), state.year))
     wanted += [(ind, "share" if declaration(dataset, ind).share_label and not is_share(dataset, ind) else "absolute",
                 state.year) for _, ind, _ in share_series(dataset)]

@@ -12,9 +12,7 @@ from dashboard.export.package import csv_package
 from dashboard.export.tables import to_xlsx
 from dashboard.measures import effective_measure, points, resolve_basis
 from dashboard.state import ViewState
-from dashboard.views import CHARTS
-
-CHART_INDICATOR = {"ranking": "indicator", "map": "indicator", "trend": "indicator", "scatter": "y"}
+from dashboard.views import CHART_BY_NAME, CHARTS
 
 
 def _span(years: set[int]) -> str:
@@ -43,7 +41,7 @@ def _year_text(dataset: Dataset, state: ViewState, chart: str, indicator: str) -
 def chart_name(dataset: Dataset, state: ViewState, chart: str, fmt: str, size: str = "slide",
                scale: float = 2) -> str:
     """The chart's file name: unique per chart and view (see ``naming``), then size and scale if not default."""
-    indicator = getattr(state, CHART_INDICATOR.get(chart, "indicator"))
+    indicator = getattr(state, CHART_BY_NAME[chart].export_indicator or "indicator")
     stem = view_stem(dataset, state, chart, indicator, _year_text(dataset, state, chart, indicator))
     suffix = f"@{int(scale)}x" if fmt == "png" and scale != 2 else ""
     size_part = "" if size == "slide" else f"_{size}"

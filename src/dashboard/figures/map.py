@@ -27,7 +27,7 @@ from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, points, resolve_basis
-from dashboard.state import ViewState, index_focus
+from dashboard.state import index_focus
 
 # Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
 LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsinki": "top center",
@@ -43,11 +43,12 @@ GEO = {
 }
 
 
-def build_map(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    fig, meta = _map(dataset, state.regions, index_focus(state), state.indicator, state.edition, state.measure,
-                     state.year, basis)
-    return highlight_marks(fig, state.focus), meta
+def build_map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
+              year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The map of the view; its parameters are the view fields it depends on (views.py reads them)."""
+    resolved = resolve_basis(dataset, basis, indicator, edition)
+    fig, meta = _map(dataset, regions, index_focus(focus, measure), indicator, edition, measure, year, resolved)
+    return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)

@@ -21,14 +21,16 @@ from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, points, resolve_basis
-from dashboard.state import ViewState, focus_key
+from dashboard.state import focus_key
 
 
-def build_ranking(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    fig, meta = _ranking(dataset, state.regions, focus_key(state), state.indicator, state.edition, state.measure,
-                         state.year, basis)
-    return highlight_marks(fig, state.focus), meta
+def build_ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
+                  measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The ranking of the view; its parameters are the view fields it depends on (views.py reads them)."""
+    resolved = resolve_basis(dataset, basis, indicator, edition)
+    fig, meta = _ranking(dataset, regions, focus_key(focus, measure, regions), indicator, edition, measure, year,
+                         resolved)
+    return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)

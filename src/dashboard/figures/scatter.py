@@ -26,17 +26,18 @@ from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, measure_unit, points, resolve_basis
-from dashboard.state import ViewState, index_focus
+from dashboard.state import index_focus
 
 MAX_BUBBLE = 48
 MIN_BUBBLE = 12
 
 
-def build_scatter(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    basis = resolve_basis(dataset, state.basis, state.y, state.edition)
-    fig, meta = _scatter(dataset, state.regions, index_focus(state), state.x, state.y, state.size, state.edition,
-                         state.measure, state.year, basis)
-    return highlight_marks(fig, state.focus), meta
+def build_scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
+                  measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The scatter of the view; its parameters are the view fields it depends on (views.py reads them)."""
+    resolved = resolve_basis(dataset, basis, y, edition)
+    fig, meta = _scatter(dataset, regions, index_focus(focus, measure), x, y, size, edition, measure, year, resolved)
+    return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)

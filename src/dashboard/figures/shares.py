@@ -12,7 +12,7 @@ from dashboard.figures.focus import bold_focus_label
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, points
-from dashboard.state import ViewState, focus_key
+from dashboard.state import focus_key
 
 SHARE_HOVER = ("<b>%{customdata[1]}</b> · %{meta}<br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · "
                "%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>")
@@ -25,10 +25,12 @@ def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, e
     return points(dataset, regions, indicator, edition, "share", year, basis)
 
 
-def build_shares(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    basis = state.basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
-    fig, meta = _shares(dataset, state.regions, focus_key(state), state.edition, state.year, basis)
-    return bold_focus_label(fig, state.focus), meta
+def build_shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str, year: int | None,
+                 basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The shares chart of the view; its parameters are the view fields it depends on (views.py reads them)."""
+    resolved = basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
+    fig, meta = _shares(dataset, regions, focus_key(focus, "", regions), edition, year, resolved)
+    return bold_focus_label(fig, focus), meta
 
 
 @lru_cache(maxsize=256)

@@ -26,15 +26,17 @@ from dashboard.figures.focus import highlight_lines
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
-from dashboard.state import ViewState, focus_key
+from dashboard.state import focus_key
 
 
-def build_trend(dataset: Dataset, state: ViewState) -> tuple[FigureSpec, ChartMeta]:
-    basis = resolve_basis(dataset, state.basis, state.indicator, state.edition)
-    index = effective_measure(dataset, state.indicator, state.measure) == "index"
-    fig, meta = _trend(dataset, state.regions, state.focus if index else focus_key(state), state.indicator,
-                       state.edition, state.measure, basis)
-    return highlight_lines(fig, state.focus), meta
+def build_trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
+                measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
+    """The trend of the view; its parameters are the view fields it depends on (views.py reads them)."""
+    resolved = resolve_basis(dataset, basis, indicator, edition)
+    index = effective_measure(dataset, indicator, measure) == "index"
+    fig, meta = _trend(dataset, regions, focus if index else focus_key(focus, measure, regions), indicator, edition,
+                       measure, resolved)
+    return highlight_lines(fig, focus), meta
 
 
 def segments(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, basis: str,
