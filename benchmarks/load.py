@@ -4,15 +4,17 @@
 
 gunicorn runs with the project's gunicorn.conf.py (each worker warms its export browser as it starts;
 the users come --warm-up seconds after the server answers, as they would on a deployed server).
-Each user loads the page, then keeps clicking as a person would (a new focus region: the state
-callback, then the KPI cards and the ranking chart it updates) and, at a random moment of the run,
-asks for one SVG export. Traffic goes only to 127.0.0.1; the run stops by itself. Prints requests,
+Each user loads the page, then keeps clicking as a person would, through every callback a user can
+fire: focus, indicator, measure, basis, edition, tab and theme changes (each one request to the view
+callback), the table's creation, one upload (and its banner), and at a random moment one export or
+download (SVG, PNG, CSV zip, Excel or deck). Traffic goes only to 127.0.0.1; the run stops by itself. Prints requests,
 errors and p50/p95 latency.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import random
 import socket
@@ -25,6 +27,13 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from dashboard.views import CHARTS  # noqa: E402
+from tests.dash_requests import Requests  # noqa: E402
+
+CHART_NAMES = [view.name for view in CHARTS]
 REGIONS = ["berlin", "copenhagen", "helsinki", "malmo", "oslo", "riga", "st_petersburg", "stockholm", "tallinn",
            "vilnius", "warsaw"]
 
@@ -43,34 +52,65 @@ def post(base: str, payload: dict) -> tuple[int, dict | None]:
         return response.status, (json.loads(body) if body else None)
 
 
-def callback(deps: list[dict], prefix: str) -> dict:
-    return next(d for d in deps if d["output"].startswith(prefix))
+class _Http:
+    """The two GETs tests.dash_requests.Requests makes, over HTTP to the server under load."""
+
+    class _Answer:
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def get_json(self):
+            return json.loads(self.data)
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def get(self, path: str):
+        with urllib.request.urlopen(self.base + path.lstrip("/"), timeout=30) as response:
+            return self._Answer(response.read())
 
 
-def outputs_of(spec: dict) -> list[dict]:
-    return [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in spec["output"].strip(".").split("...")]
+SMALL_UPLOAD = b"region_id,indicator_id,year,value,territory\nhelsinki,science_parks,2024,6,Helsinki Region\n"
+CLICKS = [  # (what a person does, the input it changes, the values it takes)
+    ("focus", "region-select", REGIONS), ("indicator", "indicator-select", ["population", "gdp", "employment"]),
+    ("measure", "measure-select", ["absolute", "index", "share"]),
+    ("basis", "basis-select", ["auto", "eurostat_metro", "city", "reported"]),
+    ("edition", "edition-select", ["baltmet", "recent"]), ("tab", "tabs", ["charts", "table"]),
+    ("theme", "theme-toggle", [True, False]),
+]
+EXPORTS = [({"type": "export", "chart": "ranking", "fmt": "svg", "size": "slide", "scale": 1}, "export (SVG)"),
+           ({"type": "export", "chart": "map", "fmt": "png", "size": "slide", "scale": 2}, "export (PNG)"),
+           ({"type": "download", "what": "csv"}, "download (CSV zip)"),
+           ({"type": "download", "what": "xlsx"}, "download (Excel)"),
+           ({"type": "download", "what": "deck"}, "download (deck)")]
 
 
-def user(base: str, deps: list[dict], until: float, rng: random.Random, results: list, errors: list) -> None:
+def user(base: str, requests: Requests, until: float, rng: random.Random, results: list, errors: list) -> None:
+    """A person: loads the page, clicks every kind of control, opens the table, uploads a file once,
+    and asks for one export or download at a random moment; each request goes through the server."""
     export_at = time.time() + rng.uniform(0, max(0.0, until - time.time() - 10))
-    sync = callback(deps, "..view-state.data")
-    kpis = callback(deps, "..region-heading.children")
-    ranking = callback(deps, "..chart-ranking.figure")
-    download = callback(deps, "..download.data")
-    state: dict | None = None
-    exported = False
+    upload_at = time.time() + rng.uniform(0, max(0.0, until - time.time() - 10))
+    values: dict = {"url": ""}
+    exported = uploaded = False
 
-    def timed(kind: str, payload: dict) -> dict | None:
+    def timed(kind: str, body: dict) -> dict | None:
         start = time.perf_counter()
         try:
-            status, body = post(base, payload)
+            status, answer = post(base, body)
             if status not in (200, 204):
                 errors.append(f"{kind}: HTTP {status}")
         except Exception as err:  # counted, not raised: the run goes on
             errors.append(f"{kind}: {type(err).__name__}: {err}")
             return None
         results.append((kind, (time.perf_counter() - start) * 1000))
-        return body
+        return answer
+
+    def view(kind: str, changed: str) -> None:
+        answer = timed(kind, requests.body("..view-state.data", values, changed))
+        response = (answer or {}).get("response", {})
+        for key in ("view-state", "kpi-key", "options-key", *(f"{c}-key" for c in CHART_NAMES)):
+            if key in response:
+                values[key] = response[key]["data"]
 
     start = time.perf_counter()
     try:
@@ -79,44 +119,29 @@ def user(base: str, deps: list[dict], until: float, rng: random.Random, results:
         results.append(("page", (time.perf_counter() - start) * 1000))
     except Exception as err:
         errors.append(f"page: {err}")
-    first = True
+    view("first view (from the URL)", "url.search")
     while time.time() < until:
-        focus = rng.choice(REGIONS)
-        inputs = []
-        for item in sync["inputs"]:
-            if item["id"].startswith("{"):
-                inputs.append([])
-            else:
-                value = focus if item["id"] == "region-select" else ("" if item["id"] == "url" else None)
-                inputs.append({"id": item["id"], "property": item["property"], "value": value})
-        changed = "url.search" if first else "region-select.value"  # the page's first call comes from the URL
-        first = False
-        body = timed("focus change (state)", {
-            "output": sync["output"], "outputs": outputs_of(sync), "inputs": inputs,
-            "changedPropIds": [changed],
-            "state": [{"id": "view-state", "property": "data", "value": state}]})
-        if body and "response" in body:
-            state = body["response"]["view-state"]["data"]
-        if state is None:
-            time.sleep(0.5)
-            continue
-        view = [{"id": "view-state", "property": "data", "value": state}]
-        timed("focus change (KPI cards)", {"output": kpis["output"], "outputs": outputs_of(kpis), "inputs": view,
-                                           "changedPropIds": ["view-state.data"],
-                                           "state": [{"id": "user-data", "property": "data", "value": None}]})
-        timed("focus change (ranking chart)", {
-            "output": ranking["output"], "outputs": outputs_of(ranking), "inputs": view,
-            "changedPropIds": ["view-state.data"],
-            "state": [{"id": "ranking-key", "property": "data", "value": None},
-                      {"id": "user-data", "property": "data", "value": None}]})
+        what, control, options = rng.choice(CLICKS)
+        values[control] = rng.choice(options)
+        view(f"click: {what}", f"{control}.active_tab" if control == "tabs" else f"{control}.value")
+        if values.get("tabs") == "table" and rng.random() < 0.3:
+            timed("table created", requests.body("figures-table.children", {**values, "grid-library": True},
+                                                 "grid-library.data"))
+        if not uploaded and time.time() >= upload_at:
+            contents = "data:text/csv;base64," + base64.b64encode(SMALL_UPLOAD).decode()
+            answer = timed("upload", requests.body("..user-data.data", {
+                **values, "upload-accepted": {"contents": contents, "name": "mine.csv"}}, "upload-accepted.data"))
+            reference = ((answer or {}).get("response", {}).get("user-data") or {}).get("data")
+            if reference:
+                values["user-data"] = reference
+                timed("upload banner", requests.body("..upload-remove.style", values, "user-data.data"))
+                view("view with the upload", "user-data.data")
+            uploaded = True
         if not exported and time.time() >= export_at:
-            trigger = {"chart": "ranking", "fmt": "svg", "scale": 1, "size": "slide", "type": "export"}
-            timed("export (SVG)", {
-                "output": download["output"], "outputs": outputs_of(download),
-                "inputs": [[{"id": trigger, "property": "n_clicks", "value": 1}], []],
-                "changedPropIds": [json.dumps(trigger, separators=(",", ":"), sort_keys=True) + ".n_clicks"],
-                "state": [{"id": "view-state", "property": "data", "value": state},
-                          {"id": "user-data", "property": "data", "value": None}]})
+            trigger, kind = rng.choice(EXPORTS)
+            key = json.dumps(trigger, sort_keys=True)
+            timed(kind, requests.body("..download.data", {**values, key: 1},
+                                      json.dumps(trigger, separators=(",", ":"), sort_keys=True) + ".n_clicks"))
             exported = True
         time.sleep(rng.uniform(0.5, 2.0))  # a person reads before the next click
 
@@ -141,11 +166,11 @@ def main() -> None:
             except OSError:
                 time.sleep(0.5)
         time.sleep(args.warm_up)
-        deps = json.loads(urllib.request.urlopen(base + "_dash-dependencies", timeout=10).read())
+        requests = Requests(_Http(base), extra_ids=({"type": "figures-grid", "slot": "main"},))
         results: list[tuple[str, float]] = []
         errors: list[str] = []
         until = time.time() + args.seconds
-        threads = [threading.Thread(target=user, args=(base, deps, until, random.Random(i), results, errors))
+        threads = [threading.Thread(target=user, args=(base, requests, until, random.Random(i), results, errors))
                    for i in range(args.users)]
         for thread in threads:
             thread.start()

@@ -2,12 +2,13 @@
 
     .venv/bin/python benchmarks/run.py            (about 2 minutes; needs Chromium for load and export)
 
+First load, exports and the scale of data; benchmarks/interaction.py measures the interaction itself.
+
 Not a test: nothing here fails on timing. Record the output in benchmarks/README.md.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import platform
@@ -17,7 +18,6 @@ import sys
 import tempfile
 import threading
 import time
-import tracemalloc
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -26,6 +26,7 @@ from werkzeug.serving import make_server
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
 from dashboard.app_factory import create_app, use_fast_json  # noqa: E402
 from dashboard.data import load_dataset  # noqa: E402
@@ -44,17 +45,6 @@ def pct(samples: list[float], q: float) -> float:
     return statistics.quantiles(samples, n=100)[int(q) - 1] if len(samples) > 2 else samples[0]
 
 
-def post_timings(client, payloads: list[dict], rounds: int) -> list[float]:
-    out = []
-    for i in range(rounds):
-        payload = payloads[i % len(payloads)]
-        start = time.perf_counter()
-        response = client.post("/_dash-update-component", json=payload)
-        out.append((time.perf_counter() - start) * 1000)
-        assert response.status_code in (200, 204), response.status_code
-    return out
-
-
 # ---- the floor: a bare Dash app whose one callback returns one go.Figure -------------------------
 def bare_app() -> Dash:
     app = Dash(__name__)
@@ -67,50 +57,6 @@ def bare_app() -> Dash:
         return go.Figure(go.Bar(x=list(range(11)), y=names, orientation="h", marker_color=colours))
 
     return app
-
-
-def bare_payloads() -> list[dict]:
-    return [{"output": "graph.figure", "outputs": {"id": "graph", "property": "figure"},
-             "inputs": [{"id": "pick", "property": "value", "value": c}], "changedPropIds": ["pick.value"],
-             "state": []} for c in "abcdefghijk"]
-
-
-def focus_payloads(app, dataset, state) -> list[dict]:
-    """The ranking chart's callback for each focus: what a click on a bar costs the server."""
-    key = next(k for k in app.callback_map if k.startswith("..chart-ranking.figure"))
-    outputs = [{"id": o.split(".")[0], "property": o.split(".")[1]} for o in key.strip(".").split("...")]
-    payloads = []
-    for region in dataset.region_ids:
-        data = {**state.to_dict(), "focus": region, "peers": list(state.peers)}
-        payloads.append({"output": key, "outputs": outputs,
-                         "inputs": [{"id": "view-state", "property": "data", "value": data}],
-                         "changedPropIds": ["view-state.data"],
-                         "state": [{"id": "ranking-key", "property": "data", "value": None},
-                                   {"id": "user-data", "property": "data", "value": None}]})
-    return payloads
-
-
-def callback_benchmark(label: str, dataset, rounds: int = 300) -> float:
-    floor = post_timings(bare_app().server.test_client(), bare_payloads(), rounds)
-    app = create_app(dataset)
-    client = app.server.test_client()
-    payloads = focus_payloads(app, dataset, default_state(dataset))
-    from dashboard.figures import ranking
-
-    cold = []
-    for i in range(min(rounds, 100)):
-        ranking._ranking.cache_clear()  # every figure built from scratch
-        from dashboard.measures import region_point
-        region_point.cache_clear()
-        cold += post_timings(client, [payloads[i % len(payloads)]], 1)
-    warm = post_timings(client, payloads, rounds)
-    p50f, p95f = pct(floor, 50), pct(floor, 95)
-    row(f"{label}: bare Dash callback (floor) p50 / p95 ms", f"{p50f:.1f} / {p95f:.1f}")
-    row(f"{label}: focus change, ranking built fresh, p50 / p95 ms", f"{pct(cold, 50):.1f} / {pct(cold, 95):.1f}",
-        f"{p50f:.1f}", f"{pct(cold, 50) / p50f:.2f}x")
-    row(f"{label}: focus change, figure cached, p50 / p95 ms", f"{pct(warm, 50):.1f} / {pct(warm, 95):.1f}",
-        f"{p50f:.1f}", f"{pct(warm, 50) / p50f:.2f}x")
-    return pct(cold, 50) / p50f
 
 
 # ---- first page load in headless Chromium ------------------------------------------------------------
@@ -193,54 +139,62 @@ def export_benchmark() -> None:
     row("export: 8-slide deck, s", f"{elapsed:.2f}", "5.00 target", f"{elapsed / 5:.2f}x")
 
 
-# ---- scale: 300 regions x 30 indicators x 25 years -------------------------------------------------------
-def generated_folder(directory: Path, regions: int = 300, indicators: int = 30, years: int = 25) -> int:
-    base = load_dataset(BUNDLED_DATA_DIR)
-    kpis = list(base.indicators.index)[:indicators]
-    with (directory / "regions.csv").open("w") as fh:
-        fh.write("region_id,name,country,country_name,lat,lon,eurostat_metro_code,capital,baltmet_inno_role\n")
-        for i in range(regions):
-            fh.write(f"r{i:03d},Region {i:03d},FI,Finland,{50 + i % 15}.5,{5 + i % 30}.5,,false,\n")
-    base.indicators.reset_index().to_csv(directory / "indicators.csv", index=False)
-    with (directory / "sources.csv").open("w") as fh:
-        fh.write("source_id,publisher,title,url,accessed,kind\nsynthetic,Benchmark,Generated figures,,,secondary\n")
-    count = 0
-    with (directory / "values.csv").open("w") as fh:
-        fh.write("region_id,indicator_id,edition,year,year_approx,value,qualifier,territory,territory_type,"
-                 "source_id,note\n")
-        for i in range(regions):
-            for indicator in kpis:
-                kind = base.indicators.at[indicator, "kind"]
-                for y in range(1999, 1999 + years):
-                    value = (i * 7 + y) % 90 + 1 if kind == "percent" else (i + 1) * 1000 + y
-                    edition = "baltmet" if y <= 2010 else "recent"
-                    fh.write(f"r{i:03d},{indicator},{edition},{y},false,{value},,Region {i:03d},metro,synthetic,\n")
-                    count += 1
-    return count
+# ---- scale: the first page at 300 regions, loading 3 000 regions ----------------------------------------
+def first_page_bytes(directory: Path | None) -> tuple[int, int]:
+    """(layout, first view answer) in bytes as brotli sends them: what the page itself costs, beside the
+    static libraries (plotly.js, Bootstrap) that every page shares and browsers cache."""
+    import brotli
+
+    from dashboard.data.folders import load_data_folder
+    from tests.dash_requests import Requests
+
+    dataset = load_data_folder(directory).dataset if directory else load_dataset(BUNDLED_DATA_DIR)
+    client = create_app(dataset).server.test_client()
+    layout = client.get("/_dash-layout").get_data()
+    body = Requests(client).body("..view-state.data", {"url": ""}, "url.search")
+    answer = client.post("/_dash-update-component", json=body).get_data()
+    return len(brotli.compress(layout, quality=5)), len(brotli.compress(answer, quality=5))
 
 
-def scale_benchmark(bundled_ratio: float) -> None:
+LOAD_SCRIPT = """
+import resource, sys, time
+start = time.perf_counter()
+from dashboard.data.folders import load_data_folder
+dataset = load_data_folder(sys.argv[1]).dataset
+hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM"))
+print(time.perf_counter() - start, int(hwm.split()[1]) / 1024, len(dataset.values))
+"""
+
+
+def load_in_a_fresh_process(directory: Path) -> tuple[float, float, int]:
+    """(seconds to load and validate, peak RSS in MB, figures), in a process of its own."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", LOAD_SCRIPT, str(directory)], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout.split()
+    return float(out[0]), float(out[1]), int(out[2])
+
+
+def scale_benchmark() -> None:
+    from benchmarks.scale_data import write_folder
+
     with tempfile.TemporaryDirectory() as tmp:
-        directory = Path(tmp)
-        count = generated_folder(directory)
-        gc.collect()
-        start = time.perf_counter()
-        dataset = load_dataset(directory)
-        elapsed = time.perf_counter() - start
-        del dataset
-        gc.collect()
-        tracemalloc.start()  # memory on a second load: tracing slows allocation, so it is not timed
-        dataset = load_dataset(directory)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        base_start = time.perf_counter()
-        load_dataset(BUNDLED_DATA_DIR)
-        base_elapsed = time.perf_counter() - base_start
-        row(f"scale: load + validate {count:,} figures, s", f"{elapsed:.2f}", f"{base_elapsed:.3f}",
-            f"{elapsed / base_elapsed:.0f}x")
-        row("scale: peak memory while loading, MB", f"{peak / 1e6:.0f}")
-        ratio = callback_benchmark("scale", dataset, rounds=120)
-        row("scale: focus-change ratio vs bundled data", f"{ratio:.2f}x", f"{bundled_ratio:.2f}x", "")
+        small, large = Path(tmp) / "r300", Path(tmp) / "r3000"
+        small.mkdir()
+        large.mkdir()
+        write_folder(small, regions=300)
+        write_folder(large, regions=3000)
+        layout, answer = first_page_bytes(small)
+        base_layout, base_answer = first_page_bytes(None)
+        row("300 regions: first page (layout + first answer), kB br", f"{(layout + answer) / 1e3:.0f}",
+            "300 target", f"{(layout + answer) / 3e5:.2f}x")
+        row("bundled: first page (layout + first answer), kB br", f"{(base_layout + base_answer) / 1e3:.0f}")
+        base = load_in_a_fresh_process(BUNDLED_DATA_DIR)
+        seconds, peak, figures = load_in_a_fresh_process(large)
+        row(f"3 000 regions: load + validate {figures:,} figures, s", f"{seconds:.1f}", "10 target",
+            f"{seconds / 10:.2f}x")
+        row("3 000 regions: peak RSS while loading, MB", f"{peak:.0f}", "1500 target", f"{peak / 1500:.2f}x")
+        row("bundled: load + validate, s / peak RSS MB (baseline)", f"{base[0]:.2f} / {base[1]:.0f}")
 
 
 def main() -> None:
@@ -248,11 +202,11 @@ def main() -> None:
     use_fast_json()  # the app's JSON setting, for the floor too: the comparison is the callback, not the engine
     print(f"machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
     print(f"{'figure':58} {'value':>16} {'baseline':>16} {'ratio':>8}")
-    ratio = callback_benchmark("bundled", load_dataset(BUNDLED_DATA_DIR))
     if Path("/usr/bin/chromium").exists():
         page_load_benchmark()
         export_benchmark()
-    scale_benchmark(ratio)
+    scale_benchmark()
+    print("The whole interaction (click to last redraw, requests, server CPU, memory) is benchmarks/interaction.py.")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,10 @@ def footer_children(meta: ChartMeta) -> list:
         parts.append(html.Details([html.Summary("What is compared", className="chart-comparability-summary"),
                                    html.P(meta.comparability.footnote, className="chart-comparability mb-1")]))
     if meta.missing:
-        items = [html.Li([html.Span(name, className="fw-semibold"), f": {why}"]) for name, why in meta.missing]
+        items = [html.Li([html.Span(name, className="fw-semibold"), f": {why}"])
+                 for name, why in meta.missing[:SUMMARY_MARKS]]
+        if len(meta.missing) > SUMMARY_MARKS:
+            items.append(html.Li(f"… and {len(meta.missing) - SUMMARY_MARKS} more (the CSV download lists them)"))
         parts.append(html.Details([html.Summary(f"No data for {len(meta.missing)} region(s)"),
                                    html.Ul(items, className="mb-0")], className="chart-missing"))
     return parts
@@ -80,6 +83,9 @@ def export_menu(name: str) -> dbc.DropdownMenu:
                             id=f"{name}-export-menu", toggle_class_name="border")
 
 
+SUMMARY_MARKS = 40  # a screen reader hears at most this many marks; a crowded map or scatter has thousands
+
+
 def text_summary(meta: ChartMeta, figure) -> str:
     """The chart in words, for screen readers: every mark's region, value, unit and year."""
     marks = []
@@ -87,7 +93,9 @@ def text_summary(meta: ChartMeta, figure) -> str:
         for data in trace.get("customdata") or ():
             if len(data) > 4 and data[2] != "no data":
                 marks.append(f"{data[1]} {data[2]} {data[3]} ({data[4]})".replace("<b>", "").replace("</b>", ""))
-    shown = "; ".join(dict.fromkeys(marks)) or "no figures"
+    marks = list(dict.fromkeys(marks))
+    more = f"; and {len(marks) - SUMMARY_MARKS} more (the Table tab lists them)" if len(marks) > SUMMARY_MARKS else ""
+    shown = "; ".join(marks[:SUMMARY_MARKS]) + more or "no figures"
     return f"{meta.title}. {meta.subtitle}. {shown}."
 
 

@@ -95,10 +95,11 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                 "Index: no peer has a figure in every year the focus has.")
     else:
         shown = regions
-    crowded = ""
+    crowded, cut = "", set()
     if len(shown) > MAX_ITEMS:
         latest = [points(dataset, (r,), indicator, edition, "absolute", None, basis)[0] for r in shown]
         kept, crowded = top_regions(latest, focus)
+        cut = {p.region_id for p in latest if p.value is not None} - kept  # left out, not missing
         shown = tuple(r for r in shown if r in kept)
     for region in sorted(shown, key=dataset.region_name):
         runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed)
@@ -129,7 +130,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
     sources, publishers = cite(dataset, every)
     drawn = {p.region_id for p in every}
     missing = tuple((dataset.region_name(r), dataset.missing_reason(r, indicator, edition))
-                    for r in regions if r not in drawn)
+                    for r in regions if r not in drawn and r not in cut)
     span = dataset.years(indicator, edition)
     span_text = f"{span[0]}–{span[-1]}" if span else "no years"
     assessed = assess(dataset, every, basis)
