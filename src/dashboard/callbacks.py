@@ -27,8 +27,9 @@ from dashboard.components.controls import (
 )
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
+from dashboard.components.profile_view import profile_view
 from dashboard.data import Dataset
-from dashboard.export.files import chart_file, data_file, deck_file
+from dashboard.export.files import chart_file, data_file, deck_file, profile_file
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading, stage_graph
 from dashboard.presets import preset_members
@@ -38,7 +39,8 @@ from dashboard.view_rules import CLICKABLE, CONTROL_INPUTS, PRESENT_KEYS, next_s
 from dashboard.views import CHARTS, kpi_key
 
 CHART_NAMES = [view.name for view in CHARTS]
-DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck"}
+DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck",
+                  "profile": "profile as PDF"}
 
 
 def register_callbacks(app: Dash, base: Dataset) -> None:
@@ -105,6 +107,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         notice=Output("url-notice", "children"), notice_open=Output("url-notice", "is_open"),
         heading=Output("region-heading", "children"), kpis=Output("kpi-row", "children"),
         kpi_key=Output("kpi-key", "data"), options_key=Output("options-key", "data"),
+        profile=Output("profile-view", "children"), profile_key=Output("profile-key", "data"),
         charts=chart_outputs, stage=stage_outputs,
         table=Output({**GRID_ID, "slot": ALL}, "rowData"),
     )
@@ -120,12 +123,12 @@ def _register_view(app: Dash, base: Dataset) -> None:
     )
 
     states = dict(stored=State("view-state", "data"), shown_kpis=State("kpi-key", "data"),
-                  shown_options=State("options-key", "data"),
+                  shown_options=State("options-key", "data"), shown_profile=State("profile-key", "data"),
                   shown={view.name: State(f"{view.name}-key", "data") for view in CHARTS})
 
     @app.callback(output=outputs, inputs=inputs, state=states)
     def update_view(search, controls, tab, presets, chart_clicks, keys, theme, user, stored, shown_kpis,
-                    shown_options, shown):
+                    shown_options, shown_profile, shown):
         """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState,
         and answers with every part of the page whose inputs changed, in the same response."""
         dataset = session_dataset(base, user)
@@ -175,6 +178,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         new_kpi_key = kpi_key(state, user_hash)
         same_kpis = new_kpi_key == shown_kpis
         table_rows_now = table_rows(dataset, state) if ctx.outputs_grouping["table"] else []
+        new_profile_key = [*kpi_key(state, user_hash), state.theme] if state.tab == "profile" else shown_profile
+        fresh_profile = state.tab == "profile" and new_profile_key != shown_profile
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
             focus=state.focus, peers=list(state.peers), edition=state.edition, indicator=state.indicator,
@@ -187,6 +192,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
             kpis=no_update if same_kpis else kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
                                                      state.basis),
             kpi_key=no_update if same_kpis else new_kpi_key,
+            profile=profile_view(dataset, state) if fresh_profile else no_update,
+            profile_key=new_profile_key if fresh_profile else no_update,
             charts=charts,
             stage=_stage_parts(dataset, state) if state.present else {name: no_update for name in stage_outputs},
             table=[table_rows_now for _ in ctx.outputs_grouping["table"]],
@@ -255,6 +262,8 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
                                            trigger["scale"])
             elif trigger["what"] == "deck":
                 name, payload = deck_file(dataset, state)
+            elif trigger["what"] == "profile":
+                name, payload = profile_file(dataset, state)
             else:
                 name, payload = data_file(dataset, state, trigger["what"])
         except Exception as err:  # any failure is reported on the page, which keeps working

@@ -6,6 +6,7 @@
 ``python -m dashboard deck --focus helsinki --peers all --out deck.pptx``
 ``python -m dashboard import-eurostat FILE... --out DIR``
 ``python -m dashboard refresh --out DIR [--apply] [--offline]`` (dashboard/refresh/)
+``python -m dashboard profile --region riga|all --format pdf --out DIR`` (dashboard/profile/)
 
 Exports use the same builders and exporter as the page, so a file made here is the file the page
 would give for the same view. A bad option value is one line on stderr and exit code 2. Files are
@@ -206,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from dashboard.refresh.cli import register as register_refresh
     register_refresh(sub)
+    from dashboard.profile.cli import register as register_profile
+    register_profile(sub)
     return parser
 
 

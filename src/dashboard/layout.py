@@ -122,6 +122,7 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
         # upload, none at first): equal keys let the first load skip rebuilding what it already shows.
         *(dcc.Store(id=f"{view.name}-key", data=[*view.key(state), None]) for view in CHARTS),
         dcc.Store(id="kpi-key", data=kpi_key(state)),
+        dcc.Store(id="profile-key"),  # what the Profile tab shows (it is built when first opened)
         dcc.Store(id="options-key", data=[None, state.edition, state.indicator]),  # the menus as first drawn
         stage(),
         html.Div([navbar(), html.Main(dbc.Container([
@@ -139,6 +140,8 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
                         id="tab-charts"),
                 dbc.Tab(table_slot(), label="Table", tab_id="table", className="pt-3",
                         id="tab-table"),
+                dbc.Tab(html.Div(id="profile-view", children=html.P("Loading the profile…")), label="Profile",
+                        tab_id="profile", className="pt-3", id="tab-profile"),
             ], id="tabs", active_tab=state.tab, className="mt-2"),
             html.Div([
                 html.P(["Every figure names its territory, year and source. A city is not a metropolitan "

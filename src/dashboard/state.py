@@ -16,7 +16,7 @@ from dashboard.presets import PRESETS, preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index")
 MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
-TABS = ("charts", "table")
+TABS = ("charts", "table", "profile")
 THEMES = ("light", "contrast")
 DEFAULT_FOCUS = "helsinki"
 DEFAULT_EDITION = "baltmet"

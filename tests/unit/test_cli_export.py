@@ -38,7 +38,7 @@ def test_deck_end_to_end(needs_chromium, tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     result = run("deck", "--focus", "helsinki", "--peers", "all", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert len(Presentation(str(out)).slides) == 8
+    assert len(Presentation(str(out)).slides) == 9  # title, key figures, 5 charts, profile, sources
 
 
 @pytest.mark.parametrize(("args", "says"), [

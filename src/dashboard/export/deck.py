@@ -137,6 +137,18 @@ def _title_slide(prs: Presentation, dataset: Dataset, state: ViewState, today: d
         space_after=8)
 
 
+def _profile_slide(prs: Presentation, dataset: Dataset, state: ViewState) -> None:
+    """The region's profile in short lines (every number one the profile states), its sources in the notes."""
+    from dashboard.profile import build_profile, profile_blocks, profile_slide_lines
+
+    profile = build_profile(dataset, state.focus, state.edition, tuple(r for r in state.regions if r != state.focus))
+    slide = _blank(prs)
+    add_text(slide, MARGIN, Inches(0.5), INNER, [
+        Line(f"{dataset.region_name(state.focus)}: profile", 36, True, DARK),
+        *(Line(line, 18) for line in profile_slide_lines(profile))], space_after=10)
+    _notes(slide, [f"[{n['number']}] {n['text']}" for n in profile_blocks(profile)["footnotes"]])
+
+
 def _kpi_notes(dataset: Dataset, state: ViewState) -> list[str]:
     """Per key figure: the basis it is compared on, and whether its source is a secondary copy."""
     out = []
@@ -198,6 +210,7 @@ def build_deck(dataset: Dataset, state: ViewState, today: dt.date | None = None)
         figure, meta = view.build(dataset, state)
         chart_slide(prs, view.name, figure, meta, state, today)
         used_sources += [s for s in meta.sources if s not in used_sources]
+    _profile_slide(prs, dataset, state)
     _sources_slides(prs, used_sources)
     buffer = io.BytesIO()
     prs.save(buffer)

@@ -7,7 +7,7 @@ import datetime as dt
 from dashboard.data import Dataset
 from dashboard.data.declarations import is_share, share_series
 from dashboard.export.images import export_chart
-from dashboard.export.naming import view_file_stem, view_stem
+from dashboard.export.naming import slug, view_file_stem, view_stem
 from dashboard.export.package import csv_package
 from dashboard.export.tables import to_xlsx
 from dashboard.measures import effective_measure, points, resolve_basis
@@ -68,3 +68,12 @@ def deck_file(dataset: Dataset, state: ViewState, today: dt.date | None = None) 
     from dashboard.export.deck import build_deck
 
     return f"{view_file_stem(dataset, state)}.pptx", build_deck(dataset, state, today)
+
+
+def profile_file(dataset: Dataset, state: ViewState) -> tuple[str, bytes]:
+    """The focus region's profile as one A4 page, against the view's peers."""
+    from dashboard.profile import profile_pdf
+
+    peers = tuple(p for p in state.regions if p != state.focus)
+    return (f"{slug(dataset.region_name(state.focus))}_profile_{state.edition}.pdf",
+            profile_pdf(dataset, state.focus, state.edition, peers))

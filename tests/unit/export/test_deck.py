@@ -24,7 +24,7 @@ from tests.unit.export.helpers import is_blank, office_pdfs, page_images, pdf_wo
 
 TODAY = dt.date(2026, 11, 27)
 EMU_PER_PT = 12700
-SLIDES = 1 + 1 + 5 + 1  # title, KPI cards, five charts, sources
+SLIDES = 1 + 1 + 5 + 1 + 1  # title, KPI cards, five charts, profile, sources
 CHART_SLIDE = {view.name: 2 + i for i, view in enumerate(CHARTS)}
 NATIVE = {"ranking": XL_CHART_TYPE.BAR_CLUSTERED, "shares": XL_CHART_TYPE.BAR_CLUSTERED,
           "trend": XL_CHART_TYPE.LINE_MARKERS, "scatter": XL_CHART_TYPE.BUBBLE}

@@ -1,0 +1,89 @@
+"""The Profile tab: the focus region's BaltMet-style profile in sentences, its figures and sources.
+
+The text is built by rules from the data (dashboard.profile); this module only lays it out: each
+number's footnote as a superscript link to the source below, then-and-now rows, the headline figures,
+and two small charts (rank against the peers, population/GDP trend) drawn with the page's plotly.js.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.components.chart_card import GRAPH_CONFIG
+from dashboard.data import Dataset
+from dashboard.profile import build_profile, profile_blocks
+from dashboard.profile.charts import rank_spec, trend_spec
+from dashboard.state import ViewState
+
+
+def _notes(numbers) -> list:
+    return [html.Sup(html.A(str(n), href=f"#profile-note-{n}", className="text-decoration-none ms-1",
+                            **{"aria-label": f"source {n}"})) for n in numbers]
+
+
+def _paragraph(block: dict) -> html.Div:
+    parts = []
+    for text, notes in block["parts"]:
+        parts += [text, *_notes(notes)]
+    heading = html.H3(block["heading"], className="h6 mt-3 mb-1") if block.get("heading") else None
+    return html.Div([heading, html.P(parts, className="mb-2 profile-paragraph")])
+
+
+def _then_now(rows: list[dict]):
+    if not rows:
+        return None
+    body = [html.Tr([html.Th(r["label"], scope="row"), html.Td(r["then"]), html.Td(r["now"]),
+                     html.Td([r["remark"], *_notes(r["notes"])],
+                             className="" if r["same_territory"] else "text-warning-emphasis")]) for r in rows]
+    return html.Div([
+        html.H3("Then and now", className="h6 mt-3"),
+        dbc.Table([html.Thead(html.Tr([html.Th(h, scope="col") for h in ("", "c. 2007", "Now", "Read it as")])),
+                   html.Tbody(body)], size="sm", bordered=False, striped=True, className="profile-then-now")])
+
+
+def _headlines(rows: list[dict]) -> dbc.Row:
+    cards = []
+    for h in rows:
+        value = h["value"] or "No data"
+        detail = h["missing"] if not h["value"] else f"{h['unit']} · {h['year']} · {h['territory']} ({h['kind']})"
+        cards.append(dbc.Col(dbc.Card(dbc.CardBody([
+            html.Div(h["label"], className="small fw-semibold text-primary"),
+            html.Div([value, *_notes(h["notes"])], className="fs-4 fw-bold"),
+            html.Div(detail, className="small text-body-secondary")])), xs=6, md=4, xl=True, className="mb-2"))
+    return dbc.Row(cards, className="g-2")
+
+
+def _footnotes(notes: list[dict]) -> html.Ol:
+    items = []
+    for n in notes:
+        mark = " (secondary copy)" if n["secondary"] else " (your data)" if n["user"] else ""
+        link = html.A(n["title"], href=n["url"], target="_blank", rel="noopener") if n["url"] else n["title"]
+        items.append(html.Li([f"{n['publisher']}: ", link, mark], id=f"profile-note-{n['number']}"))
+    return html.Ol(items, className="small profile-footnotes")
+
+
+def profile_view(dataset: Dataset, state: ViewState) -> html.Div:
+    """The whole tab for the view's focus, edition and peers."""
+    peers = tuple(p for p in state.regions if p != state.focus)
+    blocks = profile_blocks(build_profile(dataset, state.focus, state.edition, peers))
+    charts = [dcc.Graph(figure=spec, config={**GRAPH_CONFIG, "displayModeBar": False}, className="profile-chart")
+              for spec in (rank_spec(dataset, state.focus, peers, state.edition), trend_spec(dataset, state.focus))]
+    return html.Div([
+        dbc.Row([
+            dbc.Col(html.Article([
+                html.H2(blocks["title"], className="h4 mb-0"),
+                html.P(blocks["subtitle"], className="text-body-secondary"),
+                *[_paragraph(p) for p in blocks["paragraphs"]],
+                _then_now(blocks["then_now"]),
+            ], **{"aria-label": "Region profile"}), lg=7),
+            dbc.Col([_headlines(blocks["headlines"]), *charts], lg=5),
+        ]),
+        html.H3("Sources", className="h6 mt-3"),
+        _footnotes(blocks["footnotes"]),
+        html.Details([html.Summary("How the numbers were made", className="small"),
+                      html.Ul([html.Li(r) for r in blocks["rules"]], className="small")]),
+        dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Profile as PDF (A4)"],
+                   id={"type": "download", "what": "profile"}, color="primary", outline=True, size="sm",
+                   className="mt-2"),
+    ], className="profile-view")

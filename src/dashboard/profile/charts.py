@@ -1,0 +1,146 @@
+"""The profile page's two small charts, as plotly dicts for kaleido: a ranking against the peers and a
+population / GDP trend. Sized for print (a third of an A4 page), so they are drawn here rather than
+restyled from the page's builders; the figures come from the same lookups (measures.points, series)."""
+
+from __future__ import annotations
+
+from dashboard.comparability import assess, kind_label
+from dashboard.data import Dataset
+from dashboard.data.schema import BASES
+from dashboard.export.images import render
+from dashboard.figures.theme import FONT_FAMILY, PALETTE, region_colours
+from dashboard.measures import points
+from dashboard.profile.facts import NOW, THEN
+from dashboard.profile.wording import count, territory_phrase
+
+WIDTH, HEIGHT = 330, 230  # CSS pixels; the PDF places them about 70 mm wide
+SCALE = 3  # about 280 dpi on paper
+GREY, INK, MUTED = "#b8bcc4", "#111827", "#4b5563"
+RANK_INDICATOR = "population"
+
+
+def _layout(title: str, height: int = HEIGHT) -> dict:
+    return {"template": {}, "width": WIDTH, "height": height, "paper_bgcolor": "white", "plot_bgcolor": "white",
+            "font": {"family": FONT_FAMILY, "size": 11, "color": INK}, "showlegend": False,
+            "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top",
+                      "font": {"size": 12, "color": INK}},
+            "margin": {"l": 8, "r": 12, "t": 36, "b": 28}}
+
+
+def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: str) -> dict:
+    """Population of the region and its peers on the indicator's default basis ('as reported' when the
+    region has no figure on it); the region's bar in its colour, kinds that differ from most are named."""
+    regions = (region, *[p for p in peers if p != region])
+    basis = dataset.default_basis(RANK_INDICATOR, edition)
+    pts = points(dataset, regions, RANK_INDICATOR, edition, "absolute", None, basis)
+    if pts[0].value is None and basis != "reported":
+        basis = "reported"
+        pts = points(dataset, regions, RANK_INDICATOR, edition, "absolute", None, basis)
+    odd = assess(dataset, pts, basis).odd
+    shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
+    missing = [dataset.region_name(p.region_id) for p in pts if p.value is None]
+    colour = region_colours(dataset).get(region, PALETTE[0])
+    names = [dataset.region_name(p.region_id) + (f" ({kind_label(p.territory_kind)})" if p.region_id in odd else "")
+             for p in shown]
+    bar = {"type": "bar", "orientation": "h", "x": [p.value for p in shown], "y": names,
+           "marker": {"color": [colour if p.region_id == region else GREY for p in shown]},
+           "text": [count(p.value) for p in shown], "textposition": "outside", "cliponaxis": False,
+           "textfont": {"size": 10}}
+    rows = max(len(shown), 1)
+    layout = _layout(f"Population, {BASES[basis]}", height=max(150, 56 + 19 * rows))
+    top = max((p.value for p in shown), default=1) or 1
+    layout.update(xaxis={"visible": False, "range": [0, top * 1.32]},
+                  yaxis={"automargin": True, "tickfont": {"size": 10}}, bargap=0.25)
+    if missing:
+        layout["annotations"] = [{"text": "No comparable figure: " + ", ".join(missing), "xref": "paper",
+                                  "yref": "paper", "x": 0, "y": 0, "yshift": -6, "xanchor": "left",
+                                  "yanchor": "top", "showarrow": False, "font": {"size": 9.5, "color": MUTED}}]
+        layout["margin"]["b"] = 30
+    return {"data": [bar], "layout": layout}
+
+
+def _segments(dataset: Dataset, region: str, indicator: str) -> list[tuple[str, list]]:
+    """(territory, figures) runs of both editions, split where the territory changes or the method breaks."""
+    if indicator not in dataset.indicators.index:
+        return []
+    runs: dict[str, list[list]] = {}
+    for edition in (THEN, NOW):
+        for figure in dataset.series(region, indicator, edition):
+            run = runs.setdefault(figure.territory, [[]])
+            if figure.series_break and run[-1]:
+                run.append([])
+            run[-1].append(figure)
+    return [(territory, seg) for territory, segs in runs.items() for seg in segs if seg]
+
+
+def trend_spec(dataset: Dataset, region: str) -> dict:
+    """Population and GDP over both editions, one line per territory (never joined across territories);
+    a panel without figures is left out and the title says so."""
+    colours: dict[str, str] = {}
+    panels = [(name, label, _segments(dataset, region, name)) for name, label in
+              (("population", "Population"), ("gdp", "GDP (EUR million)"))]
+    shown = [(name, label, segs) for name, label, segs in panels if segs]
+    missing = [label.split(" (")[0] for _, label, segs in panels if not segs]
+    data = []
+    for n, (_, _, segs) in enumerate(shown):
+        axis = "" if n == 0 else str(n + 1)
+        for territory, seg in segs:
+            colour = colours.setdefault(territory, PALETTE[len(colours) % len(PALETTE)])
+            data.append({"type": "scatter", "mode": "lines+markers", "x": [f.year for f in seg],
+                         "y": [f.value for f in seg], "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+                         "line": {"color": colour, "width": 1.5}, "marker": {"size": 4, "color": colour},
+                         "name": _wrapped(territory_phrase(territory)), "legendgroup": territory,
+                         "showlegend": territory not in {d["legendgroup"] for d in data}})
+    title = " and ".join(label for _, label, _ in shown) or "Population and GDP"
+    title += ", by territory" if shown else ": no figures"
+    if shown and missing:
+        title += f" (no {' or '.join(missing)} figures)"
+    legend_lines = sum(_wrapped(territory_phrase(t)).count("<br>") + 1 for t in colours)
+    layout = _layout(title, height=250 + 15 * legend_lines)
+    layout.update(showlegend=True, legend={"orientation": "h", "y": -0.16, "yanchor": "top", "x": 0,
+                                           "font": {"size": 9.5}, "tracegroupgap": 0})
+    layout["margin"].update(b=10, l=8)
+    gap = 0.12 if len(shown) > 1 else 0
+    width = (1 - gap) / max(len(shown), 1)
+    for n, (_, label, _) in enumerate(shown):
+        axis = "" if n == 0 else str(n + 1)
+        layout[f"xaxis{axis}"] = {"domain": [n * (width + gap), n * (width + gap) + width], "anchor": f"y{axis}",
+                                  "tickfont": {"size": 9.5}, "showline": True, "linecolor": GREY,
+                                  "tickformat": "d", "automargin": True, "tickangle": 0,
+                                  "dtick": _year_step(data, axis, len(shown))}
+        layout[f"yaxis{axis}"] = {"anchor": f"x{axis}", "tickfont": {"size": 9.5}, "gridcolor": "#e5e7eb",
+                                  "rangemode": "tozero", "automargin": True,
+                                  "title": {"text": label.split(" (")[0], "font": {"size": 10}}}
+    if not shown:
+        layout.update(xaxis={"visible": False}, yaxis={"visible": False})
+    return {"data": data, "layout": layout}
+
+
+def _year_step(data: list[dict], axis: str, panels: int) -> int:
+    """Whole years on the time axis, few enough that a narrow panel's labels never collide."""
+    years = [x for d in data if d["xaxis"] == f"x{axis}" for x in d["x"]]
+    span = max(years) - min(years) if years else 0
+    most = 3 if panels > 1 else 6
+    return next((step for step in (1, 2, 5, 10, 20) if span / step < most), 50)
+
+
+def _wrapped(name: str, width: int = 40) -> str:
+    """A long territory name over lines (plotly legends do not wrap), so it is never cut at the edge."""
+    lines, line = [], ""
+    for word in name.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def png(spec: dict) -> bytes:
+    """The chart as PNG at print resolution, through the app's kaleido browser."""
+    layout = spec["layout"]
+    return render(spec, "png", int(layout["width"]), int(layout["height"]), SCALE)
+
+
+def chart_pngs(dataset: Dataset, region: str, peers: tuple[str, ...], edition: str) -> tuple[bytes, bytes]:
+    return png(rank_spec(dataset, region, peers, edition)), png(trend_spec(dataset, region))
