@@ -78,7 +78,7 @@ def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
     elif row["kind"] in ("percent", "index"):
         reasons["per_capita"] = f"{row['short_label']} is already a ratio."
     else:
-        reasons["per_capita"] = f"{row['short_label']} has no per-inhabitant form (see indicators.csv)."
+        reasons["per_capita"] = f"{row['short_label']} has no per-inhabitant form."
     if declared.national_total or declared.reported_share:
         reasons["share"] = ""
     else:
