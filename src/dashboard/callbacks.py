@@ -173,7 +173,9 @@ def _register_view(app: Dash, base: Dataset) -> None:
         charts = {}
         for view in CHARTS:
             key = [*view.key(state), user_hash]
-            charts[view.name] = ({name: no_update for name in chart_outputs[view.name]} if key == shown.get(view.name)
+            hidden = state.tab == "profile"  # built when the Charts tab is shown again (its key differs then)
+            charts[view.name] = ({name: no_update for name in chart_outputs[view.name]}
+                                 if key == shown.get(view.name) or hidden
                                  else {**_chart_parts(dataset, view, state), "key": key})
         new_kpi_key = kpi_key(state, user_hash)
         same_kpis = new_kpi_key == shown_kpis
