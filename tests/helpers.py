@@ -30,3 +30,19 @@ def find_by_id(node: Any, element_id: str) -> Any:
         if getattr(n, "id", None) == element_id:
             return n
     raise KeyError(element_id)
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of ``python -m dashboard ARGS`` run in this process."""
+    import contextlib
+    import io
+
+    from dashboard.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+    return code, out.getvalue(), err.getvalue()

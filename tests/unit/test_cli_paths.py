@@ -3,8 +3,6 @@ character from a data file; a refused --data folder shows a visitor neither its 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import subprocess
@@ -12,21 +10,13 @@ import sys
 from pathlib import Path
 
 from dashboard.app_factory import create_app
-from dashboard.cli import main
 from dashboard.data import Dataset, DataValidationError
 from dashboard.data.folders import load_data_folder, refusal_lines
 from dashboard.paths import BUNDLED_DATA_DIR
 from tests.fixtures.hostile.make_corpus import EUROSTAT_TSV, fifo, link
+from tests.helpers import run_cli
 
-
-def cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = int(stop.code or 0)
-    return code, out.getvalue(), err.getvalue()
+cli = run_cli  # (exit code, stdout, stderr) of the CLI in this process
 
 
 def test_import_of_a_fifo_ends_at_once_in_a_real_process(tmp_path: Path) -> None:

@@ -4,22 +4,20 @@ within 10 s and 300 MB of growth of a warm worker, and the bundled data is the s
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
-import io
 import json
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from dashboard.cli import main
 from dashboard.data import Dataset, DataValidationError
 from dashboard.data.folders import load_data_folder
 from dashboard.paths import BUNDLED_DATA_DIR
 from dashboard.upload import dataset_for, parse_upload
 from tests.fixtures.hostile.make_corpus import EUROSTAT_TSV, UPLOADS, fifo, link, sparse
 from tests.fixtures.hostile.measure import MAX_GROWTH_MB, MAX_SECONDS, Measured, measured
+from tests.helpers import run_cli
 
 CASES = {case.name: case for case in UPLOADS}
 
@@ -161,14 +159,7 @@ def test_a_fifo_as_the_data_folder_is_not_a_folder(dataset: Dataset, tmp_path: P
     assert m.value == [f"{pipe}:0:-: not a folder"]
 
 
-def cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = int(stop.code or 0)
-    return code, out.getvalue(), err.getvalue()
+cli = run_cli  # (exit code, stdout, stderr) of the CLI in this process
 
 
 @pytest.mark.parametrize("kind", ["fifo", "dev_zero", "sparse_1gb"])
