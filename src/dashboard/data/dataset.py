@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from dashboard.data.figure_index import FigureIndex
 from dashboard.data.schema import BASES, EDITION_REFERENCE_YEAR, TERRITORY_KINDS
 from dashboard.data.territory_match import EUROSTAT_CODE
 
@@ -74,9 +75,7 @@ class Dataset:
     gaps: Mapping[tuple[str, str, str], str]
     data_dir: str = ""
     territories: pd.DataFrame | None = None  # index territory_id; wording-only territories are added
-    _figures: Mapping[tuple[str, str, str, int, str], Figure] = field(default_factory=dict, repr=False)
-    _default: Mapping[tuple[str, str, str, str], Figure] = field(default_factory=dict, repr=False)
-    _series: Mapping[tuple[str, str, str], tuple[Figure, ...]] = field(default_factory=dict, repr=False)
+    _index: FigureIndex | None = field(default=None, repr=False)
     _years: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _default_basis: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _lookup: Mapping[str, object] = field(default_factory=dict, repr=False)
@@ -95,38 +94,24 @@ class Dataset:
         territories = pd.concat([known, _wording_territories(values[worded])])
         territories = territories[~territories.index.duplicated(keep="first")].fillna("")
         if worded.any():
-            values.loc[worded, "territory_id"] = ("as worded: " + values.loc[worded, "region_id"] + ": "
-                                                  + values.loc[worded, "territory"])
+            values = values.assign(territory_id=values["territory_id"].astype(str))  # new ids: not a category
+            values.loc[worded, "territory_id"] = ("as worded: " + values.loc[worded, "region_id"].astype(str) + ": "
+                                                  + values.loc[worded, "territory"].astype(str))
         object.__setattr__(self, "territories", territories)
         object.__setattr__(self, "values", values)
         names, kinds = territories["name"].to_dict(), territories["kind"].to_dict()
-        # Plain per-column lists are far faster to walk than pandas rows (225 000 figures in ~1 s).
-        rows = zip(*(values[c].tolist() for c in (
-            "region_id", "indicator_id", "edition", "year", "year_approx", "value", "qualifier", "territory_id",
-            "series_break", "source_id", "note", "territory")), strict=True)
-        figures = {}
-        for region, indicator, edition, year, approx, value, qualifier, tid, brk, source, note, wording in rows:
-            figures[(region, indicator, edition, year, tid)] = Figure(
-                region, indicator, edition, year, bool(approx), value, qualifier, tid, names.get(tid, wording),
-                kinds.get(tid, "unspecified"), bool(brk), source, note, wording)
+
+        def make(row: dict) -> Figure:
+            tid, wording = row["territory_id"], row["territory"]
+            return Figure(row["region_id"], row["indicator_id"], row["edition"], int(row["year"]),
+                          bool(row["year_approx"]), float(row["value"]), row["qualifier"], tid,
+                          names.get(tid, wording), kinds.get(tid, "unspecified"), bool(row["series_break"]),
+                          row["source_id"], row["note"], wording)
+
         user = set(self.sources.index[self.sources["kind"] == "user"])
-        best: dict[tuple[str, str, str, str], tuple] = {}
-        series: dict[tuple[str, str, str], list[Figure]] = {}
-        years: dict[tuple[str, str], set[int]] = {}
-        for key, figure in figures.items():
-            series.setdefault(key[:3], []).append(figure)
-            years.setdefault((key[1], key[2]), set()).add(key[3])
-            rank = self._rank(figure, figure.source_id in user)
-            for basis in BASES:
-                if basis_admits(basis, figure.territory_kind, figure.indicator_id):
-                    slot = (*key[:3], basis)
-                    if slot not in best or rank > best[slot][0]:
-                        best[slot] = (rank, figure)
-        object.__setattr__(self, "_series", MappingProxyType(
-            {k: tuple(sorted(v, key=lambda f: (f.year, f.territory_id))) for k, v in series.items()}))
-        object.__setattr__(self, "_years", MappingProxyType({k: tuple(sorted(v)) for k, v in years.items()}))
-        object.__setattr__(self, "_figures", MappingProxyType(figures))
-        object.__setattr__(self, "_default", MappingProxyType({k: v[1] for k, v in best.items()}))
+        index = FigureIndex(values, kinds, user, BASES, basis_admits, KIND_RANK, EDITION_REFERENCE_YEAR, make)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_years", MappingProxyType(index.years()))
         object.__setattr__(self, "_default_basis", MappingProxyType(self._bases_by_coverage()))
         object.__setattr__(self, "gaps", MappingProxyType(dict(self.gaps)))
         object.__setattr__(self, "_lookup", self._plain_lookups())
@@ -143,14 +128,12 @@ class Dataset:
         """Per indicator and edition, the like-with-like basis with figures for the most regions (metro region
         on a tie); 'as reported' when that basis covers fewer than half of the regions with any figure, since
         a ranking of one or two regions hides the others (their marks then say what they are)."""
-        covered: dict[tuple[str, str, str], set[str]] = {}
-        for region, indicator, edition, basis in self._default:
-            covered.setdefault((indicator, edition, basis), set()).add(region)
+        covered = {basis: self._index.coverage(basis) for basis in BASES}  # type: ignore[union-attr]
         out = {}
         for indicator, edition in self._years:
-            counts = {b: len(covered.get((indicator, edition, b), ())) for b in ("eurostat_metro", "city")}
+            counts = {b: covered[b].get((indicator, edition), 0) for b in ("eurostat_metro", "city")}
             top = max(counts, key=lambda b: counts[b])
-            reporting = len(covered.get((indicator, edition, "reported"), ()))
+            reporting = covered["reported"].get((indicator, edition), 0)
             out[(indicator, edition)] = top if counts[top] and 2 * counts[top] >= reporting else "reported"
         return out
 
@@ -205,17 +188,18 @@ class Dataset:
         'reported' takes what the region reports, preferring the kinds of territory in TERRITORY_KINDS order.
         """
         if year is None:
-            return self._default.get((region_id, indicator_id, edition, basis))
+            return self._index.default((region_id, indicator_id, edition), basis)  # type: ignore[union-attr]
         candidates = [f for f in self.series(region_id, indicator_id, edition, basis) if f.year == year]
         return max(candidates, key=lambda f: self._rank(f, self.is_user_source(f.source_id)), default=None)
 
     def figure_on(self, region_id: str, indicator_id: str, edition: str, year: int, territory_id: str) -> Figure | None:
         """The figure of exactly that territory and year (what a per-inhabitant or share divides by)."""
-        return self._figures.get((region_id, indicator_id, edition, year, territory_id))
+        return next((f for f in self.series(region_id, indicator_id, edition)
+                     if f.year == year and f.territory_id == territory_id), None)
 
     def series(self, region_id: str, indicator_id: str, edition: str, basis: str = "reported") -> tuple[Figure, ...]:
         """The figures of one region and indicator in an edition on a basis, oldest first."""
-        every = self._series.get((region_id, indicator_id, edition), ())
+        every = self._index.series((region_id, indicator_id, edition))  # type: ignore[union-attr]
         if basis == "reported":
             return every
         return tuple(f for f in every if basis_admits(basis, f.territory_kind, indicator_id))

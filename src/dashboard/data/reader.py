@@ -117,8 +117,8 @@ def _refusal(err: csv.Error, text: str, start: int, delimiter: str, out: Records
 
 def _padded(body: str, delimiter: str) -> bool:
     """Whether any cell has spaces around it (then cells are stripped, as the record loop does)."""
-    if body[:1].isspace() or body[-1:].isspace():
-        return True
+    if body[:256].lstrip("\n")[:1].isspace() or body[-256:].rstrip("\n")[-1:].isspace():
+        return True  # (the file's own newlines at either end are not padding)
     other = any(c in body for c in "\t\x0b\x0c\x1c\x1d\x1e\x1f" if c != delimiter) if body.isascii() else \
         re.search(rf"[^\S \n{re.escape(delimiter)}]", body) is not None
     if other:  # tabs, no-break spaces...: the thorough search
@@ -127,34 +127,105 @@ def _padded(body: str, delimiter: str) -> bool:
     return any(mark in body for mark in (f" {delimiter}", f"{delimiter} ", " \n", "\n "))
 
 
+_SCAN_BYTES = 1 << 22  # bytes scanned at a time: temporaries stay ~40 MB whatever the file's size
+
+
+_ASCII_SPACE = np.zeros(256, dtype=bool)  # what str.strip removes, among ASCII bytes (not newline)
+_ASCII_SPACE[[9, 11, 12, 28, 29, 30, 31, 32]] = True
+
+
+@dataclass
+class LineShapes:
+    """Every line's start offset, length in bytes and number of delimiters, and whether any cell of an
+    ASCII text has spaces around it (then cells are stripped)."""
+
+    starts: np.ndarray
+    lengths: np.ndarray
+    counts: np.ndarray
+    padded: bool
+
+
+def _line_shapes(data: bytes, delimiter: str) -> LineShapes:
+    """Scan the bytes as whole arrays, a few MB at a time: a Python loop over two million lines costs seconds
+    and a list of their strings hundreds of MB."""
+    octets = np.frombuffer(data, dtype=np.uint8)
+    mark = ord(delimiter)
+    space = _ASCII_SPACE.copy()
+    space[mark] = False
+    ends, counted, before, padded = [], [], 0, False
+    previous_edge, previous_space = True, False  # the start of the file is a cell's edge
+    for start in range(0, len(octets), _SCAN_BYTES):
+        chunk = octets[start:start + _SCAN_BYTES]
+        marks, newlines = np.flatnonzero(chunk == mark), np.flatnonzero(chunk == 10)
+        ends.append(newlines + start)
+        counted.append(np.searchsorted(marks, newlines) + before)  # delimiters from the start of the file
+        before += len(marks)
+        if not padded:
+            edge, blank = (chunk == mark) | (chunk == 10), space[chunk]
+            padded = bool((previous_edge and blank[0]) or (previous_space and edge[0])
+                          or (edge[:-1] & blank[1:]).any() or (blank[:-1] & edge[1:]).any())
+            previous_edge, previous_space = bool(edge[-1]), bool(blank[-1])
+    if len(octets) and octets[-1] != 10:  # the last line has no newline
+        ends.append(np.array([len(octets)]))
+        counted.append(np.array([before]))
+        padded = padded or previous_space
+    ends_all = np.concatenate(ends) if ends else np.zeros(0, dtype=np.int64)
+    counts = np.diff(np.r_[0, np.concatenate(counted)]) if counted else np.zeros(0, dtype=np.int64)
+    starts = np.r_[0, ends_all[:-1] + 1].astype(np.int64) if len(ends_all) else np.zeros(0, dtype=np.int64)
+    return LineShapes(starts, ends_all - starts, counts, padded)
+
+
 def _plain_records(text: str, delimiter: str, lower_header: bool, limits: Limits) -> Records | None:
     """The records of a plain file (no quotes, one record a line, every line as wide as the header) by
-    pandas' C parser, 5x faster than the loop below; None for anything else, which the loop then reads
-    and reports (wrong widths, quotes, limits)."""
-    if '"' in text or "\r" in text or "\x00" in text:
+    pandas' C parser and array scans, 10x faster than the loop below; None for anything else, which the
+    loop then reads and reports (wrong widths, quotes, limits)."""
+    if '"' in text or "\r" in text or "\x00" in text or len(delimiter) != 1 or not delimiter.isascii():
         return None
-    lines = text.split("\n")
-    kept = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
-    if not kept or len(kept) - 1 > limits.max_rows or max(map(len, lines)) > limits.max_cell_chars:
+    data = text.encode("utf-8")
+    shapes = _line_shapes(data, delimiter)
+    starts, lengths, counts = shapes.starts, shapes.lengths, shapes.counts
+    if not len(lengths) or lengths.max() > limits.max_cell_chars:
         return None
-    header = [h.strip() for h in kept[0][1].split(delimiter)]
+    # A line is blank (skipped, as the loop skips it) when empty or only spaces; only lines whose width
+    # differs from the header's, or every line of a one-column file, need looking at one by one.
+    first_filled = np.flatnonzero(lengths > 0)
+    if not len(first_filled):
+        return None
+    width = int(counts[first_filled[0]])
+    odd = np.flatnonzero((lengths > 0) & ((counts != width) | (width == 0)))
+    spaces = [int(i) for i in odd if not data[starts[i]:starts[i] + lengths[i]].decode("utf-8").strip()]
+    blank = lengths == 0
+    blank[spaces] = True
+    filled = np.flatnonzero(~blank)
+    if not len(filled) or len(filled) - 1 > limits.max_rows:
+        return None
+    first = int(filled[0])
+    header = [h.strip() for h in data[starts[first]:starts[first] + lengths[first]].decode("utf-8").split(delimiter)]
     width = len(header) - 1
-    if width + 1 > limits.max_columns or (len(kept) - 1) * (width + 1) > limits.max_cells or \
-            any(line.count(delimiter) != width for _, line in kept):
-        return None
-    body = "\n".join(line for _, line in kept[1:])
+    body = filled[1:]
+    if width + 1 > limits.max_columns or len(body) * (width + 1) > limits.max_cells or \
+            (counts[body] != width).any():
+        return None  # a line of a different width needs the loop's located message
+    if spaces:  # lines of spaces only: the parser would read them as records
+        data = b"\n".join(data[starts[i]:starts[i] + lengths[i]] for i in filled)
+        first = 0
     names = list(range(width + 1))
     try:
-        frame = pd.read_csv(io.BytesIO(body.encode("utf-8")), encoding="utf-8", sep=delimiter, header=None,
-                            names=names, dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=False,
-                            engine="c", quoting=csv.QUOTE_NONE) if kept[1:] else pd.DataFrame(columns=names, dtype=str)
+        frame = pd.read_csv(io.BytesIO(data), encoding="utf-8", sep=delimiter, header=None, skiprows=first + 1,
+                            names=names, dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=True,
+                            engine="c", quoting=csv.QUOTE_NONE) if len(body) else pd.DataFrame(columns=names, dtype=str)
     except (pd.errors.ParserError, ValueError, UnicodeError):
         return None
-    if _padded(body, delimiter):
+    del data
+    if len(frame) != len(body):
+        return None
+    padded = shapes.padded if text.isascii() else _padded(text, delimiter)
+    if padded:
         frame = frame.apply(lambda column: column.str.strip())
     frame.columns = [h.lower() for h in header] if lower_header else header
-    frame[LINE] = np.array([number for number, _ in kept[1:]], dtype="int64")
-    frame = frame[~(frame.drop(columns=LINE) == "").all(axis=1)].reset_index(drop=True)
+    frame[LINE] = body.astype("int64") + 1
+    if padded or (lengths[body] == counts[body]).any():  # some record may hold only empty cells
+        frame = frame[~(frame.drop(columns=LINE) == "").all(axis=1)].reset_index(drop=True)
     return Records(header=list(frame.columns[:-1]), frame=frame)
 
 
@@ -238,20 +309,35 @@ def check_header_cells(header: list[str], label: str, limits: Limits | None = No
                                    "max_cell_chars", limits, "characters"))
 
 
+def parse_numbers(cells: pd.Series) -> pd.Series:
+    """The cells as floats (NaN where not a number). Years and other repeated numbers are parsed once per
+    distinct text: a factorize is cheaper than parsing two million strings."""
+    codes, distinct = pd.factorize(cells)
+    if 4 * len(distinct) > len(cells):
+        return pd.to_numeric(cells, errors="coerce").astype(float)
+    parsed = pd.to_numeric(pd.Series(distinct, dtype=object), errors="coerce").to_numpy(dtype=float)
+    out = np.full(len(cells), np.nan) if len(distinct) == 0 else parsed[codes]
+    out[codes < 0] = np.nan
+    return pd.Series(out, index=cells.index)
+
+
 def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = None,
-                     text: str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+                     text: str | None = None, numbers: dict[str, pd.Series] | None = None,
+                     ) -> tuple[pd.DataFrame, list[Problem]]:
     """Cells no table may hold: control characters, over-long text, numbers that are not finite or out of
     range. Vectorised per column; rows with such a cell are reported and left out, so that nothing later
     quotes them. ``text``: the CSV text the frame was parsed from (csv already bounded its cells, and one
-    search of it lets a clean file skip the per-column search for control characters).
+    search of it lets a clean file skip the per-column search for control characters). ``numbers``, if
+    given, receives the numeric columns as parsed here, for the later checks and the typing to reuse.
     """
     limits = limits or current()
     problems: list[Problem] = []
     drop = np.zeros(len(frame), dtype=bool)
     controls = text is None or CONTROL.search(text) is not None
     lines = frame[LINE].to_numpy()
+    parsed: dict[str, pd.Series] = {}
     for column in frame.columns:
-        if column == LINE:
+        if column == LINE or (text is not None and not controls and column not in NUMERIC_COLUMNS):
             continue
         cells = frame[column].fillna("").astype(str)
         length = np.zeros(len(cells), dtype=int) if text is not None else cells.str.len().to_numpy()
@@ -267,22 +353,26 @@ def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = No
                 drop[i] = True
         if column not in NUMERIC_COLUMNS:
             continue
-        numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
-        not_finite = np.isinf(numbers)
-        for i in np.flatnonzero(np.isnan(numbers)):
+        parsed[column] = parse_numbers(cells)
+        numbers_ = parsed[column].to_numpy()
+        not_finite = np.isinf(numbers_)
+        for i in np.flatnonzero(np.isnan(numbers_)):
             not_finite[i] = bool(NOT_A_NUMBER_WORD.match(cells.iat[i]))
         for i in np.flatnonzero(not_finite & ~drop):
             problems.append(Problem(label, int(lines[i]), column,
                                     f"'{quoted(cells.iat[i])}' is not a finite number"))
             drop[i] = True
         with np.errstate(invalid="ignore"):
-            huge = np.abs(numbers) > limits.max_abs_value
+            huge = np.abs(numbers_) > limits.max_abs_value
         for i in np.flatnonzero(huge & ~drop):
             problems.append(exceeded(label, int(lines[i]), column, f"'{quoted(cells.iat[i])}' is too large "
                                      "for a figure", "max_abs_value", limits))
             drop[i] = True
     if drop.any():
         frame = frame[~drop].reset_index(drop=True)
+        parsed = {column: pd.Series(series.to_numpy()[~drop], index=frame.index) for column, series in parsed.items()}
+    if numbers is not None:
+        numbers.update(parsed)
     return frame, problems
 
 
@@ -298,8 +388,10 @@ def _decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(label, line, "-", f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8")]
 
 
-def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Return the file's records as strings (header -> columns) plus a ``_line`` column.
+def read_table(path: Path, label: str, numbers: dict[str, pd.Series] | None = None,
+               ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Return the file's records as strings (header -> columns) plus a ``_line`` column; ``numbers``
+    receives the numeric columns parsed (see check_read_cells).
 
     ``None`` comes back when the file cannot be read as a table at all; the problems say why.
     Only a regular file inside its own folder is read, and at most ``max_folder_file_bytes`` of it: this
@@ -321,5 +413,5 @@ def read_table(path: Path, label: str) -> tuple[pd.DataFrame | None, list[Proble
         check_header_cells(records.header, label, limits)
     except Refused as refused:
         return None, [refused.problem]
-    frame, found = check_read_cells(to_frame(records), label, limits, text)
+    frame, found = check_read_cells(to_frame(records), label, limits, text, numbers)
     return frame, problems + records.problems + found

@@ -48,3 +48,21 @@ def test_the_fast_path_reads_what_the_record_loop_reads(delimiter: str) -> None:
 @pytest.mark.parametrize("text", ['a,b\n"x",1\n', "a,b\n1,2,3\n", "a,b\n1\n", "a,b\r\n1,2\r\n", "a,b\n1,\x002\n"])
 def test_anything_irregular_goes_to_the_record_loop(text: str) -> None:
     assert reader._plain_records(text, ",", False, current()) is None
+
+
+@pytest.mark.parametrize("scan_bytes", [1, 3, 7, 1 << 22])
+def test_ascii_padding_is_found_across_scan_chunks(scan_bytes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ASCII files find padded cells in the byte scan, a few bytes at a time here: a space next to a
+    delimiter or a line's end in any chunk, or across two, must still be stripped as the loop strips it."""
+    monkeypatch.setattr(reader, "_SCAN_BYTES", scan_bytes)
+    rng = random.Random(scan_bytes)
+    ascii_cells = ["a", " b", "c ", "", "1.5", "x y", "q\t", "\tw", "zz"]
+    for _ in range(300):
+        width = rng.randint(1, 3)
+        lines = [",".join(f"h{i}" for i in range(width))]
+        lines += [",".join(rng.choice(ascii_cells) for _ in range(width)) for _ in range(rng.randint(1, 5))]
+        text = "\n".join(lines) + rng.choice(["", "\n", " "])
+        fast = reader._plain_records(text, ",", False, current())
+        if fast is None:  # e.g. a record of spaces only: the loop's business
+            continue
+        assert reader.to_frame(fast).equals(reader.to_frame(slow(text, ",", False))), repr(text)
