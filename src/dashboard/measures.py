@@ -141,6 +141,12 @@ def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, y
     return Point(region_id=region, value=None, missing=reason)
 
 
+def _denominator(dataset: Dataset, region: str, base_id: str, edition: str, figure: Figure) -> Figure | None:
+    """The per-inhabitant base of exactly the figure's territory and year, if there is a usable one."""
+    base = dataset.figure_on(region, base_id, edition, figure.year, figure.territory_id)
+    return base if base is not None and base.value > 0 else None
+
+
 @lru_cache(maxsize=4096)
 def region_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str,
                  year: int | None, basis: str = "reported") -> Point:
@@ -156,8 +162,14 @@ def region_point(dataset: Dataset, region: str, indicator: str, edition: str, me
     if not declared.per_capita_base:
         return replace(no_comparable(dataset, region, indicator, edition, year, basis),
                        missing=availability(dataset, indicator)["per_capita"])
-    base = dataset.figure_on(region, declared.per_capita_base, edition, figure.year, figure.territory_id)
-    if base is None or base.value <= 0:
+    base = _denominator(dataset, region, declared.per_capita_base, edition, figure)
+    if base is None:  # the preferred figure has no population of its territory and year: the next that has
+        for other in dataset.ranked(region, indicator, edition, basis, year):
+            other_base = _denominator(dataset, region, declared.per_capita_base, edition, other)
+            if other_base is not None:
+                figure, base = other, other_base
+                break
+    if base is None:
         return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
                      territory_kind=figure.territory_kind, territory_id=figure.territory_id,
                      missing=f"No {str(dataset.indicator(declared.per_capita_base)['label']).lower()} for "

@@ -68,3 +68,20 @@ def test_missing_stays_missing_in_every_measure(data) -> None:
         p = points(data, ("aa", "dd"), "gdp", "recent", measure, None, "eurostat_metro", focus="aa")[1]
         assert p.value is None and p.missing
 
+
+
+def test_per_capita_takes_the_next_preferred_figure_that_has_a_divisor(tmp_path: Path) -> None:
+    """The metro GDP has no population of its own territory and year; 'as reported' then divides the
+    functional urban area's GDP by that area's population of the same year, and says which; a like-with-like
+    basis with nothing usable stays missing rather than borrowing another kind of territory."""
+    data = build(tmp_path, [
+        ("aa", "gdp", 2021, 98660, "metro"), ("aa", "population", 2023, 1750000, "metro"),
+        ("aa", "gdp", 2021, 94000, "fua"), ("aa", "population", 2021, 1525000, "fua"),
+        ("aa", "gdp", 2019, 90000, "fua"),  # no population in 2019: skipped too
+    ])
+    reported = region_point(data, "aa", "gdp", "recent", "per_capita", None, "reported")
+    assert (reported.value, reported.territory_id, reported.year) == (61600, "aa_fua", 2021)  # to what 94 000 supports
+    assert "divided by population 2021 (AA fua)" in reported.how
+    metro = region_point(data, "aa", "gdp", "recent", "per_capita", None, "eurostat_metro")
+    assert metro.value is None and metro.missing == "No population for AA metro in 2021 to divide by."
+    assert region_point(data, "aa", "gdp", "recent", "absolute", None, "reported").territory_id == "aa_metro"

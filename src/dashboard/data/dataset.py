@@ -192,6 +192,13 @@ class Dataset:
         candidates = [f for f in self.series(region_id, indicator_id, edition, basis) if f.year == year]
         return max(candidates, key=lambda f: self._rank(f, self.is_user_source(f.source_id)), default=None)
 
+    def ranked(self, region_id: str, indicator_id: str, edition: str, basis: str = "reported",
+               year: int | None = None) -> list[Figure]:
+        """The series on the basis (of that year, if given), most preferred first: the order in which
+        ``figure`` would choose, for a measure that must skip a figure it cannot use."""
+        figures = [f for f in self.series(region_id, indicator_id, edition, basis) if year is None or f.year == year]
+        return sorted(figures, key=lambda f: self._rank(f, self.is_user_source(f.source_id)), reverse=True)
+
     def figure_on(self, region_id: str, indicator_id: str, edition: str, year: int, territory_id: str) -> Figure | None:
         """The figure of exactly that territory and year (what a per-inhabitant or share divides by)."""
         return next((f for f in self.series(region_id, indicator_id, edition)
