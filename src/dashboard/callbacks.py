@@ -35,7 +35,15 @@ from dashboard.layout import heading, stage_graph
 from dashboard.presets import preset_members
 from dashboard.state import ViewState, from_query, restore, to_query
 from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, parse_upload
-from dashboard.view_rules import CLICKABLE, CONTROL_INPUTS, PRESENT_KEYS, next_state, normalise
+from dashboard.view_rules import (
+    CLICKABLE,
+    CONTROL_INPUTS,
+    PRESENT_KEYS,
+    menus_key,
+    menus_to_send,
+    next_state,
+    normalise,
+)
 from dashboard.views import CHARTS, kpi_key
 
 CHART_NAMES = [view.name for view in CHARTS]
@@ -47,9 +55,14 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     _register_view(app, base)
     _register_table(app, base)
     app.clientside_callback(
+        # Leaving presentation mode (Esc) hands the keyboard back to the Present button: the stage that had
+        # it is hidden, and focus would fall to the top of the page.
         """function (data) {
-            document.body.classList.toggle("presenting", Boolean(data && data.present));
-            document.body.classList.toggle("theme-contrast", Boolean(data && data.theme === "contrast"));
+            const body = document.body, wasPresenting = body.classList.contains("presenting");
+            body.classList.toggle("presenting", Boolean(data && data.present));
+            body.classList.toggle("theme-contrast", Boolean(data && data.theme === "contrast"));
+            const present = document.getElementById("present-open");
+            if (wasPresenting && !body.classList.contains("presenting") && present) { present.focus(); }
             return window.dash_clientside.no_update;
         }""",
         Output("body-class-sink", "data"), Input("view-state", "data"))
@@ -158,18 +171,19 @@ def _register_view(app: Dash, base: Dataset) -> None:
         query = to_query(dataset, state)
         reference = user_reference(user)
         user_hash = reference and reference["id"]
-        options_key = [user_hash, state.edition, state.indicator]
-        if options_key == shown_options:  # the menus are as they were: resend none (300 regions are 30 kB)
-            options = dict.fromkeys(("focus_options", "peer_options", "indicator_options", "measure_options",
-                                     "basis_options", "year_options", "x_options", "y_options", "size_options"),
-                                    no_update)
-        else:
+        options_key = menus_key(user_hash, state)
+        menus, peer_menu = menus_to_send(options_key, shown_options)
+        # menus as they were are not resent (300 regions are 30 kB); the peers' follow the focus
+        options = dict.fromkeys(("focus_options", "indicator_options", "measure_options", "basis_options",
+                                 "year_options", "x_options", "y_options", "size_options"), no_update)
+        if menus:
             indicators = indicator_options(dataset, state.edition)
-            options = dict(focus_options=region_options(dataset), peer_options=peer_options(dataset),
+            options = dict(focus_options=region_options(dataset),
                            indicator_options=indicators, measure_options=measure_options(dataset, state.indicator),
                            basis_options=basis_options(dataset, state.indicator, state.edition),
                            year_options=year_options(dataset, state.indicator, state.edition),
                            x_options=indicators, y_options=indicators, size_options=indicators)
+        options["peer_options"] = peer_options(dataset, state.focus) if peer_menu else no_update
         charts = {}
         for view in CHARTS:
             key = [*view.key(state), user_hash]
@@ -184,7 +198,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         fresh_profile = state.tab == "profile" and new_profile_key != shown_profile
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
-            focus=state.focus, peers=list(state.peers), edition=state.edition, indicator=state.indicator,
+            focus=state.focus, peers=list(state.others), edition=state.edition, indicator=state.indicator,
             measure=state.measure, basis=state.basis or "auto", year=str(state.year) if state.year else "default",
             x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", **options,
             options_key=no_update if options_key == shown_options else options_key,

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.components.chart_card import chart_card
-from dashboard.components.controls import controls, scatter_controls
+from dashboard.components.controls import filters_button, filters_panel, scatter_controls
 from dashboard.components.figures_table import table_slot
 from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import navbar
@@ -14,6 +14,7 @@ from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.state import ViewState, default_state
+from dashboard.view_rules import menus_key
 from dashboard.views import CHARTS, kpi_key
 
 CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
@@ -21,7 +22,7 @@ CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
 
 def heading(dataset: Dataset, state: ViewState) -> list:
     country = dataset.region(state.focus)["country_name"]
-    n_peers = len([p for p in state.peers if p != state.focus])
+    n_peers = len(state.others)  # the regions the peer selector lists as chosen
     return [html.H1([dataset.region_name(state.focus),
                      html.Small(f" {country}", className="text-body-secondary fs-5")], className="h3 mb-0"),
             html.P(f"{EDITIONS[state.edition]} · compared with {n_peers} peer region(s)",
@@ -39,7 +40,7 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
 
 
 def toolbar() -> html.Div:
-    """Present, high contrast, and the downloads of the whole view."""
+    """Filters (on small screens), Present, high contrast, and the downloads of the whole view."""
     downloads = dbc.DropdownMenu([
         dbc.DropdownMenuItem("Figures of this view (CSV + README, zip)", id={"type": "download", "what": "csv"}),
         dbc.DropdownMenuItem("Figures of this view (Excel)", id={"type": "download", "what": "xlsx"}),
@@ -47,6 +48,7 @@ def toolbar() -> html.Div:
     ], label=html.Span([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download"]),
         color="primary", size="sm", id="view-download-menu")
     return html.Div([
+        filters_button(),
         dbc.Button([html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}), "Present"],
                    id="present-open", color="primary", outline=True, size="sm", title="Full-screen view for a "
                    "projector: arrow keys step through charts and regions, Esc leaves"),
@@ -123,13 +125,13 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
         *(dcc.Store(id=f"{view.name}-key", data=[*view.key(state), None]) for view in CHARTS),
         dcc.Store(id="kpi-key", data=kpi_key(state)),
         dcc.Store(id="profile-key"),  # what the Profile tab shows (it is built when first opened)
-        dcc.Store(id="options-key", data=[None, state.edition, state.indicator]),  # the menus as first drawn
+        dcc.Store(id="options-key", data=menus_key(None, state)),  # the menus as first drawn
         stage(),
         html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
             dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
             startup_alert(refused_folder),
-            controls(dataset, state),
+            filters_panel(dataset, state),
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
             toolbar(),
             upload_area(),

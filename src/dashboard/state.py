@@ -48,6 +48,12 @@ class ViewState:
         """Focus and peers: the focus is always shown."""
         return self.peers if self.focus in self.peers else (self.focus, *self.peers)
 
+    @property
+    def others(self) -> tuple[str, ...]:
+        """The focus's peers as the page lists and counts them: never the focus itself (a preset such as
+        'all' includes it, and ``peers`` keeps it so that the preset still matches)."""
+        return tuple(p for p in self.peers if p != self.focus)
+
     def to_dict(self) -> dict:
         return asdict(self)
 

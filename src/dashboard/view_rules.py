@@ -62,12 +62,33 @@ def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> V
     if trigger in CONTROLS:
         return replace(current, **{CONTROLS[trigger]: values[trigger]})
     if trigger == "peers-select":
-        chosen = set(values["peers-select"] or [])
-        return replace(current, peers=tuple(r for r in dataset.region_ids if r in chosen))
+        return replace(current, peers=chosen_peers(dataset, current, values["peers-select"]))
     if trigger == "year-select":
         year = values["year-select"]
         return replace(current, year=None if year in (None, "default") else int(year))
     return current
+
+
+def chosen_peers(dataset: Dataset, current: ViewState, listed: list[str] | None) -> tuple[str, ...]:
+    """The peers after a change in the peer selector, which lists every region but the focus: the focus
+    stays among the peers if it was (a preset like 'all' includes it, and a later focus change then keeps it
+    in the comparison), since nobody could untick it."""
+    chosen = set(listed or []) | ({current.focus} if current.focus in current.peers else set())
+    return tuple(r for r in dataset.region_ids if r in chosen)
+
+
+def menus_key(user_hash: str | None, state: ViewState) -> list:
+    """What the menus' options depend on: the session's upload, edition and indicator; the peer selector's
+    also on the focus (left out of it). Equal to the key shown: nothing is resent."""
+    return [user_hash, state.edition, state.indicator, state.focus]
+
+
+def menus_to_send(new: list, shown: object) -> tuple[bool, bool]:
+    """(every menu but the peers', the peers') whether each must be resent, from their keys (``shown`` comes
+    from the browser: anything unexpected resends both)."""
+    if not isinstance(shown, list) or len(shown) != len(new):
+        return True, True
+    return new[:3] != shown[:3], [new[0], new[3]] != [shown[0], shown[3]]
 
 
 def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:

@@ -20,13 +20,15 @@ def region_options(dataset: Dataset) -> list[dict[str, str]]:
 MAX_PEER_TOGGLES = 24  # beyond this many regions, peers are picked in a searchable list, not toggles
 
 
-def peer_options(dataset: Dataset) -> list[dict]:
-    """One toggle per region, named as in the charts, the country in the tooltip; plain names (searchable)
-    in the list that replaces the toggles for a large network."""
+def peer_options(dataset: Dataset, focus: str | None = None) -> list[dict]:
+    """One toggle per region but the focus (it is not its own peer, and the heading does not count it),
+    named as in the charts, the country in the tooltip; plain names (searchable) in the list that replaces
+    the toggles for a large network."""
+    regions = [r for r in dataset.region_ids if r != focus]
     if len(dataset.region_ids) > MAX_PEER_TOGGLES:
-        return [{"label": dataset.region_name(r), "value": r} for r in dataset.region_ids]
+        return [{"label": dataset.region_name(r), "value": r} for r in regions]
     return [{"label": html.Span(dataset.region_name(r), title=str(dataset.region(r)["country_name"])), "value": r}
-            for r in dataset.region_ids]
+            for r in regions]
 
 
 def indicator_label(dataset: Dataset, indicator_id: str) -> str:
@@ -84,15 +86,17 @@ def peer_picker(dataset: Dataset, state: ViewState):
     the size of BaltMet; a searchable multi-select for hundreds of regions, which toggles would bury."""
     if len(dataset.region_ids) <= MAX_PEER_TOGGLES:
         return html.Div(dbc.Checklist(
-            id="peers-select", options=peer_options(dataset), value=list(state.peers), inline=True,
+            id="peers-select", options=peer_options(dataset, state.focus), value=list(state.others), inline=True,
             className="peer-toggles", inputClassName="btn-check",
             labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
             role="group", **{"aria-labelledby": "peers-label"})
-    return dcc.Dropdown(id="peers-select", options=peer_options(dataset), value=list(state.peers), multi=True,
+    return dcc.Dropdown(id="peers-select", options=peer_options(dataset, state.focus), value=list(state.others),
+                        multi=True,
                         searchable=True, placeholder="Type to find a region", maxHeight=260)
 
 
 def controls(dataset: Dataset, state: ViewState) -> html.Div:
+    """The selectors in columns from 992 px up; below that they stack, one a row, in the filters panel."""
     presets = dbc.ButtonGroup([
         dbc.Button(label, id={"type": "preset", "id": preset_id}, color="secondary", outline=True, size="sm")
         for preset_id, (label, _) in PRESETS.items()], className="flex-wrap mt-1", id="preset-buttons")
@@ -100,9 +104,9 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
         dbc.Row([
             _labelled("Focus region", dcc.Dropdown(id="region-select", options=region_options(dataset),
                                                    value=state.focus, clearable=False, searchable=True),
-                      "region-select", xs=12, md=4, lg=3),
+                      "region-select", xs=12, lg=3),
             dbc.Col([html.Div("Peers", id="peers-label", className="fw-semibold mb-1"),
-                     peer_picker(dataset, state), presets], className="mb-2", xs=12, md=8, lg=6),
+                     peer_picker(dataset, state), presets], className="mb-2", xs=12, lg=6),
             _labelled("Edition", dbc.RadioItems(
                 id="edition-select", value=state.edition, inline=True,
                 options=[{"label": label, "value": key} for key, label in EDITIONS.items()],
@@ -114,13 +118,13 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
             _labelled("Indicator", dcc.Dropdown(id="indicator-select",
                                                 options=indicator_options(dataset, state.edition),
                                                 value=state.indicator, clearable=False, searchable=True),
-                      "indicator-select", xs=12, md=5, lg=4),
+                      "indicator-select", xs=12, lg=4),
             _labelled("Measure", dbc.RadioItems(
                 id="measure-select", value=state.measure, inline=True,
                 options=measure_options(dataset, state.indicator),
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
-                "measure-select", xs=12, md=7, lg=5),
+                "measure-select", xs=12, lg=5),
             _labelled("Compare on", dbc.RadioItems(
                 id="basis-select", value=state.basis or "auto", inline=True,
                 options=basis_options(dataset, state.indicator, state.edition),
@@ -130,9 +134,33 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
             _labelled("Year", dcc.Dropdown(id="year-select",
                                            options=year_options(dataset, state.indicator, state.edition),
                                            value=str(state.year) if state.year else "default", clearable=False),
-                      "year-select", xs=12, md=4, lg=3),
+                      "year-select", xs=12, lg=3),
         ], className="align-items-start"),
     ], className="controls")
+
+
+FILTERS_PANEL = "filters-panel"
+
+
+def filters_panel(dataset: Dataset, state: ViewState) -> html.Div:
+    """The controls, once: inline from 992 px up, and below that an off-canvas panel (Bootstrap's
+    ``offcanvas-lg``) that the Filters button opens, so that on a phone the first screen shows the focus
+    region's cards rather than a screenful of selectors. assets/filters.js opens and closes it (Esc too)
+    and gives focus back to the button; the controls stay mounted, so every callback sees them."""
+    return html.Div([
+        html.Div([html.H2("Filters", id="filters-title", className="offcanvas-title h5 mb-0"),
+                  html.Button(type="button", id="filters-close", className="btn-close",
+                              **{"aria-label": "Close the filters"})], className="offcanvas-header"),
+        html.Div(controls(dataset, state), className="offcanvas-body"),
+    ], id=FILTERS_PANEL, className="offcanvas-lg offcanvas-start filters-panel", tabIndex="-1",
+        role="region", **{"aria-labelledby": "filters-title"})  # a dialog while open (filters.js)
+
+
+def filters_button() -> html.Button:
+    """Opens the filters panel; shown only below 992 px, where the controls are folded away."""
+    return html.Button("Filters", id="filters-open", type="button", className="btn btn-primary btn-sm d-lg-none",
+                       title="Focus region, peers, indicator, measure, edition, compare on, year",
+                       **{"aria-controls": FILTERS_PANEL, "aria-expanded": "false"})
 
 
 def scatter_controls(dataset: Dataset, state: ViewState) -> dbc.Row:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, replace
 
 from dashboard.comparability import Comparability, assess, kind_label
@@ -10,8 +11,63 @@ from dashboard.data import Dataset
 from dashboard.formatting import format_value, format_year
 from dashboard.measures import Point, measure_unit
 
-HOVER = ("<b>%{customdata[1]}</b><br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · %{customdata[5]}"
-         "<br>Source: %{customdata[6]}<extra></extra>")
+HOVER = "<b>%{customdata[1]}</b><br>%{customdata[7]}<extra></extra>"  # [7]: the lines under the name, wrapped
+# Bar charts' hovermode: a bar answers a hover or a tap anywhere in its row, not only on the bar. Under
+# 'closest' plotly takes only a pointer inside the bar, so a finger on a short bar (12 px wide at 390 px),
+# just past its end or on its value label, set nothing; the map's and trend's points take one within 20 px.
+ROW_HOVER = "y"
+GROUP_HOVER = "y unified"  # grouped bars: one box for the row's series (separate boxes are drawn rotated)
+
+HOVER_WIDTH = 42  # characters per hover line: ~300 px at 13 px, so a box fits in a chart even on a phone
+_MARKUP = re.compile(r"(<[^>]*>|&[#\w]+;)")  # a tag (no width) or an entity (one character wide)
+
+
+def _atoms(word: str) -> list[str]:
+    """A word split into what is drawn as one character (an entity counts once) and tags (none)."""
+    atoms: list[str] = []
+    for part in _MARKUP.split(word):
+        atoms += [part] if _MARKUP.fullmatch(part) else list(part)
+    return atoms
+
+
+def _width(atoms: list[str]) -> int:
+    return sum(0 if atom.startswith("<") and len(atom) > 1 else 1 for atom in atoms)
+
+
+def wrap_hover(text: str, width: int = HOVER_WIDTH) -> str:
+    """Break a hover line into lines of at most ``width`` characters at spaces, joined by ``<br>``.
+
+    plotly draws a hover label as wide as its longest line and never wraps it, so a publisher and title on
+    one line made a box wider than the chart, cut off at its edge with the source lost. Existing ``<br>``
+    breaks are kept; a word longer than ``width`` (a long address) is cut, never outside a tag or entity.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("<br>"):
+        line: list[str] = []
+        for word in paragraph.split(" "):
+            atoms = _atoms(word)
+            while _width(atoms) > width:  # a word wider than a line is cut into line-sized pieces
+                room = width - _width(line) - (1 if line else 0)
+                if room < min(8, width):  # too little room left on this line: start a new one
+                    lines.append("".join(line))
+                    line, room = [], width
+                cut, taken = 0, 0
+                while cut < len(atoms) and taken + _width(atoms[cut:cut + 1]) <= room:
+                    taken += _width(atoms[cut:cut + 1])
+                    cut += 1
+                lines.append("".join([*line, " " if line else "", *atoms[:cut]]))
+                line, atoms = [], atoms[cut:]
+            if line and _width(line) + 1 + _width(atoms) > width:
+                lines.append("".join(line))
+                line = []
+            line = [*line, " ", *atoms] if line else atoms
+        lines.append("".join(line))
+    return "<br>".join(lines)
+
+
+def hover_lines(*lines: str, width: int = HOVER_WIDTH) -> str:
+    """The hover's lines, each wrapped to ``width``: what ``customdata[7]`` holds."""
+    return "<br>".join(wrap_hover(line, width) for line in lines if line)
 
 
 def value_decimals(dataset: Dataset, indicator: str, measure: str, value: float) -> int:
@@ -40,14 +96,23 @@ def source_text(dataset: Dataset, source_id: str) -> str:
     return dataset.source_label(source_id) + (" (secondary copy)" if dataset.is_secondary(source_id) else "")
 
 
+def sources_text(dataset: Dataset, source_ids: tuple[str, ...]) -> str:
+    """The sources of a mark, each once (a share's figure and national total often share one), escaped."""
+    return "; ".join(esc(source_text(dataset, s)) for s in dict.fromkeys(source_ids))
+
+
 def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) -> list[str]:
-    """[region_id, name, value, unit, year, territory (kind), sources] for the hover and for clicks."""
-    sources = "; ".join(esc(source_text(dataset, s)) for s in point.source_ids)
+    """[region_id, name, value, unit, year, territory (kind), sources, hover body] for the hover and for
+    clicks; the first seven are plain fields (summaries, slides and tests read them), the last is what the
+    hover shows under the name, wrapped so that the box fits the chart."""
+    sources = sources_text(dataset, point.source_ids)
     year = format_year(point.year, point.year_approx) if point.year else ""
     how = f" ({point.how})" if point.how else ""
     territory = f"{point.territory} ({kind_label(point.territory_kind)})" if point.territory_kind else point.territory
-    return [point.region_id, region_label(dataset, point.region_id), point_text(dataset, indicator, measure, point),
-            esc(measure_unit(dataset, indicator, measure) + how), year, esc(territory), sources]
+    value, unit = point_text(dataset, indicator, measure, point), esc(measure_unit(dataset, indicator, measure) + how)
+    body = hover_lines(f"{value} {unit}", f"{year} · {esc(territory)}" if year else esc(territory),
+                       f"Source: {sources}")
+    return [point.region_id, region_label(dataset, point.region_id), value, unit, year, esc(territory), sources, body]
 
 
 MAX_ITEMS = 20  # a chart shows at most this many regions by name (plus the focus); the table has them all

@@ -8,6 +8,7 @@ from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import (
     HOVER,
+    ROW_HOVER,
     ChartMeta,
     axis_title,
     chart_meta,
@@ -49,7 +50,10 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
         "marker": {"color": [colours[p.region_id] for p in shown],
                    # a bar whose territory differs from the majority's is hatched (and labelled with its kind)
                    "pattern": {"shape": ["/" if p.region_id in comparability.odd else "" for p in shown],
-                               "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"}},
+                               "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay",
+                               # one colour (drawn over each bar's own; a default from the list logs
+                               # 'Invalid color specifier' per draw: see shares.series_pattern)
+                               "bgcolor": colours[shown[0].region_id] if shown else "white"}},
         "text": [point_text(dataset, indicator, measure, p) for p in shown], "textposition": "auto",
         "cliponaxis": False,
         "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
@@ -58,6 +62,7 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
     layout = base_layout(height=max(220, 46 * len(shown) + 70))
     layout["xaxis"] = axis(axis_title(dataset, indicator, measure), range=[0, top * 1.12], zeroline=True)
     layout["yaxis"] = {"automargin": True, "ticksuffix": "  ", "showgrid": False}
+    layout["hovermode"] = ROW_HOVER
     fig = {"data": [bar], "layout": layout}
     label = dataset.indicator(indicator)["label"]
     meta = chart_meta(dataset, f"Ranking: {label}", indicator, measure, pts, year, basis, comparability)

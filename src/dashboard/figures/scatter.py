@@ -8,14 +8,16 @@ from functools import lru_cache
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import (
+    HOVER,
     ChartMeta,
     axis_title,
     cite,
     esc,
+    hover_lines,
     marked_label,
     point_text,
     region_label,
-    source_text,
+    sources_text,
     top_regions,
     with_note,
     year_label,
@@ -25,7 +27,7 @@ from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_year
-from dashboard.measures import effective_measure, measure_unit, points, resolve_basis
+from dashboard.measures import Point, effective_measure, measure_unit, points, resolve_basis
 from dashboard.state import index_focus
 
 MAX_BUBBLE = 48
@@ -70,13 +72,8 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
                    # a region with no size figure is an open ring, not a small bubble read as a small value
                    "symbol": [("diamond" if a.region_id in comparability.odd or b.region_id in comparability.odd
                                else "circle") + ("-open" if c.value is None else "") for a, b, c in rows]},
-        "customdata": [[a.region_id, region_label(dataset, a.region_id),
-                        _line(dataset, x, mx, a), _line(dataset, y, my, b), _line(dataset, size, ms, c),
-                        esc(a.territory if a.territory == b.territory else f"x: {a.territory}; y: {b.territory}"),
-                        "; ".join(esc(source_text(dataset, s)) for s in (*a.source_ids, *b.source_ids))]
-                       for a, b, c in rows],
-        "hovertemplate": ("<b>%{customdata[1]}</b><br>x: %{customdata[2]}<br>y: %{customdata[3]}<br>size: "
-                          "%{customdata[4]}<br>%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>"),
+        "customdata": [_custom_data(dataset, (x, mx, a), (y, my, b), (size, ms, c)) for a, b, c in rows],
+        "hovertemplate": HOVER,
         "cliponaxis": False,
     }
     layout = base_layout(height=420)
@@ -95,7 +92,20 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")
 
 
-def _line(dataset: Dataset, indicator: str, measure: str, point) -> str:
+def _custom_data(dataset: Dataset, x: tuple[str, str, Point], y: tuple[str, str, Point],
+                 size: tuple[str, str, Point]) -> list[str]:
+    """[region_id, name, x, y, size, territory, sources, hover body]: as common.custom_data, each axis a
+    line of its own in the hover (wrapped, so that the box fits the chart)."""
+    a, b = x[2], y[2]
+    lines = [_line(dataset, *axis) for axis in (x, y, size)]
+    territory = esc(a.territory if a.territory == b.territory else f"x: {a.territory}; y: {b.territory}")
+    sources = sources_text(dataset, (*a.source_ids, *b.source_ids))
+    body = hover_lines(*(f"{name}: {line}" for name, line in zip(("x", "y", "size"), lines, strict=True)),
+                       territory, f"Source: {sources}")
+    return [a.region_id, region_label(dataset, a.region_id), *lines, territory, sources, body]
+
+
+def _line(dataset: Dataset, indicator: str, measure: str, point: Point) -> str:
     if point.value is None:
         return "no figure (drawn as an open ring)"
     year = format_year(point.year, point.year_approx)

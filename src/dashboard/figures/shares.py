@@ -7,15 +7,37 @@ from functools import lru_cache
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.declarations import is_share, share_series
-from dashboard.figures.common import ChartMeta, cite, custom_data, region_label, top_regions, with_note, year_label
+from dashboard.figures.common import (
+    GROUP_HOVER,
+    ChartMeta,
+    cite,
+    custom_data,
+    region_label,
+    top_regions,
+    with_note,
+    year_label,
+)
 from dashboard.figures.focus import bold_focus_label
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import Point, points
 from dashboard.state import focus_key
 
-SHARE_HOVER = ("<b>%{customdata[1]}</b> · %{meta}<br>%{customdata[2]} %{customdata[3]}<br>%{customdata[4]} · "
-               "%{customdata[5]}<br>Source: %{customdata[6]}<extra></extra>")
+SHARE_HOVER = "<b>%{meta}</b><br>%{customdata[7]}<extra></extra>"  # the box's title names the region; [7]: common.py
+
+
+LEGEND_GREY = "#6b7280"  # the legend shows each series' pattern in neutral grey: colours belong to regions
+
+
+def series_pattern(shape: str, colour: str) -> dict:
+    """A series' hatching over the bars' colours (plotly's 'overlay'); ``colour`` is one colour, never a list.
+
+    With per-bar colours in marker.color, plotly.js draws each bar's own colour under the hatching and
+    shades the hatching from it; it reads the pattern's bgcolor only to compute its defaults. Left to
+    default to the bars' list, that computation logged 'Invalid color specifier' once per series and draw
+    (~3000 times in a session), so the first bar's colour is given: the same drawing, a quiet console.
+    """
+    return {"shape": shape, "fillmode": "overlay", "bgcolor": colour, "size": 6, "solidity": 0.35}
 
 
 def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str,
@@ -60,21 +82,19 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
         traces.append({  # the legend shows the series' pattern in neutral grey (colours belong to regions)
             "type": "bar", "x": [None], "y": [None], "name": label, "orientation": "h", "hoverinfo": "skip",
             "showlegend": True, "xaxis": "x2", "yaxis": "y2",  # hidden axes: it takes no slot among the bars
-            "marker": {"color": "#6b7280", "pattern": {"shape": pattern, "fgcolor": "white", "size": 6,
-                                                       "solidity": 0.35, "fillmode": "overlay"}}})
+            "marker": {"color": LEGEND_GREY, "pattern": series_pattern(pattern, LEGEND_GREY)}})
         traces.append({
             "type": "bar", "name": label, "meta": label, "showlegend": False, "orientation": "h",
             "x": [p.value for p in rows], "y": [labels[p.region_id] for p in rows],
             "marker": {"color": [colours[p.region_id] for p in rows],
-                       "pattern": {"shape": pattern, "fgcolor": "white", "size": 6, "solidity": 0.35,
-                                   "fillmode": "overlay"}},  # over marker.color, the region's
+                       "pattern": series_pattern(pattern, colours[rows[0].region_id])},
             "text": [f"{label}: {p.value:.0f} %" for p in rows], "textposition": "outside", "cliponaxis": False,
             "customdata": [custom_data(dataset, ind, "absolute" if is_share(dataset, ind) else "share", p)
                            for p in rows],
             "hovertemplate": SHARE_HOVER,
         })
     layout = base_layout(height=max(240, 30 * len(order) * 2 + 90))
-    layout.update(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True,
+    layout.update(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True, hovermode=GROUP_HOVER,
                   legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},  # above: clear of the axis title
                   xaxis=axis("Share of the national total (%)", range=[0, 100]),
                   yaxis={"automargin": True, "ticksuffix": "  ", "showgrid": False},

@@ -10,13 +10,26 @@ from __future__ import annotations
 import copy
 
 from dashboard.figures.spec import FigureSpec, cartesian_axes, merge
+from dashboard.figures.theme import text_colour_on
 
 CONTRAST = {"paper": "#000000", "text": "#ffffff", "grid": "#5b5b5b", "land": "#2a2a2a", "ocean": "#0f2b46",
             "border": "#9a9a9a"}
 MARKED_TRACES = ("bar", "scatter", "scattergeo")
 
 
+def _mark_colour(trace: dict) -> str:
+    """The region colour a trace's text was drawn after (its line's, else its marker's), so that the dark
+    theme lightens the palette colour itself rather than the variant darkened for the light background."""
+    for part in ("line", "marker"):
+        colour = (trace.get(part) or {}).get("color")
+        if isinstance(colour, str):
+            return colour
+    return trace["textfont"]["color"]
+
+
 def themed(figure: FigureSpec, theme: str) -> FigureSpec:
+    """The figure in the page's theme; in high contrast every text in a region's colour is lightened
+    until it reaches 4.5:1 on black (the marks keep the palette)."""
     if theme != "contrast":
         return figure
     fig = copy.deepcopy(figure)
@@ -31,6 +44,12 @@ def themed(figure: FigureSpec, theme: str) -> FigureSpec:
             merge(trace, {"marker": {"line": {"color": "#ffffff"}}})
         if trace.get("type") == "scattergeo":
             merge(trace, {"textfont": {"color": CONTRAST["text"]}})
+        elif isinstance((trace.get("textfont") or {}).get("color"), str):
+            try:
+                colour = text_colour_on(_mark_colour(trace), CONTRAST["paper"])
+            except ValueError:  # a colour written in a form we do not read: white is always readable
+                colour = CONTRAST["text"]
+            merge(trace, {"textfont": {"color": colour}})
     if layout.get("geo", {}).get("scope"):
         merge(layout["geo"], {"bgcolor": CONTRAST["paper"], "landcolor": CONTRAST["land"],
                               "oceancolor": CONTRAST["ocean"], "countrycolor": CONTRAST["border"],

@@ -24,7 +24,7 @@ from dashboard.figures.common import (
 )
 from dashboard.figures.focus import highlight_lines
 from dashboard.figures.spec import FigureSpec, axis
-from dashboard.figures.theme import base_layout, region_colours
+from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
 from dashboard.state import focus_key
 
@@ -113,8 +113,11 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                 "type": "scatter", "x": [p.year for p in run], "y": [p.value for p in run],
                 "mode": "lines+markers+text", "name": label, "cliponaxis": False, "showlegend": False,
                 "text": [""] * (len(run) - 1) + [region_label(dataset, region) if last_run else ""],
+                # A constant template keeps plotly.js from deleting the <text> of an unlabelled point, which it
+                # never recreates: after a redraw that moves a label onto such a point the label was gone.
+                "texttemplate": "%{text}",
                 "textposition": "middle right",
-                "textfont": {"color": colours[region], "size": 12},
+                "textfont": {"color": text_colour_on(colours[region], PLOT_BACKGROUND), "size": 12},
                 "line": {"color": colours[region], "width": 2,
                          "dash": "solid" if number == 0 else "dot"},
                 "marker": {"size": 7, "color": colours[region],

@@ -77,7 +77,8 @@ def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, rece
     figure = dataset.figure("helsinki", "population", "recent", basis="eurostat_metro")
     secondary = " (secondary copy)" if dataset.is_secondary(figure.source_id) else ""
     assert helsinki[6] == dataset.source_label(figure.source_id) + secondary  # publisher: title
-    assert "%{customdata[6]}" in fig.data[0].hovertemplate
+    assert "%{customdata[7]}" in fig.data[0].hovertemplate  # the hover shows the wrapped lines, source included
+    assert f"Source: {helsinki[6]}" in helsinki[7].replace("<br>", " ")
 
 
 def test_shares_chart_tells_the_profile_story(dataset: Dataset) -> None:
