@@ -94,9 +94,10 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
             "hovertemplate": SHARE_HOVER,
         })
     layout = base_layout(height=max(240, 30 * len(order) * 2 + 90))
+    layout["margin"] = {**layout.get("margin", {}), "r": 64}  # room for the outside labels ('GVA (reported): 50 %')
     layout.update(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True, hovermode=GROUP_HOVER,
                   legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},  # above: clear of the axis title
-                  xaxis=axis("Share of the national total (%)", range=[0, 100]),
+                  xaxis=axis("% of the national total", range=[0, 100]),  # short: fits a phone
                   yaxis={"automargin": True, "ticksuffix": "  ", "showgrid": False},
                   xaxis2={"visible": False, "overlaying": "x"}, yaxis2={"visible": False, "overlaying": "y"})
     fig = {"data": traces, "layout": layout}
