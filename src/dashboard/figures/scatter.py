@@ -25,7 +25,7 @@ from dashboard.figures.common import (
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
-from dashboard.figures.theme import base_layout, region_colours
+from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.formatting import format_year
 from dashboard.measures import Point, effective_measure, measure_unit, points, resolve_basis
 from dashboard.state import index_focus
@@ -67,7 +67,9 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
         "mode": "markers+text", "text": [marked_label(dataset, a, comparability) if n else ""
                                      for (a, _, _), n in zip(rows, names, strict=True)],
         "textposition": label_positions(xs, ys, names, sizes),  # names clear of each other
-        "marker": {"size": sizes, "color": [colours[a.region_id] for a, _, _ in rows],
+        # an open ring is a thin line: drawn in a shade of the region's colour that stands out (4.5:1)
+        "marker": {"size": sizes, "color": [text_colour_on(colours[a.region_id], PLOT_BACKGROUND)
+                                            if c.value is None else colours[a.region_id] for a, _, c in rows],
                    "opacity": 0.85, "sizemode": "diameter",
                    # a region with no size figure is an open ring, not a small bubble read as a small value
                    "symbol": [("diamond" if a.region_id in comparability.odd or b.region_id in comparability.odd

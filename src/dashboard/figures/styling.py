@@ -42,6 +42,7 @@ def themed(figure: FigureSpec, theme: str) -> FigureSpec:
     for trace in fig["data"]:
         if trace.get("type") in MARKED_TRACES:
             merge(trace, {"marker": {"line": {"color": "#ffffff"}}})
+            _open_rings_on(trace, CONTRAST["paper"])
         if trace.get("type") == "scattergeo":
             merge(trace, {"textfont": {"color": CONTRAST["text"]}})
         elif isinstance((trace.get("textfont") or {}).get("color"), str):
@@ -55,6 +56,15 @@ def themed(figure: FigureSpec, theme: str) -> FigureSpec:
                               "oceancolor": CONTRAST["ocean"], "countrycolor": CONTRAST["border"],
                               "coastlinecolor": CONTRAST["border"]})
     return fig
+
+
+def _open_rings_on(trace: dict, background: str) -> None:
+    """Open symbols (a bubble with no size figure) are drawn in the marker colour: lighten those to 4.5:1."""
+    marker = trace.get("marker") or {}
+    symbols, colours = marker.get("symbol"), marker.get("color")
+    if isinstance(symbols, list) and isinstance(colours, list) and len(symbols) == len(colours):
+        marker["color"] = [text_colour_on(c, background) if isinstance(s, str) and s.endswith("-open")
+                           and isinstance(c, str) else c for s, c in zip(symbols, colours, strict=True)]
 
 
 def for_presentation(figure: FigureSpec) -> FigureSpec:

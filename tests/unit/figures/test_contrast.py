@@ -102,3 +102,21 @@ def test_trend_labels_are_region_coloured_variants_and_lines_keep_the_palette(da
             region = trace["customdata"][0][0]
             assert trace["line"]["color"] == colours[region]  # the mark keeps its palette colour
             assert trace["textfont"]["color"] == text_colour_on(colours[region], background)
+
+
+def test_open_rings_stand_out_in_both_themes(tmp_path) -> None:
+    """A bubble with no size figure is an open ring, a thin line in its marker colour: 4.5:1 on either
+    background, where the palette's yellow was 1.6:1 on white and its indigo 1.7:1 on black."""
+    from dashboard.figures.scatter import build_scatter
+    from dashboard.figures.styling import CONTRAST, themed
+    from dashboard.figures.theme import PLOT_BACKGROUND, contrast_ratio
+    from tests.synthetic import build
+
+    data = build(tmp_path, [(r, i, 2021, v, "metro") for r, v in (("aa", 10), ("bb", 20), ("cc", 30))
+                            for i in ("population", "gdp")] + [("aa", "universities", 2021, 3, "metro")])
+    fig, _ = build_scatter(data, ("aa", "bb", "cc"), "aa", "population", "gdp", "universities", "recent",
+                           "absolute", None, "eurostat_metro")
+    for figure, background in ((fig, PLOT_BACKGROUND), (themed(fig, "contrast"), CONTRAST["paper"])):
+        marker = figure["data"][0]["marker"]
+        rings = [c for s, c in zip(marker["symbol"], marker["color"], strict=True) if s.endswith("-open")]
+        assert len(rings) == 2 and all(contrast_ratio(c, background) >= 4.5 for c in rings)
