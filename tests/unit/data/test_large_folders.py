@@ -74,3 +74,19 @@ def test_errors_in_a_large_folder_are_located(tmp_path: Path) -> None:
         load_dataset(tmp_path / "f")
     found = {(p.row, p.column) for p in raised.value.problems}
     assert (5001, "indicator_id") in found and (6001, "year_approx") in found
+
+
+def test_the_packed_default_agrees_with_the_preference_order(tmp_path: Path) -> None:
+    """The index picks each series' default from a packed score; Dataset.ranked orders by Dataset._rank.
+    They say the same preference twice (vectorised for load, plain for one series), so they must agree."""
+    rows = [(r, "population", y, 100 + i, kind) for i, r in enumerate(("aa", "bb", "cc"))
+            for y, kind in ((2004, "city"), (2007, "fua"), (2009, "metro"), (2015, "county"), (2021, "city"),
+                            (2023, "other"), (2023, "fua"))]
+    rows.append(("bb", "population", 2022, 7, "metro", False, "copy"))
+    dataset = build(tmp_path / "f", rows, ("aa", "bb", "cc"))
+    for region in dataset.region_ids:
+        for edition in ("baltmet", "recent"):
+            for basis in ("eurostat_metro", "city", "reported"):
+                ranked = dataset.ranked(region, "population", edition, basis)
+                default = dataset.figure(region, "population", edition, basis=basis)
+                assert default == (ranked[0] if ranked else None), (region, edition, basis)
