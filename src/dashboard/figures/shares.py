@@ -63,8 +63,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
     colours = region_colours(dataset)
     per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
                   for label, ind, pattern in share_series(dataset)]
-    with_any = [r for r in regions if any(p.region_id == r and p.value is not None
-                                         for *_, pts in per_series for p in pts)]
+    reporting = {p.region_id for *_, pts in per_series for p in pts if p.value is not None}
+    with_any = [r for r in regions if r in reporting]  # (a set: 3 000 regions x 12 000 points was 7 s)
     first = {p.region_id: p.value for p in per_series[0][3] if p.value is not None} if per_series else {}
     ranked = [Point(r, first.get(r, -1.0)) for r in with_any]  # no figure in the first series: at the bottom
     kept, crowded = top_regions(ranked, focus)
