@@ -31,8 +31,10 @@ def highlight_marks(figure: FigureSpec, focus: str, width: float = 3) -> FigureS
             traces.append(trace)
             continue
         marker = dict(trace.get("marker") or {})
-        marker["line"] = {**(marker.get("line") or {}), "color": FOCUS_LINE,
-                          "width": [width if r == focus else 0 for r in ids]}
+        symbols = marker.get("symbol") if isinstance(marker.get("symbol"), list) else [""] * len(ids)
+        marker["line"] = {**(marker.get("line") or {}), "color": FOCUS_LINE,  # an open ring is its line: 2 px
+                          "width": [width if r == focus else 2 if str(s).endswith("-open") else 0
+                                    for r, s in zip(ids, symbols, strict=True)]}
         new = {**trace, "marker": marker}
         if trace.get("type") in ("scatter", "scattergeo") and isinstance(trace.get("text"), list):
             # a crowded chart names only its top regions: the focus is always named
