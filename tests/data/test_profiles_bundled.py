@@ -62,11 +62,11 @@ def test_then_and_now_says_when_the_territory_differs(dataset: Dataset) -> None:
     profile = _all(dataset, "helsinki", "recent")
     population = [r for r in profile.then_now if r.indicator_id == "population"]
     first = population[0].chunk.text.replace("\u202f", " ").replace("\u00a0", " ")
-    assert first.startswith("Population: 1.3 million (c. 2007, Helsinki Region, 12 municipalities) → 1.73 million "
-                            "(2023, Helsinki-Uusimaa")
+    assert first.startswith("Population: 1.3 million (c. 2007, Helsinki Region, 12 municipalities) → 1.78 million "
+                            "(2025, Helsinki-Uusimaa")
     assert "a different territory: the change is not growth" in first
     like = population[1]  # the core city has figures in both editions: compared with itself
-    assert like.like_for_like and like.same_territory and "+18" in like.remark
+    assert like.like_for_like and like.same_territory and "+22" in like.remark
 
 
 def test_secondary_copies_are_marked_in_the_footnotes(dataset: Dataset) -> None:

@@ -1,4 +1,4 @@
-"""Where to put each point's name in a scatter so that names do not cover each other.
+"""Where to put names on a chart so that they do not cover each other: a scatter's points, a trend's line ends.
 
 plotly does not move overlapping text. This greedy placement works in approximate pixels: the
 plot box of a chart card, names at ~7 px per character, bubbles by their diameter. Points are
@@ -9,6 +9,7 @@ label box hits no label placed before and no other bubble, or else the side that
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 PLOT_WIDTH, PLOT_HEIGHT = 560.0, 330.0  # the scatter's plot area in a chart card, in px
 CHAR_WIDTH, LINE_HEIGHT, GAP = 7.0, 14.0, 3.0
@@ -69,4 +70,78 @@ def label_positions(xs: Sequence[float], ys: Sequence[float], names: Sequence[st
         best = next((s for s, c in zip(SIDES, costs, strict=True) if c == 0), SIDES[costs.index(min(costs))])
         chosen[i] = best
         placed.append(_label_box(px[i], py[i], diameters[i] / 2, width, best))
+    return chosen
+
+
+# The trend chart's plot area on a laptop screen, in px (its card spans the page); its right margin
+# holds the names of lines that end in the last year.
+TREND_PLOT_WIDTH, TREND_PLOT_HEIGHT, TREND_RIGHT_MARGIN = 1100.0, 330.0, 100.0
+END_SIDES = ("middle right", "top right", "bottom right", "top center", "bottom center", "top left", "bottom left",
+             "middle left")
+MARKER_RADIUS = 3.5  # a trend marker is 7 px across
+_SAMPLE_STEP = 3.0  # px between the points of a line that a name must not cover
+
+
+def _padded(values: Sequence[float]) -> tuple[float, float]:
+    """plotly's autorange, roughly: the data's range and 5 % either side (a flat series gets a span of 1)."""
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.05 or 0.5
+    return low - pad, high + pad
+
+
+def _line_samples(xs: Sequence[float], ys: Sequence[float]) -> list[tuple[float, float]]:
+    """Points every few px along a polyline (its vertices included), for counting what a box covers."""
+    vertices = list(zip(xs, ys, strict=True))
+    out = list(vertices)
+    for (x0, y0), (x1, y1) in pairwise(vertices):
+        steps = int(max(abs(x1 - x0), abs(y1 - y0)) // _SAMPLE_STEP)
+        out += [(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps) for k in range(1, steps)]
+    return out
+
+
+def end_label_positions(lines: Sequence[tuple[Sequence[float], Sequence[float]]], names: Sequence[str],
+                        radius: float = 5.0) -> list[str]:
+    """A ``textposition`` for the last point of each line (a name per line, "" for none), chosen so that
+    the name covers no line and no other name: 'middle right' unless that is taken.
+
+    Why: a line that ends before the last year has other lines running on to its right, and a name
+    drawn there sat on them (the BaltMet trend's Copenhagen and Helsinki names). Lines are placed
+    rightmost end first, each on the first free side, else the side that covers least.
+    """
+    every_x = [x for xs, _ in lines for x in xs]
+    every_y = [y for _, ys in lines for y in ys]
+    if not every_x:
+        return ["middle right"] * len(lines)
+    (x_low, x_high), (y_low, y_high) = _padded(every_x), _padded(every_y)
+
+    def screen(xs: Sequence[float], ys: Sequence[float]) -> tuple[list[float], list[float]]:
+        return ([TREND_PLOT_WIDTH * (x - x_low) / (x_high - x_low) for x in xs],
+                [TREND_PLOT_HEIGHT * (y_high - y) / (y_high - y_low) for y in ys])
+
+    drawn = [screen(xs, ys) for xs, ys in lines]
+    samples = [s for xs, ys in drawn for s in _line_samples(xs, ys)]
+    markers = [(x, y) for xs, ys in drawn for x, y in zip(xs, ys, strict=True)]
+    placed: list[Box] = []
+    chosen = ["middle right"] * len(lines)
+    order = sorted((i for i, name in enumerate(names) if name and drawn[i][0]),
+                   key=lambda i: (-drawn[i][0][-1], drawn[i][1][-1]))
+    for i in order:
+        x, y = drawn[i][0][-1], drawn[i][1][-1]
+        width = CHAR_WIDTH * len(names[i])
+
+        def cost(side: str, x: float = x, y: float = y, width: float = width) -> float:
+            box = _label_box(x, y, radius, width, side)
+            covered = sum(1 for sx, sy in samples if box[0] <= sx <= box[2] and box[1] <= sy <= box[3])
+            # a marker is a dot, not a point: a name beside another line's dot reads as that line's name
+            covered += sum(50 for mx, my in markers if box[0] - 2 * MARKER_RADIUS <= mx <= box[2] + 2 * MARKER_RADIUS
+                           and box[1] - MARKER_RADIUS <= my <= box[3] + MARKER_RADIUS and (mx, my) != (x, y))
+            outside = box[0] < 0 or box[2] > TREND_PLOT_WIDTH + TREND_RIGHT_MARGIN or box[1] < -LINE_HEIGHT / 2 \
+                or box[3] > TREND_PLOT_HEIGHT + LINE_HEIGHT / 2
+            return 40.0 * covered + sum(_overlap(box, other) for other in placed) + (1e6 if outside else 0.0)
+
+        costs = [cost(side) for side in END_SIDES]
+        best = next((s for s, c in zip(END_SIDES, costs, strict=True) if c == 0),
+                    END_SIDES[costs.index(min(costs))])
+        chosen[i] = best
+        placed.append(_label_box(x, y, radius, width, best))
     return chosen

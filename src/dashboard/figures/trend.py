@@ -23,6 +23,7 @@ from dashboard.figures.common import (
     with_note,
 )
 from dashboard.figures.focus import highlight_lines
+from dashboard.figures.labels import end_label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
@@ -125,6 +126,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                            "line": {"color": "white", "width": 1.5}},
                 "customdata": [custom_data(dataset, indicator, measure, p) for p in run], "hovertemplate": HOVER,
             })
+    _place_end_labels(traces)
     layout = base_layout(height=400)
     layout["margin"] = {**layout["margin"], "r": 110}
     layout["xaxis"] = axis("Year", tickformat="d")
@@ -150,6 +152,14 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                      f"{measure_unit(dataset, indicator, measure)} · {span_text} · {comparability.basis_label}",
                      comparability, sources, missing, publishers)
     return fig, with_note(meta, crowded)
+
+
+def _place_end_labels(traces: list[dict]) -> None:
+    """Put each line's name on the side of its last point that no other line or name runs through."""
+    names = [t["text"][-1] if t["text"] else "" for t in traces]
+    sides = end_label_positions([(t["x"], t["y"]) for t in traces], names)
+    for trace, side in zip(traces, sides, strict=True):
+        trace["textposition"] = side
 
 
 __all__ = ["build_trend", "kind_label", "segments"]

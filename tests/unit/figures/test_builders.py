@@ -10,6 +10,7 @@ import pytest
 from dashboard.data import Dataset
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.figures.theme import region_colours
+from dashboard.formatting import format_number
 from dashboard.state import default_state, with_edition
 from dashboard.views import CHARTS
 
@@ -72,9 +73,9 @@ def test_map_is_bubbles_on_a_local_base_map(dataset: Dataset, recent) -> None:
 def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, recent) -> None:
     fig, _ = BUILDERS["ranking"](dataset, replace(recent, basis="eurostat_metro"))
     helsinki = next(c for c in fig.data[0].customdata if c[0] == "helsinki")
-    assert helsinki[1:6] == ["Helsinki", "1\u202f733\u202f033", "persons", "2023",
-                             "Helsinki-Uusimaa (Eurostat FI001MC = all of Uusimaa) (Eurostat metropolitan region)"]
     figure = dataset.figure("helsinki", "population", "recent", basis="eurostat_metro")
+    assert helsinki[1:6] == ["Helsinki", format_number(figure.value), "persons", str(figure.year),
+                             f"{dataset.territory(figure.territory_id)['name']} (Eurostat metropolitan region)"]
     secondary = " (secondary copy)" if dataset.is_secondary(figure.source_id) else ""
     assert helsinki[6] == dataset.source_label(figure.source_id) + secondary  # publisher: title
     assert "%{customdata[7]}" in fig.data[0].hovertemplate  # the hover shows the wrapped lines, source included

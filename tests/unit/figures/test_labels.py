@@ -1,8 +1,18 @@
-"""Scatter names are placed so that they do not cover each other."""
+"""Names are placed so that they do not cover each other: scatter points and trend line ends."""
 
 from __future__ import annotations
 
-from dashboard.figures.labels import SIDES, _label_box, _overlap, _scaled, label_positions
+from dashboard.figures.labels import (
+    SIDES,
+    TREND_PLOT_HEIGHT,
+    TREND_PLOT_WIDTH,
+    _label_box,
+    _overlap,
+    _padded,
+    _scaled,
+    end_label_positions,
+    label_positions,
+)
 
 
 def _boxes(xs, ys, names, diameters, sides):
@@ -32,3 +42,47 @@ def test_the_biggest_bubble_keeps_the_first_choice() -> None:
     sides = label_positions([0.0, 0.02, 1.0], [0.5, 0.5, 1.0], ["Copenhagen", "Stockholm", "Berlin"],
                             [40.0, 44.0, 48.0])
     assert sides[1] == "top center" and sides[0] != "top center" and sides[2] == "top center"
+
+
+def _end_boxes(lines, names, sides):
+    """The end labels' boxes in the same approximate px as end_label_positions."""
+    every_x = [x for xs, _ in lines for x in xs]
+    every_y = [y for _, ys in lines for y in ys]
+    (x0, x1), (y0, y1) = _padded(every_x), _padded(every_y)
+    out = []
+    for (xs, ys), name, side in zip(lines, names, sides, strict=True):
+        x = TREND_PLOT_WIDTH * (xs[-1] - x0) / (x1 - x0)
+        y = TREND_PLOT_HEIGHT * (y1 - ys[-1]) / (y1 - y0)
+        out.append(_label_box(x, y, 5.0, 7.0 * len(name), side))
+    return out
+
+
+def test_a_line_that_ends_last_is_named_on_its_right() -> None:
+    assert end_label_positions([([2019, 2020, 2021], [1.0, 2.0, 3.0])], ["Oslo"]) == ["middle right"]
+    assert end_label_positions([], []) == []
+
+
+def test_a_name_is_not_written_over_a_line_that_runs_on() -> None:
+    # Copenhagen's series stops in 2007 at the height where Oslo's runs on to 2010 (the BaltMet trend)
+    lines = [([2002, 2010], [500.0, 520.0]), ([2007], [505.0]), ([2002, 2010], [4600.0, 4600.0])]
+    names = ["Oslo", "Copenhagen", "St. Petersburg"]
+    sides = end_label_positions(lines, names)
+    assert sides[0] == "middle right" and sides[2] == "middle right"  # nothing runs on to their right
+    assert sides[1] != "middle right"
+    top, bottom = _end_boxes(lines, names, sides)[1][1::2]
+    low, high = _padded([500.0, 520.0, 505.0, 4600.0, 4600.0])
+    oslo_y = TREND_PLOT_HEIGHT * (high - 512.5) / (high - low)  # Oslo's (almost flat) line near 2007, in px
+    assert not top <= oslo_y <= bottom  # the name sits above or below Oslo's line, not on it
+
+
+def test_names_of_lines_ending_together_do_not_cover_each_other() -> None:
+    lines = [([2005, 2009], [400.0, 600.0]), ([2005, 2009], [420.0, 610.0]), ([2005, 2009], [3000.0, 3500.0])]
+    names = ["Helsinki", "Riga", "Berlin"]
+    boxes = _end_boxes(lines, names, end_label_positions(lines, names))
+    assert all(_overlap(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_unnamed_lines_keep_the_default_side() -> None:
+    # a territory's earlier segment carries no end name: it is only an obstacle
+    assert end_label_positions([([2010, 2012], [1.0, 1.0]), ([2013, 2015], [2.0, 2.0])], ["", "Aa"]) == \
+        ["middle right", "middle right"]
