@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, TERRITORY_KINDS
+from dashboard.formatting import format_year
 from dashboard.measures import Point
 
 MAX_YEAR_SPREAD = 3
@@ -25,6 +26,7 @@ class Comparability:
     basis: str = "reported"
     majority_kind: str = ""
     odd: frozenset[str] = frozenset()  # region ids whose territory kind differs from the majority
+    other_year: frozenset[str] = frozenset()  # region ids whose figure is of another year than the majority's
 
     @property
     def years_apart(self) -> bool:
@@ -57,13 +59,21 @@ def kind_label(kind: str) -> str:
     return TERRITORY_KINDS.get(kind, kind)
 
 
-def assess(dataset: Dataset, points: list[Point], basis: str = "reported") -> Comparability:
+def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years: str = "marked") -> Comparability:
+    """How the points compare. ``years``: 'marked' for one indicator at one moment (ranking, map, shares): a
+    figure of another year than most is named in the footnote and on its mark; 'listed' for a scatter, whose
+    two indicators may differ in year by design: only a spread of more than MAX_YEAR_SPREAD is listed;
+    'none' for a trend, whose points span years by design."""
     shown = [p for p in points if p.value is not None]
     kinds = Counter(p.territory_kind for p in shown)
-    years = [p.year for p in shown if p.year is not None]
-    year_range = (min(years), max(years)) if years else None
+    known = [p.year for p in shown if p.year is not None]
+    year_range = (min(known), max(known)) if known else None
     majority = kinds.most_common(1)[0][0] if kinds else ""
     odd = frozenset(p.region_id for p in shown if p.territory_kind != majority)
+    counted = Counter(known)
+    usual = max(counted, key=lambda y: (counted[y], y)) if counted else None  # on a tie, the later year
+    other_year = frozenset(p.region_id for p in shown if p.year is not None and p.year != usual
+                           and years == "marked")
     parts = []
     if len(kinds) > 1:
         for kind in TERRITORY_KINDS:
@@ -71,6 +81,12 @@ def assess(dataset: Dataset, points: list[Point], basis: str = "reported") -> Co
                      if p.territory_kind == kind]
             if names:
                 parts.append(f"{kind_label(kind).capitalize()}: {'; '.join(names)}.")
-    if year_range and year_range[1] - year_range[0] > MAX_YEAR_SPREAD:
+    if years == "none":
+        pass
+    elif year_range and year_range[1] - year_range[0] > MAX_YEAR_SPREAD:
         parts.append("Years: " + ", ".join(f"{dataset.region_name(p.region_id)} {p.year}" for p in shown) + ".")
-    return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd)
+    elif other_year:
+        named = [f"{dataset.region_name(p.region_id)} {format_year(p.year, p.year_approx)}" for p in shown
+                 if p.year is not None and p.region_id in other_year]
+        parts.append(f"Not {usual}: {', '.join(named)} (the year is on the mark).")
+    return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd, other_year)

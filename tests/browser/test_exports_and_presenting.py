@@ -69,7 +69,7 @@ def test_presentation_mode_hides_controls_and_follows_the_keys(app_url: str, bro
     page.keyboard.press("ArrowDown")  # next region: Helsinki -> Oslo (the Nordic capitals in order)
     expect(page).to_have_url(re.compile(r"focus=oslo"))
     expect(page.locator("#stage-graph .ytick text", has_text="Oslo")).to_have_attribute(
-        "data-unformatted", re.compile("<b>Oslo</b>"))
+        "data-unformatted", re.compile("<b>Oslo( · [^<]+)?</b>"))  # its year, where not most regions'
     page.keyboard.press("ArrowLeft")
     expect(page.locator("#stage-title")).to_have_text("Oslo: key figures")
 

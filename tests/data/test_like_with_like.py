@@ -28,9 +28,15 @@ def test_each_default_ranking_compares_one_kind_of_territory_or_marks_the_others
             assert set(bar["marker"]["pattern"]["shape"]) <= {""}
         else:  # every bar of a minority kind is hatched and labelled with its kind on the bar itself
             odd = meta.comparability.odd
-            for region, label, shape in zip((c[0] for c in bar["customdata"]), bar["y"],
-                                            bar["marker"]["pattern"]["shape"], strict=True):
-                assert (shape == "/") == (region in odd) and ((" · " in label) == (region in odd))
+            for region, label, shape, row in zip((c[0] for c in bar["customdata"]), bar["y"],
+                                                 bar["marker"]["pattern"]["shape"], bar["customdata"], strict=True):
+                kind = row[5].rsplit(" (", 1)[-1].rstrip(")")
+                assert (shape == "/") == (region in odd) and ((f" · {kind}" in label) == (region in odd))
+    # and every bar of another year than most says its year (AUDIT item 8: Warsaw's 2022 GDP among 2021 ones)
+    fig, meta = CHART_BY_NAME["ranking"].build(dataset, state)
+    bar = fig["data"][0]
+    for region, label, row in zip((c[0] for c in bar["customdata"]), bar["y"], bar["customdata"], strict=True):
+        assert (f" · {row[4]}" in label) == (region in meta.comparability.other_year)
 
 
 @pytest.mark.parametrize("kpi", ["population", "employment", "gdp"])

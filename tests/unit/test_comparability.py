@@ -1,5 +1,6 @@
 from dashboard.comparability import assess
 from dashboard.data import Dataset
+from dashboard.figures.common import marked_label
 from dashboard.measures import Point
 
 
@@ -15,7 +16,28 @@ def test_like_with_like_has_no_badge(dataset: Dataset) -> None:
     pts = [Point("helsinki", 1.0, 2021, territory_kind="eurostat_metro"),
            Point("oslo", 2.0, 2023, territory_kind="eurostat_metro"), Point("riga", None, None)]
     result = assess(dataset, pts)
-    assert result.badges == [] and result.footnote == ""
+    assert result.badges == [] and not result.mixed_territories and result.odd == frozenset()
+    same_year = assess(dataset, [Point("helsinki", 1.0, 2021, territory_kind="eurostat_metro"),
+                                 Point("oslo", 2.0, 2021, territory_kind="eurostat_metro")])
+    assert same_year.footnote == "" and same_year.other_year == frozenset()
+
+
+def test_a_figure_of_another_year_than_most_is_named_and_marked(dataset: Dataset) -> None:
+    # AUDIT item 8: a 2022 GDP among 2021 ones is a year of growth ahead; the mark says its year
+    pts = [Point("helsinki", 1.0, 2021, territory_kind="eurostat_metro"),
+           Point("oslo", 2.0, 2021, territory_kind="eurostat_metro"),
+           Point("riga", 3.0, 2022, territory_kind="eurostat_metro", year_approx=True), Point("tallinn", None, None)]
+    result = assess(dataset, pts)
+    assert result.other_year == {"riga"} and result.badges == []  # within MAX_YEAR_SPREAD: no badge, but said
+    assert result.footnote == "Not 2021: Riga c.\u00a02022 (the year is on the mark)."
+    assert marked_label(dataset, pts[2], result) == "Riga · c.\u00a02022"
+    assert marked_label(dataset, pts[0], result) == "Helsinki"
+    # a tie goes to the later year; a trend (years by design) and a scatter (two indicators) mark no year
+    tie = assess(dataset, pts[:1] + pts[2:3])
+    assert tie.other_year == {"helsinki"}
+    assert assess(dataset, pts, years="none").other_year == frozenset()
+    assert assess(dataset, pts, years="none").footnote == ""
+    assert assess(dataset, pts, years="listed").other_year == frozenset()
 
 
 def test_the_minority_kind_is_marked_on_its_mark(dataset: Dataset) -> None:

@@ -130,10 +130,13 @@ def top_regions(points: list[Point], focus: str | None, limit: int = MAX_ITEMS) 
 
 
 def marked_label(dataset: Dataset, point: Point, comparability: Comparability) -> str:
-    """The region's name, followed by its kind of territory when that differs from the majority's."""
+    """The region's name, followed by its kind of territory and its year where they differ from the majority's:
+    a 2022 GDP beside 2021 ones is a year's growth ahead (the mark says so, not only the footnote)."""
     name = region_label(dataset, point.region_id)
     if point.region_id in comparability.odd:
-        return f"{name} · {esc(kind_label(point.territory_kind))}"
+        name = f"{name} · {esc(kind_label(point.territory_kind))}"
+    if point.region_id in comparability.other_year and point.year is not None:
+        name = f"{name} · {format_year(point.year, point.year_approx)}"
     return name
 
 

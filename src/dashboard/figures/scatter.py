@@ -48,7 +48,7 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
     px, py, ps = (points(dataset, regions, i, edition, m, year, basis, focus)
                   for i, m in ((x, mx), (y, my), (size, ms)))
-    comparability = assess(dataset, [*px, *py], basis)
+    comparability = assess(dataset, [*px, *py], basis, years="listed")
     colours = region_colours(dataset)
     rows = [(a, b, c) for a, b, c in zip(px, py, ps, strict=True) if a.value is not None and b.value is not None]
     biggest = max((c.value for _, _, c in rows if c.value is not None), default=0)

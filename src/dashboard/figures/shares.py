@@ -105,7 +105,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
                     for r in regions if r not in with_any)
-    comparability = assess(dataset, every, basis)
+    comparability = assess(dataset, every, basis, years="listed")  # its series may differ in year by design
     series_names = ", ".join(label for label, _, _ in share_series(dataset))
     meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
                      f"{year_label(every, year)} · {comparability.basis_label}", comparability, sources, missing,

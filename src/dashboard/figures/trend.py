@@ -138,7 +138,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                     for r in regions if r not in drawn and r not in cut)
     span = dataset.years(indicator, edition)
     span_text = f"{span[0]}–{span[-1]}" if span else "no years"
-    assessed = assess(dataset, every, basis)
+    assessed = assess(dataset, every, basis, years="none")
     territories = sorted({(p.region_id, p.territory) for p in every})
     several = [dataset.region_name(r) for r in dict.fromkeys(r for r, _ in territories)
                if sum(1 for q, _ in territories if q == r) > 1]
