@@ -9,7 +9,8 @@ label box hits no label placed before and no other bubble, or else the side that
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
+
+import numpy as np
 
 PLOT_WIDTH, PLOT_HEIGHT = 560.0, 330.0  # the scatter's plot area in a chart card, in px
 CHAR_WIDTH, LINE_HEIGHT, GAP = 7.0, 14.0, 3.0
@@ -89,14 +90,30 @@ def _padded(values: Sequence[float]) -> tuple[float, float]:
     return low - pad, high + pad
 
 
-def _line_samples(xs: Sequence[float], ys: Sequence[float]) -> list[tuple[float, float]]:
-    """Points every few px along a polyline (its vertices included), for counting what a box covers."""
-    vertices = list(zip(xs, ys, strict=True))
-    out = list(vertices)
-    for (x0, y0), (x1, y1) in pairwise(vertices):
-        steps = int(max(abs(x1 - x0), abs(y1 - y0)) // _SAMPLE_STEP)
-        out += [(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps) for k in range(1, steps)]
-    return out
+def _line_samples(xs: Sequence[float], ys: Sequence[float]) -> np.ndarray:
+    """(n, 2) points every few px along a polyline, its vertices included, for counting what a box covers."""
+    x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    if len(x) < 2:
+        return np.column_stack([x, y])
+    dx, dy = np.diff(x), np.diff(y)
+    steps = np.maximum(1, (np.maximum(np.abs(dx), np.abs(dy)) // _SAMPLE_STEP).astype(int))
+    segment = np.repeat(np.arange(len(steps)), steps)
+    t = (np.arange(steps.sum()) - np.repeat(np.cumsum(steps) - steps, steps)) / steps[segment]
+    return np.vstack([np.column_stack([x[segment] + dx[segment] * t, y[segment] + dy[segment] * t]),
+                      [[x[-1], y[-1]]]])
+
+
+def _near(points: np.ndarray, x: float, y: float, reach_x: float, reach_y: float) -> np.ndarray:
+    return points[(np.abs(points[:, 0] - x) <= reach_x) & (np.abs(points[:, 1] - y) <= reach_y)]
+
+
+def _inside(points: np.ndarray, box: Box, margin_x: float = 0.0, margin_y: float = 0.0) -> int:
+    """How many of the (n, 2) points lie in the box widened by the margins."""
+    if not len(points):
+        return 0
+    x, y = points[:, 0], points[:, 1]
+    return int(np.count_nonzero((x >= box[0] - margin_x) & (x <= box[2] + margin_x)
+                                & (y >= box[1] - margin_y) & (y <= box[3] + margin_y)))
 
 
 def end_label_positions(lines: Sequence[tuple[Sequence[float], Sequence[float]]], names: Sequence[str],
@@ -119,8 +136,8 @@ def end_label_positions(lines: Sequence[tuple[Sequence[float], Sequence[float]]]
                 [TREND_PLOT_HEIGHT * (y_high - y) / (y_high - y_low) for y in ys])
 
     drawn = [screen(xs, ys) for xs, ys in lines]
-    samples = [s for xs, ys in drawn for s in _line_samples(xs, ys)]
-    markers = [(x, y) for xs, ys in drawn for x, y in zip(xs, ys, strict=True)]
+    samples = np.vstack([_line_samples(xs, ys) for xs, ys in drawn])
+    markers = np.array([(x, y) for xs, ys in drawn for x, y in zip(xs, ys, strict=True)], dtype=float).reshape(-1, 2)
     placed: list[Box] = []
     chosen = ["middle right"] * len(lines)
     order = sorted((i for i, name in enumerate(names) if name and drawn[i][0]),
@@ -128,13 +145,17 @@ def end_label_positions(lines: Sequence[tuple[Sequence[float], Sequence[float]]]
     for i in order:
         x, y = drawn[i][0][-1], drawn[i][1][-1]
         width = CHAR_WIDTH * len(names[i])
+        reach_x, reach_y = width + radius + GAP + 2 * MARKER_RADIUS, 2 * LINE_HEIGHT + radius + GAP
+        near = _near(samples, x, y, reach_x, reach_y)  # what any side's box could cover, found once
+        near_markers = _near(markers, x, y, reach_x, reach_y)
 
-        def cost(side: str, x: float = x, y: float = y, width: float = width) -> float:
+        def cost(side: str, x: float = x, y: float = y, width: float = width, near: np.ndarray = near,
+                 near_markers: np.ndarray = near_markers) -> float:
             box = _label_box(x, y, radius, width, side)
-            covered = sum(1 for sx, sy in samples if box[0] <= sx <= box[2] and box[1] <= sy <= box[3])
-            # a marker is a dot, not a point: a name beside another line's dot reads as that line's name
-            covered += sum(50 for mx, my in markers if box[0] - 2 * MARKER_RADIUS <= mx <= box[2] + 2 * MARKER_RADIUS
-                           and box[1] - MARKER_RADIUS <= my <= box[3] + MARKER_RADIUS and (mx, my) != (x, y))
+            covered = _inside(near, box)
+            # a marker is a dot, not a point: a name beside another line's dot reads as that line's name (the
+            # line's own last dot is never inside its own name's box, which starts beside it)
+            covered += 50 * _inside(near_markers, box, 2 * MARKER_RADIUS, MARKER_RADIUS)
             outside = box[0] < 0 or box[2] > TREND_PLOT_WIDTH + TREND_RIGHT_MARGIN or box[1] < -LINE_HEIGHT / 2 \
                 or box[3] > TREND_PLOT_HEIGHT + LINE_HEIGHT / 2
             return 40.0 * covered + sum(_overlap(box, other) for other in placed) + (1e6 if outside else 0.0)
