@@ -59,11 +59,17 @@ def kind_label(kind: str) -> str:
     return TERRITORY_KINDS.get(kind, kind)
 
 
+YEAR_RULES = ("marked", "listed", "none")
+
+
 def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years: str = "marked") -> Comparability:
-    """How the points compare. ``years``: 'marked' for one indicator at one moment (ranking, map, shares): a
-    figure of another year than most is named in the footnote and on its mark; 'listed' for a scatter, whose
-    two indicators may differ in year by design: only a spread of more than MAX_YEAR_SPREAD is listed;
+    """How the points compare. ``years``: 'marked' for one indicator at one moment (ranking, map): where more
+    than half the figures share a year, each other one is named in the footnote and carries its year on its
+    mark; where no year has a majority, every mark carries its year. 'listed' for a scatter or the shares
+    chart, whose series may differ in year by design: only a spread of more than MAX_YEAR_SPREAD is listed.
     'none' for a trend, whose points span years by design."""
+    if years not in YEAR_RULES:
+        raise ValueError(f"years must be one of {YEAR_RULES}, not {years!r}")
     shown = [p for p in points if p.value is not None]
     kinds = Counter(p.territory_kind for p in shown)
     known = [p.year for p in shown if p.year is not None]
@@ -71,22 +77,26 @@ def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years
     majority = kinds.most_common(1)[0][0] if kinds else ""
     odd = frozenset(p.region_id for p in shown if p.territory_kind != majority)
     counted = Counter(known)
-    usual = max(counted, key=lambda y: (counted[y], y)) if counted else None  # on a tie, the later year
-    other_year = frozenset(p.region_id for p in shown if p.year is not None and p.year != usual
-                           and years == "marked")
+    usual = next((y for y, n in counted.items() if n * 2 > len(known)), None)  # a year most figures share
+    other_year = frozenset(p.region_id for p in shown if years == "marked" and p.year is not None
+                           and p.year != usual and len(counted) > 1)
     parts = []
     if len(kinds) > 1:
         for kind in TERRITORY_KINDS:
-            names = [f"{dataset.region_name(p.region_id)} ({p.territory}, {p.year})" for p in shown
-                     if p.territory_kind == kind]
+            # a trend has a point per year: each region's territory is named once, without the years
+            names = list(dict.fromkeys(
+                f"{dataset.region_name(p.region_id)} ({p.territory}" + ("" if years == "none" else f", {p.year}") + ")"
+                for p in shown if p.territory_kind == kind))
             if names:
                 parts.append(f"{kind_label(kind).capitalize()}: {'; '.join(names)}.")
     if years == "none":
         pass
     elif year_range and year_range[1] - year_range[0] > MAX_YEAR_SPREAD:
         parts.append("Years: " + ", ".join(f"{dataset.region_name(p.region_id)} {p.year}" for p in shown) + ".")
-    elif other_year:
+    elif other_year and usual is not None:
         named = [f"{dataset.region_name(p.region_id)} {format_year(p.year, p.year_approx)}" for p in shown
                  if p.year is not None and p.region_id in other_year]
         parts.append(f"Not {usual}: {', '.join(named)} (the year is on the mark).")
+    elif other_year:
+        parts.append("No year is shared by most figures: each mark carries its year.")
     return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd, other_year)

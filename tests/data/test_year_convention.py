@@ -10,7 +10,8 @@ import re
 
 from dashboard.data import Dataset
 
-YEAR_END = re.compile(r"31 Dec(?:ember)? (\d{4})|31\.12\.(\d{4})|[Ee]nd of (\d{4})|Ende (\d{4})|(\d{4})-12-31")
+YEAR_END = re.compile(r"31\.? (?:dec(?:ember)?|dezember) (\d{4})|31\.12\.(\d{4})|end of (\d{4})|ende (\d{4})"
+                      r"|(\d{4})-12-31|vuoden (\d{4}) lopu|december (\d{4})|(\d{4}) lopussa", re.IGNORECASE)
 
 
 def test_a_population_dated_31_december_is_filed_under_the_next_year(dataset: Dataset) -> None:

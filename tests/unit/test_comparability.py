@@ -1,3 +1,5 @@
+import pytest
+
 from dashboard.comparability import assess
 from dashboard.data import Dataset
 from dashboard.figures.common import marked_label
@@ -32,12 +34,22 @@ def test_a_figure_of_another_year_than_most_is_named_and_marked(dataset: Dataset
     assert result.footnote == "Not 2021: Riga c.\u00a02022 (the year is on the mark)."
     assert marked_label(dataset, pts[2], result) == "Riga · c.\u00a02022"
     assert marked_label(dataset, pts[0], result) == "Helsinki"
-    # a tie goes to the later year; a trend (years by design) and a scatter (two indicators) mark no year
+    # no year shared by more than half: every mark says its year
     tie = assess(dataset, pts[:1] + pts[2:3])
-    assert tie.other_year == {"helsinki"}
+    assert tie.other_year == {"helsinki", "riga"} and "each mark carries its year" in tie.footnote
+    # a trend (years by design) and a scatter (two indicators) mark no year
     assert assess(dataset, pts, years="none").other_year == frozenset()
     assert assess(dataset, pts, years="none").footnote == ""
     assert assess(dataset, pts, years="listed").other_year == frozenset()
+    with pytest.raises(ValueError):
+        assess(dataset, pts, years="sometimes")
+
+
+def test_a_trend_names_each_region_territory_once(dataset: Dataset) -> None:
+    pts = [Point("helsinki", float(y), y, territory="Uusimaa", territory_kind="eurostat_metro") for y in (2021, 2022)]
+    pts += [Point("riga", float(y), y, territory="City of Riga", territory_kind="city") for y in (2021, 2022, 2023)]
+    footnote = assess(dataset, pts, years="none").footnote
+    assert footnote.count("Riga (City of Riga)") == 1 and "2022" not in footnote
 
 
 def test_the_minority_kind_is_marked_on_its_mark(dataset: Dataset) -> None:

@@ -254,9 +254,10 @@ def trend_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
         series.marker.format.fill.solid()
         series.marker.format.fill.fore_color.rgb = colour
         series.marker.format.line.color.rgb = DARK if is_focus else RGBColor(0xFF, 0xFF, 0xFF)
+        side = _position(str(trace.get("textposition") or "middle right"))  # the side the page chose (labels.py)
         for year, text in zip(trace["x"], _each(trace.get("text") or "", len(trace["x"])), strict=True):
             if text:
-                _label(series.points[span.index(int(year))], plain(text), is_focus, colour, XL_LABEL_POSITION.RIGHT)
+                _label(series.points[span.index(int(year))], plain(text), is_focus, colour, side)
     _style_axes(chart, axis_title(spec, "xaxis"), axis_title(spec, "yaxis"), value_axis_is_x=False)
     if len(span) > MAX_YEAR_LABELS:
         _skip_labels(chart, math.ceil(len(span) / MAX_YEAR_LABELS))

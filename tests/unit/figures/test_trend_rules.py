@@ -68,3 +68,13 @@ def test_the_index_compares_the_focus_with_its_peers_not_with_itself(data) -> No
     assert pts[0].value == 45.9  # 1610 / mean(4016, 3000) * 100, to 3 digits
     assert (pts[1].value + pts[2].value) / 2 == pytest.approx(100, abs=0.3)
     assert "average of 2 peer(s)" in pts[0].how
+
+
+def test_a_line_that_stops_early_is_named_off_the_line_that_runs_on(tmp_path: Path) -> None:
+    # aa stops in 2015 at the height where bb runs on to 2018: aa's name must not sit on bb's line
+    flat = build(tmp_path, [*[("aa", "population", y, 1000, "metro") for y in (2013, 2014, 2015)],
+                            *[("bb", "population", y, 1000, "metro") for y in range(2013, 2019)]])
+    state = replace(default_state(flat), focus="aa", peers=("bb",), edition="recent", basis="eurostat_metro")
+    fig, _ = CHART_BY_NAME["trend"].build(flat, state)
+    sides = {t["customdata"][0][0]: t["textposition"] for t in fig["data"]}
+    assert sides["bb"] == "middle right" and sides["aa"] != "middle right"
