@@ -9,6 +9,7 @@ from dashboard.data import Dataset
 from dashboard.data.schema import BASES
 from dashboard.export.images import render
 from dashboard.figures.theme import FONT_FAMILY, PALETTE, region_colours
+from dashboard.formatting import format_year
 from dashboard.measures import points
 from dashboard.profile.facts import NOW, THEN
 from dashboard.profile.wording import count, territory_phrase
@@ -36,11 +37,13 @@ def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: st
     if pts[0].value is None and basis != "reported":
         basis = "reported"
         pts = points(dataset, regions, RANK_INDICATOR, edition, "absolute", None, basis)
-    odd = assess(dataset, pts, basis).odd
+    compared = assess(dataset, pts, basis)
+    odd, other_year = compared.odd, compared.other_year
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     missing = [dataset.region_name(p.region_id) for p in pts if p.value is None]
     colour = region_colours(dataset).get(region, PALETTE[0])
     names = [dataset.region_name(p.region_id) + (f" ({kind_label(p.territory_kind)})" if p.region_id in odd else "")
+             + (f" · {format_year(p.year, p.year_approx)}" if p.region_id in other_year and p.year else "")
              for p in shown]
     bar = {"type": "bar", "orientation": "h", "x": [p.value for p in shown], "y": names,
            "marker": {"color": [colour if p.region_id == region else GREY for p in shown]},
