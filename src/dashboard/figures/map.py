@@ -26,17 +26,18 @@ from dashboard.figures.common import (
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
+from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, points, resolve_basis
 from dashboard.state import index_focus
 
 # Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
-LABEL_POSITION = {"copenhagen": "middle left", "malmo": "bottom right", "helsinki": "top center",
-                  "tallinn": "bottom center", "stockholm": "top center"}
+LABEL_POSITION = {"copenhagen": "top center", "malmo": "bottom right", "helsinki": "top center",
+                  "tallinn": "bottom left", "stockholm": "top center", "warsaw": "bottom right"}
 TOPOJSON_URL = "/assets/topojson/"  # plotly.js fetches {url}europe_50m.json from our own server
 TOPOJSON_FILE = "europe_50m.json"  # scope "europe" at resolution 50, as in GEO below
 GEO = {
     "scope": "europe", "resolution": 50, "projection": {"type": "mercator"},
-    "lataxis": {"range": [50.2, 62.8]}, "lonaxis": {"range": [3.5, 34.5]},
+    "lataxis": {"range": [50.2, 62.8]}, "lonaxis": {"range": [3.5, 36.5]},
     "showland": True, "landcolor": "#eef0f3", "showocean": True, "oceancolor": "#dbe9f6",
     "showcountries": True, "countrycolor": "#b6bcc6", "showcoastlines": True, "coastlinecolor": "#9aa3ae",
     "showlakes": False, "bgcolor": "white",
@@ -57,6 +58,7 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
     comparability = assess(dataset, pts, basis)
+    names_only = replace(comparability, other_year=frozenset())
     if not declaration(dataset, indicator).mappable:  # e.g. a count that only means something beside its area
         pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
                for p in pts]
@@ -67,7 +69,10 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     regions_rows = [dataset.region(p.region_id) for p in shown]
     trace = {
         "type": "scattergeo", "lat": [r["lat"] for r in regions_rows], "lon": [r["lon"] for r in regions_rows],
-        "text": [f"{marked_label(dataset, p, comparability)}<br>{point_text(dataset, indicator, measure, p)}"
+        # a year unlike most goes on the value's line, so that the name's line (the widest) keeps its width
+        "text": [f"{marked_label(dataset, p, names_only)}<br>{point_text(dataset, indicator, measure, p)}"
+                 + (f" ({format_year(p.year, p.year_approx)})" if p.region_id in comparability.other_year
+                    and p.year is not None else "")
                  if p.region_id in named else "" for p in shown],
         "mode": "markers+text", "textfont": {"size": 11},
         "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
