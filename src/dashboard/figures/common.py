@@ -129,15 +129,22 @@ def top_regions(points: list[Point], focus: str | None, limit: int = MAX_ITEMS) 
     return top | ({focus} if focus else set()), note
 
 
-def marked_label(dataset: Dataset, point: Point, comparability: Comparability) -> str:
-    """The region's name, followed by its kind of territory and its year where they differ from the majority's:
-    a 2022 GDP beside 2021 ones is a year's growth ahead (the mark says so, not only the footnote)."""
+def odd_year(point: Point, comparability: Comparability) -> str:
+    """The point's year where it differs from most ('2022', 'c. 2009'), else '': a 2022 GDP beside 2021 ones is
+    a year's growth ahead, so the mark says so, not only the footnote."""
+    if point.region_id in comparability.other_year and point.year is not None:
+        return format_year(point.year, point.year_approx)
+    return ""
+
+
+def marked_label(dataset: Dataset, point: Point, comparability: Comparability, with_year: bool = True) -> str:
+    """The region's name, followed by its kind of territory and (``with_year``) its year where they differ
+    from the majority's."""
     name = region_label(dataset, point.region_id)
     if point.region_id in comparability.odd:
         name = f"{name} · {esc(kind_label(point.territory_kind))}"
-    if point.region_id in comparability.other_year and point.year is not None:
-        name = f"{name} · {format_year(point.year, point.year_approx)}"
-    return name
+    year = odd_year(point, comparability) if with_year else ""
+    return f"{name} · {year}" if year else name
 
 
 @dataclass(frozen=True)

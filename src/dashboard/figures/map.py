@@ -19,6 +19,7 @@ from dashboard.figures.common import (
     chart_meta,
     custom_data,
     marked_label,
+    odd_year,
     point_text,
     top_regions,
     with_note,
@@ -26,7 +27,6 @@ from dashboard.figures.common import (
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
-from dashboard.formatting import format_year
 from dashboard.measures import effective_measure, points, resolve_basis
 from dashboard.state import index_focus
 
@@ -58,7 +58,6 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
     comparability = assess(dataset, pts, basis)
-    names_only = replace(comparability, other_year=frozenset())
     if not declaration(dataset, indicator).mappable:  # e.g. a count that only means something beside its area
         pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
                for p in pts]
@@ -70,9 +69,9 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     trace = {
         "type": "scattergeo", "lat": [r["lat"] for r in regions_rows], "lon": [r["lon"] for r in regions_rows],
         # a year unlike most goes on the value's line, so that the name's line (the widest) keeps its width
-        "text": [f"{marked_label(dataset, p, names_only)}<br>{point_text(dataset, indicator, measure, p)}"
-                 + (f" ({format_year(p.year, p.year_approx)})" if p.region_id in comparability.other_year
-                    and p.year is not None else "")
+        "text": [f"{marked_label(dataset, p, comparability, with_year=False)}<br>"
+                 f"{point_text(dataset, indicator, measure, p)}"
+                 + (f" ({year})" if (year := odd_year(p, comparability)) else "")
                  if p.region_id in named else "" for p in shown],
         "mode": "markers+text", "textfont": {"size": 11},
         "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],

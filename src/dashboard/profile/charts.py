@@ -8,8 +8,8 @@ from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES
 from dashboard.export.images import render
+from dashboard.figures.common import odd_year
 from dashboard.figures.theme import FONT_FAMILY, PALETTE, region_colours
-from dashboard.formatting import format_year
 from dashboard.measures import points
 from dashboard.profile.facts import NOW, THEN
 from dashboard.profile.wording import count, territory_phrase
@@ -38,13 +38,12 @@ def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: st
         basis = "reported"
         pts = points(dataset, regions, RANK_INDICATOR, edition, "absolute", None, basis)
     compared = assess(dataset, pts, basis)
-    odd, other_year = compared.odd, compared.other_year
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     missing = [dataset.region_name(p.region_id) for p in pts if p.value is None]
     colour = region_colours(dataset).get(region, PALETTE[0])
-    names = [dataset.region_name(p.region_id) + (f" ({kind_label(p.territory_kind)})" if p.region_id in odd else "")
-             + (f" · {format_year(p.year, p.year_approx)}" if p.region_id in other_year and p.year else "")
-             for p in shown]
+    names = [dataset.region_name(p.region_id)
+             + (f" ({kind_label(p.territory_kind)})" if p.region_id in compared.odd else "")
+             + (f" · {year}" if (year := odd_year(p, compared)) else "") for p in shown]
     bar = {"type": "bar", "orientation": "h", "x": [p.value for p in shown], "y": names,
            "marker": {"color": [colour if p.region_id == region else GREY for p in shown]},
            "text": [count(p.value) for p in shown], "textposition": "outside", "cliponaxis": False,
