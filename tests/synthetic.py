@@ -33,14 +33,18 @@ def _write(path: Path, header: list[str], rows: Iterable[Iterable[object]]) -> N
         writer.writerows(rows)
 
 
-def build(folder: Path, figures: Iterable[tuple], regions: tuple[str, ...] = REGIONS) -> Dataset:
+def build(folder: Path, figures: Iterable[tuple], regions: tuple[str, ...] = REGIONS,
+          networks: dict[str, str] | None = None) -> Dataset:
     """``figures``: (region, indicator, year, value, territory suffix[, series_break]) with the territory
-    ``{region}_{suffix}`` of kind KINDS[suffix] ('nat' for the country); edition follows the year."""
+    ``{region}_{suffix}`` of kind KINDS[suffix] ('nat' for the country); edition follows the year.
+    ``networks``: region -> regions.csv's ``network`` (the column is written only when given)."""
     folder.mkdir(parents=True, exist_ok=True)
+    network = ["network"] if networks is not None else []
     _write(folder / "regions.csv",
            ["region_id", "name", "country", "country_name", "lat", "lon", "eurostat_metro_code", "capital",
-            "baltmet_inno_role"],
-           [(r, r.upper(), "FI", "Finland", 60, 25, f"{r.upper()[:2]}001MC", "true", "") for r in regions])
+            "baltmet_inno_role", *network],
+           [(r, r.upper(), "FI", "Finland", 60, 25, f"{r.upper()[:2]}001MC", "true", "",
+             *([networks.get(r, "")] if networks is not None else [])) for r in regions])
     _write(folder / "indicators.csv",
            ["indicator_id", "label", "short_label", "unit", "kind", "category", "kpi_order", "decimals",
             "description", *DECLARED], [(*row[:8], "test", *row[8:]) for row in INDICATORS])

@@ -32,7 +32,7 @@ from dashboard.data import Dataset
 from dashboard.export.files import chart_file, data_file, deck_file, profile_file
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading, stage_graph
-from dashboard.presets import preset_members
+from dashboard.presets import with_users_regions
 from dashboard.state import ViewState, from_query, restore, to_query
 from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, parse_upload
 from dashboard.view_rules import (
@@ -44,7 +44,7 @@ from dashboard.view_rules import (
     next_state,
     normalise,
 )
-from dashboard.views import CHARTS, kpi_key
+from dashboard.views import CHARTS, headline_basis, kpi_key
 
 CHART_NAMES = [view.name for view in CHARTS]
 DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck",
@@ -82,7 +82,8 @@ def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
     if state.slide == "kpis":
         return dict(title=f"{name}: key figures", subtitle=heading(dataset, state)[1].children, graph=no_update,
                     graph_style={"display": "none"}, style={},
-                    kpis=kpi_row(dataset, state.focus, state.edition, state.regions, state.year, state.basis),
+                    kpis=kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
+                                 headline_basis(dataset, state)),
                     footer="Sources on each card.")
     view = next(v for v in CHARTS if v.name == state.slide)
     figure, meta = view.build(dataset, state)
@@ -155,8 +156,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
             state, notes = from_query(dataset, text(search))
         elif trigger == "user-data":  # figures added or removed: keep the view, offer any new regions
             state = restore(dataset, stored)
-            if set(state.peers) >= set(preset_members(base, "all")):
-                state = replace(state, peers=preset_members(dataset, "all"))
+            state = replace(state, peers=with_users_regions(base, dataset, state.peers))
         else:
             current = restore(dataset, stored)
             try:
@@ -180,7 +180,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
             indicators = indicator_options(dataset, state.edition)
             options = dict(focus_options=region_options(dataset),
                            indicator_options=indicators, measure_options=measure_options(dataset, state.indicator),
-                           basis_options=basis_options(dataset, state.indicator, state.edition),
+                           basis_options=basis_options(dataset, state.indicator, state.edition, state.measure),
                            year_options=year_options(dataset, state.indicator, state.edition),
                            x_options=indicators, y_options=indicators, size_options=indicators)
         options["peer_options"] = peer_options(dataset, state.focus) if peer_menu else no_update
@@ -206,7 +206,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
             notice_open=True if notes else no_update,
             heading=no_update if same_kpis else heading(dataset, state),
             kpis=no_update if same_kpis else kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
-                                                     state.basis),
+                                                     headline_basis(dataset, state)),
             kpi_key=no_update if same_kpis else new_kpi_key,
             profile=profile_view(dataset, state) if fresh_profile else no_update,
             profile_key=new_profile_key if fresh_profile else no_update,
@@ -288,6 +288,10 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
 
 
 def _register_upload(app: Dash, base: Dataset) -> None:
+    app.clientside_callback(  # 'Add your data' opens and closes the drop zone and its help
+        """function (clicks, open) { return clicks ? !open : open; }""",
+        Output("upload-panel", "is_open"), Input("upload-open", "n_clicks"), State("upload-panel", "is_open"),
+        prevent_initial_call=True)
     # The size check runs in the browser: a file over the limit is never sent, let alone read.
     app.clientside_callback(
         f"""function (contents, name) {{
@@ -336,7 +340,8 @@ def _register_upload(app: Dash, base: Dataset) -> None:
                                         "was added. Try again later.", color="danger", dismissable=True,
                                         className="mt-2")
         return reference, dbc.Alert([
-            html.Strong(f"{accepted['name']} added for this browser session. "),
+            html.Strong(f"{accepted['name']} added: kept on this server for a week after its last use, and shown "
+                        "in this browser until you remove it. "),
             "; ".join(outcome.notes) + ".",
             " Figures from it are marked 'Your data' in cards, charts, the table and exports.",
         ], color="success", dismissable=True, className="mt-2")

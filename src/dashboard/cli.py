@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 
 from dashboard.data import Dataset, DataValidationError
 from dashboard.data.limits import printable
-from dashboard.data.schema import BASES, EDITIONS
+from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
 from dashboard.export.images import FORMATS, SIZES
 from dashboard.presets import PRESETS
 from dashboard.state import MEASURES, ViewState, from_query
@@ -96,29 +96,38 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from dashboard.data.eurostat import import_eurostat, write_tables
+    from dashboard.data.eurostat import import_eurostat_files, write_tables
+    from dashboard.data.eurostat_merge import merge_into
     from dashboard.data.limits import Refused, read_regular_file
 
-    dataset = _load(args.data)
-    imports, unread = [], 0
+    if bool(args.out) == bool(args.merge):
+        parser.error("give one of --out DIR (a folder of your figures) or --merge DIR (rewrite a data folder)")
+    dataset = _load(args.merge or args.data)
+    files, unread = [], 0
     for name in args.files:
         path = Path(name)
         if not os.path.lexists(path):
             parser.error(f"no such file: {name}")
         try:  # a regular file only, at most max_file_bytes: a FIFO or /dev/zero is refused, never read
-            raw = read_regular_file(path, str(path))
+            files.append((read_regular_file(path, str(path)), str(path)))
         except Refused as refused:
             say(refused.problem, sys.stderr)
             unread += 1
-            continue
-        result = import_eurostat(raw, str(path), dataset)
+    imports = import_eurostat_files(files, dataset)
+    for result in imports:
         for problem in result.problems:
             say(problem, sys.stderr)
         for note in result.notes:
             say(note)
-        imports.append(result)
     if unread or any(i.problems for i in imports):
         return 1
+    if args.merge:
+        report = merge_into(Path(args.merge), [v for i in imports for v in i.values],
+                            [s for i in imports for s in i.sources])
+        say(f"merged into {args.merge}: {report.added} figure(s) written, {report.replaced} other figure(s) of "
+            f"the same series removed, {report.gaps_filled} gap(s) filled, sources no longer cited dropped: "
+            f"{', '.join(report.sources_dropped) or 'none'}; check with 'python -m dashboard validate {args.merge}'")
+        return 0
     values, sources = write_tables(imports, Path(args.out))
     say(f"wrote {values} and {sources}: run 'python app.py --data {args.out}' to see them")
     return 0
@@ -154,7 +163,8 @@ def _view_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--focus", default="helsinki", help="focus region id (default: helsinki)")
     parser.add_argument("--peers", default="all",
                         help=f"comma-separated region ids, or a preset: {peers} (default: all)")
-    parser.add_argument("--edition", default="baltmet", choices=list(EDITIONS), help="edition (default: baltmet)")
+    parser.add_argument("--edition", default=DEFAULT_EDITION, choices=list(EDITIONS),
+                        help=f"edition (default: {DEFAULT_EDITION})")
     parser.add_argument("--measure", default="absolute", choices=list(MEASURES), help="measure (default: absolute)")
     parser.add_argument("--year", type=int, help="a specific year (default: each region's default year)")
     parser.add_argument("--basis", choices=list(BASES),
@@ -188,13 +198,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, help="output folder")
     export.set_defaults(handler=_export)
 
-    eurostat = sub.add_parser("import-eurostat", help="turn Eurostat metro-region downloads into data tables",
-                              description="Read Eurostat TSV (optionally .gz) or SDMX-CSV downloads of "
-                                          "met_pjanaggr3, met_10r_3gdp and met_10r_3emp; write values.csv and "
-                                          "sources.csv that 'app.py --data OUT' shows on top of the bundled "
-                                          "data. Unknown metro codes are reported and skipped.")
+    eurostat = sub.add_parser("import-eurostat", help="turn Eurostat downloads into data tables",
+                              description="Read Eurostat TSV (optionally .gz) or SDMX-CSV downloads of the metro "
+                                          "tables met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or of the NUTS-level "
+                                          "tables demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers (summed into "
+                                          "metro regions by the data's metro_compositions.csv; several files of "
+                                          "one table are vintages: each series takes the newest and breaks where "
+                                          "it changes). Unknown metro codes are reported and skipped.")
     eurostat.add_argument("files", nargs="+", metavar="FILE", help="Eurostat download(s)")
-    eurostat.add_argument("--out", required=True, help="output folder")
+    eurostat.add_argument("--out", help="output folder: tables 'app.py --data OUT' shows on top of the data")
+    eurostat.add_argument("--merge", metavar="DIR",
+                          help="rewrite the data folder DIR instead: each series the files cover becomes the "
+                               "files' figures (how the bundled data/ is built from data/eurostat/)")
     eurostat.add_argument("--data", help="data folder whose regions the metro codes map to (default: bundled)")
     eurostat.set_defaults(handler=_import_eurostat)
 

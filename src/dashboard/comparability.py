@@ -27,6 +27,7 @@ class Comparability:
     majority_kind: str = ""
     odd: frozenset[str] = frozenset()  # region ids whose territory kind differs from the majority
     other_year: frozenset[str] = frozenset()  # region ids whose figure is of another year than the majority's
+    assumed: frozenset[str] = frozenset()  # region ids whose metro region's NUTS 3 composition is assumed
 
     @property
     def years_apart(self) -> bool:
@@ -74,8 +75,10 @@ def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years
     kinds = Counter(p.territory_kind for p in shown)
     known = [p.year for p in shown if p.year is not None]
     year_range = (min(known), max(known)) if known else None
-    majority = kinds.most_common(1)[0][0] if kinds else ""
-    odd = frozenset(p.region_id for p in shown if p.territory_kind != majority)
+    ranked = kinds.most_common(2)
+    tied = len(ranked) == 2 and ranked[0][1] == ranked[1][1]  # no kind is the norm: every mark says its kind
+    majority = ranked[0][0] if ranked and not tied else ""
+    odd = frozenset(p.region_id for p in shown if p.territory_kind != majority) if len(kinds) > 1 else frozenset()
     counted = Counter(known)
     usual = next((y for y, n in counted.items() if n * 2 > len(known)), None)  # a year most figures share
     other_year = frozenset(p.region_id for p in shown if years == "marked" and p.year is not None
@@ -99,4 +102,9 @@ def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years
         parts.append(f"Not {usual}: {', '.join(named)} (the year is on the mark).")
     elif other_year:
         parts.append("No year is shared by most figures: each mark carries its year.")
-    return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd, other_year)
+    assumed = frozenset(p.region_id for p in shown if dataset.composition_assumed(p.territory_id))
+    if assumed:
+        names = ", ".join(dict.fromkeys(dataset.region_name(p.region_id) for p in shown if p.region_id in assumed))
+        parts.append(f"Composition assumed: {names} (a sum of NUTS 3 regions not verified against Eurostat's "
+                     "metro-region table; marked on the mark).")
+    return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd, other_year, assumed)

@@ -7,7 +7,11 @@ import math
 THOUSANDS = "\u202f"  # narrow no-break space: the SI thousands separator, unambiguous in every locale
 
 QUALIFIER_SIGN = {"approx": "≈\u00a0", "rounded": "≈\u00a0", "lower_bound": "≥\u00a0", "upper_bound": "≤\u00a0"}
+# Eurostat's flags stay letters after the number, as Eurostat prints them ('1 868 018 e')
+QUALIFIER_SUFFIX = {"estimated": "\u00a0e", "provisional": "\u00a0p"}
 QUALIFIER_TEXT = {
+    "estimated": "estimated (Eurostat flag e)",
+    "provisional": "provisional (Eurostat flag p)",
     "approx": "approximate figure",
     "rounded": "rounded figure",
     "lower_bound": "lower bound ('more than')",
@@ -25,7 +29,7 @@ def format_number(value: float, decimals: int = 0) -> str:
 
 def format_value(value: float, decimals: int, qualifier: str = "") -> str:
     """The number with its qualifier sign, e.g. ``≥ 1 800 000``."""
-    return QUALIFIER_SIGN.get(qualifier, "") + format_number(value, decimals)
+    return QUALIFIER_SIGN.get(qualifier, "") + format_number(value, decimals) + QUALIFIER_SUFFIX.get(qualifier, "")
 
 
 def format_year(year: int, approx: bool) -> str:

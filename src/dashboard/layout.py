@@ -15,7 +15,7 @@ from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.state import ViewState, default_state
 from dashboard.view_rules import menus_key
-from dashboard.views import CHARTS, kpi_key
+from dashboard.views import CHARTS, headline_basis, kpi_key
 
 CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
 
@@ -53,10 +53,9 @@ def toolbar() -> html.Div:
                    id="present-open", color="primary", outline=True, size="sm", title="Full-screen view for a "
                    "projector: arrow keys step through charts and regions, Esc leaves"),
         downloads,
-        dcc.Upload(dbc.Button([html.I(className="bi bi-upload me-1", **{"aria-hidden": "true"}), "Add your data"],
-                              color="secondary", outline=True, size="sm", id="upload-button"),
-                   id="upload", multiple=False, accept=".csv,.tsv,.txt,.xlsx,.gz,text/csv",
-                   className="d-inline-block"),
+        dbc.Button([html.I(className="bi bi-upload me-1", **{"aria-hidden": "true"}), "Add your data"],
+                   color="secondary", outline=True, size="sm", id="upload-open", n_clicks=0,
+                   title="Open or close the drop zone for a file of your own"),
         dbc.Button("Remove your data", id="upload-remove", color="link", size="sm", style={"display": "none"}),
         dbc.Switch(id="theme-toggle", label="High contrast", value=False, className="mb-0 ms-1"),
         html.Span(id="export-status", className="small text-body-secondary", role="status"),
@@ -65,16 +64,26 @@ def toolbar() -> html.Div:
 
 
 def upload_area() -> html.Div:
-    """Where an upload says what was read and assumed, or every problem, as text."""
+    """'Add your data' opens the drop zone and what it takes; below it, what an upload read and assumed,
+    or every problem, as text."""
+    panel = dbc.Collapse(dbc.Card(dbc.CardBody([
+        dcc.Upload(html.Div([html.I(className="bi bi-upload me-2", **{"aria-hidden": "true"}),
+                             "Drop a file here, or ", html.U("choose one")]),
+                   id="upload", multiple=False, accept=".csv,.tsv,.txt,.xlsx,.gz,text/csv",
+                   className="upload-drop"),
+        html.Small(["A CSV or Excel file with the columns of values.csv (region_id, indicator_id, year, value, "
+                    "territory; optional edition, territory_type, source_id, qualifier, note; an Excel 'regions' "
+                    "sheet adds regions), or a Eurostat download (met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or "
+                    "the NUTS-level demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers). Up to 10 MB. The file is "
+                    "read on this server and kept there, under a fingerprint of its content, for a week after its "
+                    "last use; your browser keeps only that fingerprint, and 'Remove your data' takes it out of "
+                    "your view."], className="text-body-secondary d-block mt-2"),
+    ]), className="mb-2"), id="upload-panel", is_open=False)
     return html.Div([
+        panel,
         html.Div(id="upload-refused", className="text-danger small fw-semibold", role="alert"),
         html.Div(id="user-data-banner", className="small"),
         html.Div(id="upload-status"),
-        html.Small(["Add a CSV or Excel file with the columns of values.csv (region_id, indicator_id, year, "
-                    "value, territory; optional edition, territory_type, source_id, qualifier, note; an Excel "
-                    "'regions' sheet adds regions), or a Eurostat download of met_pjanaggr3, met_10r_3gdp or "
-                    "met_10r_3emp. Up to 10 MB; it stays in this browser session."],
-                   className="text-body-secondary d-block"),
     ], className="mb-2")
 
 
@@ -135,7 +144,8 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
             toolbar(),
             upload_area(),
-            dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year, state.basis), id="kpi-row",
+            dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
+                            headline_basis(dataset, state)), id="kpi-row",
                     className="g-3"),
             dbc.Tabs([
                 dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3",

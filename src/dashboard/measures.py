@@ -97,6 +97,21 @@ def measure_unit(dataset: Dataset, indicator_id: str, measure: str) -> str:
     return str(row["unit"])
 
 
+def measure_title(dataset: Dataset, indicator_id: str, measure: str) -> str:
+    """What a chart of the indicator in the measure shows, for its title: 'Population', 'GDP per inhabitant',
+    'Jobs, share of the national total', 'GDP, index (peers' average = 100)'."""
+    row = dataset.indicator(indicator_id)
+    short = str(row["short_label"])
+    if measure == "per_capita":
+        unit = declaration(dataset, indicator_id).per_capita_unit or "per inhabitant"
+        return f"{short} {unit[unit.index('per'):] if 'per' in unit else unit}"
+    if measure == "share":
+        return f"{short}, share of the national total"
+    if measure == "index":
+        return f"{short}, index (peers' average = 100)"
+    return str(row["label"])
+
+
 def effective_measure(dataset: Dataset, indicator_id: str, measure: str) -> str:
     """The measure a chart can really show for this indicator: the page's, or absolute."""
     return measure if availability(dataset, indicator_id).get(measure, "x") == "" else "absolute"
@@ -111,9 +126,28 @@ def context_figure(dataset: Dataset, figure: Figure) -> Figure | None:
     return dataset.figure(figure.region_id, figure.indicator_id, figure.edition, basis="city")
 
 
-def resolve_basis(dataset: Dataset, basis: str, indicator_id: str, edition: str) -> str:
-    """The view's basis, or (when it names none) the one that covers most regions for this indicator."""
-    return basis if basis in BASES else dataset.default_basis(indicator_id, edition)
+def resolve_basis(dataset: Dataset, basis: str, indicator_id: str, edition: str, measure: str = "absolute") -> str:
+    """The view's basis, or (when it names none) the one that covers most regions for what is shown: the
+    indicator in the measure (GDP per inhabitant needs a population of the same territory, so its best basis
+    may differ from GDP's); a metropolitan region wins a tie."""
+    if basis in BASES:
+        return basis
+    if measure != "per_capita" or not declaration(dataset, indicator_id).per_capita_base:
+        return dataset.default_basis(indicator_id, edition)
+    return _per_capita_basis(dataset, indicator_id, edition)
+
+
+@lru_cache(maxsize=256)
+def _per_capita_basis(dataset: Dataset, indicator_id: str, edition: str) -> str:
+    """The like-with-like basis on which most regions have a per-inhabitant value (metro region on a tie);
+    'as reported' when that covers fewer than half of the regions with any."""
+    def covered(basis: str) -> int:
+        return sum(region_point(dataset, r, indicator_id, edition, "per_capita", None, basis).value is not None
+                   for r in dataset.region_ids)
+
+    counts = {basis: covered(basis) for basis in ("eurostat_metro", "city")}
+    top = max(counts, key=lambda b: counts[b])  # dict order: the metro region first, so it wins a tie
+    return top if counts[top] and 2 * counts[top] >= covered("reported") else "reported"
 
 
 def point_of(figure: Figure) -> Point:
@@ -132,11 +166,16 @@ def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, y
     """Missing on this basis: say so, and what the region has instead (never its other territory standing in)."""
     if basis != "reported":
         other = dataset.figure(region, indicator, edition, year)
+        why = str(dataset.region(region).get("no_eurostat_reason") or "") if basis == "eurostat_metro" else ""
         if other is not None:
             kind = TERRITORY_KINDS.get(other.territory_kind, other.territory_kind)
             return Point(region_id=region, value=None,
-                         missing=f"No comparable figure ({BASES[basis]}); has {other.territory} ({kind}, "
-                                 f"{other.year}) instead.")
+                         missing=f"No comparable figure ({BASES[basis]}){': ' + why if why else ''}; has "
+                                 f"{other.territory} ({kind}, {other.year}) instead.")
+        if why:
+            gap = dataset.gaps.get((region, indicator, edition), "")  # e.g. GDP in roubles only
+            return Point(region_id=region, value=None,
+                         missing=f"No comparable figure ({BASES[basis]}): {why}." + (f" {gap}" if gap else ""))
     reason = f"No figure for {year}." if year is not None else dataset.missing_reason(region, indicator, edition)
     return Point(region_id=region, value=None, missing=reason)
 
@@ -180,6 +219,16 @@ def region_point(dataset: Dataset, region: str, indicator: str, edition: str, me
     return replace(point, qualifier=figure.qualifier or base.qualifier)
 
 
+def national_total(dataset: Dataset, region: str, total_id: str, edition: str, figure: Figure) -> Figure | None:
+    """The national total a share of ``figure`` divides by: of the same year, and from the same table and
+    vintage where that source gives national totals at all (a Eurostat metro sum of the 2024 file is never
+    divided by a country total of the 2023 file)."""
+    same_year = [f for f in dataset.series(region, total_id, edition) if f.year == figure.year]
+    if dataset.gives_national_totals(figure.source_id):
+        return next((f for f in same_year if f.source_id == figure.source_id), None)
+    return dataset.figure(region, total_id, edition, figure.year)
+
+
 def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None, basis: str,
                  figure: Figure | None) -> Point:
     """A source's own share for the figure's year and territory first, then one computed from a national
@@ -192,7 +241,7 @@ def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, ye
             return _from_figure(reported, reported.value, how="share as reported by the source")
     total_id = declared.national_total
     if figure is not None and total_id:
-        total = dataset.figure(region, total_id, edition, figure.year)
+        total = national_total(dataset, region, total_id, edition, figure)
         if total is not None and total.value > 0:
             value = round_derived(figure.value / total.value * 100, figure.value, total.value)
             point = _from_figure(figure, value, how=f"computed: share of {total.territory} {total.year}",

@@ -11,7 +11,7 @@ from functools import lru_cache
 from urllib.parse import parse_qs, urlencode
 
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES, EDITIONS
+from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
 from dashboard.presets import PRESETS, preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index")
@@ -19,7 +19,6 @@ MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
 TABS = ("charts", "table", "profile")
 THEMES = ("light", "contrast")
 DEFAULT_FOCUS = "helsinki"
-DEFAULT_EDITION = "baltmet"
 DEFAULT_INDICATOR = "population"
 # The scatter's default axes per edition: the BaltMet profiles count universities, recent data has GDP.
 SCATTER_DEFAULTS = {"baltmet": ("population", "universities", "students"),

@@ -20,6 +20,7 @@ from dashboard.figures.scatter import build_scatter
 from dashboard.figures.shares import build_shares
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.trend import build_trend
+from dashboard.measures import resolve_basis
 from dashboard.state import ViewState
 
 Builder = Callable[..., tuple[FigureSpec, ChartMeta]]
@@ -66,6 +67,13 @@ CHARTS: tuple[ChartView, ...] = (  # in the page's and the presentation's order
 CHART_BY_NAME = {view.name: view for view in CHARTS}
 
 
+def headline_basis(dataset: Dataset, state: ViewState) -> str:
+    """The one kind of territory of the headline row (cards, KPI slide, deck's key figures): the one the 'Compare
+    on' control names, which in its automatic setting follows the view's indicator and measure."""
+    return resolve_basis(dataset, state.basis, state.indicator, state.edition, state.measure)
+
+
 def kpi_key(state: ViewState, user_hash: str | None = None) -> list:
     """What the heading and the KPI cards depend on (the last item: the session's upload, if any)."""
-    return [state.focus, list(state.regions), state.edition, state.year, state.basis, user_hash]
+    basis = state.basis or f"auto:{state.indicator}:{state.measure}"  # auto: the cards follow what is shown
+    return [state.focus, list(state.regions), state.edition, state.year, basis, user_hash]

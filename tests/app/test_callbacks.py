@@ -15,47 +15,48 @@ def click(region_id: str) -> dict:
 
 
 def test_a_click_in_any_chart_sets_the_focus(dataset: Dataset) -> None:
-    start = default_state(dataset)
+    start = default_state(dataset, "baltmet")
     for chart in ("chart-ranking", "chart-scatter", "chart-map", "chart-shares", "chart-trend"):
         assert next_state(dataset, chart, start, {chart: click("riga")}).focus == "riga"
 
 
 def test_a_click_on_nothing_known_changes_nothing(dataset: Dataset) -> None:
-    start = default_state(dataset)
+    start = default_state(dataset, "baltmet")
     assert next_state(dataset, "chart-map", start, {"chart-map": click("atlantis")}) == start
     assert next_state(dataset, "chart-map", start, {"chart-map": None}) == start
 
 
 def test_preset_sets_the_peers(dataset: Dataset) -> None:
-    state = next_state(dataset, {"type": "preset", "id": "nordic"}, default_state(dataset), {})
+    state = next_state(dataset, {"type": "preset", "id": "nordic"}, default_state(dataset, "baltmet"), {})
     assert state.peers == ("copenhagen", "helsinki", "oslo", "stockholm")
     assert state.peers == preset_members(dataset, "nordic")
 
 
 def test_edition_change_resets_the_year(dataset: Dataset) -> None:
-    start = replace(default_state(dataset), year=2007)
+    start = replace(default_state(dataset, "baltmet"), year=2007)
     state = next_state(dataset, "edition-select", start, {"edition-select": "recent"})
     assert state.edition == "recent" and state.year is None
 
 
 def test_year_choice(dataset: Dataset) -> None:
-    state = next_state(dataset, "year-select", default_state(dataset), {"year-select": "2009"})
+    state = next_state(dataset, "year-select", default_state(dataset, "baltmet"), {"year-select": "2009"})
     assert state.year == 2009
     assert next_state(dataset, "year-select", state, {"year-select": "default"}).year is None
 
 
 def test_a_measure_that_does_not_apply_falls_back_to_absolute(dataset: Dataset) -> None:
-    state, notes = normalise(dataset, replace(default_state(dataset), indicator="population", measure="per_capita"))
+    start = replace(default_state(dataset, "baltmet"), indicator="population", measure="per_capita")
+    state, notes = normalise(dataset, start)
     assert state.measure == "absolute" and notes == []
 
 
 def test_a_year_without_figures_is_dropped_with_a_note(dataset: Dataset) -> None:
-    state, notes = normalise(dataset, replace(default_state(dataset), year=2023))
+    state, notes = normalise(dataset, replace(default_state(dataset, "baltmet"), year=2023))
     assert state.year is None and notes == ["year=2023 (no population figure for that year in this edition)"]
 
 
 def test_presentation_steps(dataset: Dataset) -> None:
-    state = next_state(dataset, "present-open", replace(default_state(dataset), peers=("oslo", "riga")), {})
+    state = next_state(dataset, "present-open", replace(default_state(dataset, "baltmet"), peers=("oslo", "riga")), {})
     assert state.present and state.slide == "kpis"
     state = next_state(dataset, "present-next", state, {})
     assert state.slide == "ranking"
@@ -68,5 +69,5 @@ def test_presentation_steps(dataset: Dataset) -> None:
 
 
 def test_theme_toggle(dataset: Dataset) -> None:
-    state = next_state(dataset, "theme-toggle", default_state(dataset), {"theme-toggle": True})
+    state = next_state(dataset, "theme-toggle", default_state(dataset, "baltmet"), {"theme-toggle": True})
     assert state.theme == "contrast"

@@ -22,7 +22,8 @@ def load_app_module(monkeypatch, directory: str | None):
 
 def test_env_var_serves_an_overlay_folder(monkeypatch, tmp_path: Path) -> None:
     (tmp_path / "values.csv").write_text("region_id;indicator_id;edition;year;value;territory\n"
-                                         "helsinki;science_parks;baltmet;2007;5;Helsinki Region\n", encoding="utf-8")
+                                         "helsinki;science_parks;recent;2024;5;Helsinki-Uusimaa (Eurostat FI001MC)\n",
+                                         encoding="utf-8")
     module = load_app_module(monkeypatch, str(tmp_path))
     layout = json.dumps(module.server.test_client().get("/_dash-layout").get_json(), ensure_ascii=False)
     assert "startup-alert" not in layout

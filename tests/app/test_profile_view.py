@@ -36,4 +36,4 @@ def test_the_profile_downloads_as_a_pdf(needs_chromium, dataset) -> None:
                                              json.dumps(trigger, sort_keys=True): 1},
                          json.dumps(trigger, separators=(",", ":"), sort_keys=True) + ".n_clicks")["response"]
     download = body["download"]["data"]
-    assert download["filename"] == "helsinki_profile_baltmet.pdf" and download["base64"] is True
+    assert download["filename"] == "helsinki_profile_recent.pdf" and download["base64"] is True

@@ -102,7 +102,7 @@ def test_a_copied_url_restores_the_view_in_a_fresh_page(app_url: str, watched_pa
     fresh.goto(copied)
     expect(fresh.locator("#region-heading h1")).to_contain_text("Vilnius")
     expect(fresh.locator("#measure-select label.active")).to_have_text("Share of national total")
-    expect(fresh.locator("#edition-select label.active")).to_have_text("Recent statistics (2011 on)")
+    expect(fresh.locator("#edition-select label.active")).to_have_text("Recent statistics")
     # The three capitals: each drawn as a share, or listed as missing with its reason (never a zero bar).
     expect(fresh.locator("#ranking-meta")).to_contain_text("% of national total")
     expect(fresh.locator("#ranking-meta")).to_contain_text("Compared on:")

@@ -17,7 +17,7 @@ def test_upload_marks_your_data_and_can_be_removed(app_url: str, watched_page, t
     parks = page.locator("#kpi-science_parks")
     expect(parks.locator(".kpi-value")).to_have_text("No data")
     page.set_input_files("#upload input[type=file]", str(CORPUS / "good" / "utf8_bom_comma.csv"))
-    expect(page.locator("#upload-status")).to_contain_text("utf8_bom_comma.csv added for this browser session")
+    expect(page.locator("#upload-status")).to_contain_text("utf8_bom_comma.csv added: kept on this server")
     expect(page.locator("#upload-status")).to_contain_text("UTF-8 with BOM")
     expect(parks.locator(".kpi-value")).to_have_text("6")
     expect(parks).to_contain_text("Your data")

@@ -12,7 +12,8 @@ BALTMET = ["berlin", "copenhagen", "helsinki", "malmo", "oslo", "riga", "st_pete
 
 
 def test_the_eleven_regions(dataset: Dataset) -> None:
-    assert sorted(dataset.regions.index) == BALTMET
+    networks = dataset.regions["network"]  # the other regions are the wider network (test_wider_network.py)
+    assert sorted(networks.index[networks == "baltmet"]) == BALTMET
     codes = dataset.regions["eurostat_metro_code"]
     assert (codes[codes.index != "st_petersburg"] != "").all()  # St. Petersburg has no Eurostat metro code
     assert dataset.regions[["lat", "lon"]].notna().all().all()
@@ -74,8 +75,13 @@ def test_one_headline_per_key(dataset: Dataset) -> None:
 
 
 def test_editions_are_not_mixed(dataset: Dataset) -> None:
-    years = dataset.values.groupby("edition")["year"]
-    assert years.max()["baltmet"] <= 2010 < years.min()["recent"]
+    """The BaltMet edition is the c. 2007 profiles; the recent edition is 2011 on, except the official series
+    (Eurostat's, from 1990) that its trends run back through."""
+    values = dataset.values
+    assert values.loc[values["edition"] == "baltmet", "year"].max() <= 2010
+    early = values[(values["edition"] == "recent") & (values["year"] <= 2010)]
+    kinds = dataset.sources.loc[early["source_id"].unique(), "kind"]
+    assert len(early) and (kinds == "official").all()
 
 
 def test_every_figure_names_a_defined_territory(dataset: Dataset) -> None:
@@ -96,4 +102,4 @@ def test_the_eleven_regions_have_distinct_colours(dataset: Dataset) -> None:
     from dashboard.figures.theme import region_colours
 
     colours = region_colours(dataset)
-    assert len(set(colours.values())) == len(BALTMET)
+    assert len({colours[r] for r in BALTMET}) == len(BALTMET)

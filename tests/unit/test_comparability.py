@@ -58,3 +58,18 @@ def test_the_minority_kind_is_marked_on_its_mark(dataset: Dataset) -> None:
     result = assess(dataset, pts, "reported")
     assert result.majority_kind == "eurostat_metro" and result.odd == {"riga"}
     assert result.basis_label == "Compared on: as each region reports"
+
+
+def test_a_tie_of_kinds_leaves_no_unmarked_norm(tmp_path) -> None:
+    from dashboard.comparability import assess
+    from dashboard.measures import points
+    from tests.synthetic import build
+
+    data = build(tmp_path, [("aa", "population", 2021, 1, "city"), ("bb", "population", 2021, 2, "city"),
+                            ("cc", "population", 2021, 3, "metro"), ("dd", "population", 2021, 4, "metro")])
+    compared = assess(data, points(data, ("aa", "bb", "cc", "dd"), "population", "recent", "absolute"), "reported")
+    assert compared.majority_kind == "" and compared.odd == {"aa", "bb", "cc", "dd"}
+    three = build(tmp_path / "b", [("aa", "population", 2021, 1, "city"), ("bb", "population", 2021, 2, "metro"),
+                                   ("cc", "population", 2021, 3, "metro")])
+    compared = assess(three, points(three, ("aa", "bb", "cc"), "population", "recent", "absolute"), "reported")
+    assert compared.majority_kind == "eurostat_metro" and compared.odd == {"aa"}

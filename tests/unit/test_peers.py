@@ -81,7 +81,7 @@ def test_the_index_divides_by_the_peers_average_without_the_focus(data) -> None:
     pts = points(data, REGIONS, "population", "baltmet", "index", None, "eurostat_metro", focus="aa")
     assert pts[0].value == pytest.approx(33.3, abs=0.05)  # 100 / mean(200, 300, 400) * 100; 40 with the focus
     assert "average of 3 peer(s)" in pts[0].how
-    state = replace(default_state(data), focus="aa", measure="index", basis="eurostat_metro")
+    state = replace(default_state(data, "baltmet"), focus="aa", measure="index", basis="eurostat_metro")
     fig, _ = CHART_BY_NAME["ranking"].build(data, state)
     bar = fig["data"][0]
     by_region = dict(zip((c[0] for c in bar["customdata"]), bar["x"], strict=True))

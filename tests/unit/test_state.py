@@ -18,11 +18,11 @@ def test_default_view_has_an_empty_query(dataset: Dataset) -> None:
 
 
 def test_round_trip_of_a_full_view(dataset: Dataset) -> None:
-    state = replace(with_edition(dataset, default_state(dataset), "recent"), focus="riga",
+    state = replace(with_edition(dataset, default_state(dataset), "baltmet"), focus="riga",
                     peers=preset_members(dataset, "baltic"), indicator="gdp", x="employment", y="gdp",
-                    size="population", measure="index", year=2021, tab="table")
+                    size="population", measure="index", year=2007, tab="table")
     query = to_query(dataset, state)
-    assert query.startswith("?focus=riga&peers=baltic&edition=recent")
+    assert query.startswith("?focus=riga&peers=baltic&edition=baltmet")
     assert from_query(dataset, query) == (state, [])
 
 

@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
-from dashboard.measures import MEASURE_LABELS, availability
+from dashboard.measures import MEASURE_LABELS, availability, resolve_basis
 from dashboard.presets import PRESETS
 from dashboard.state import MEASURES, ViewState
 
@@ -61,9 +61,10 @@ def measure_options(dataset: Dataset, indicator: str) -> list[dict]:
              "value": m, "disabled": bool(reasons[m])} for m in MEASURES]
 
 
-def basis_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
-    """'Compare on': the kind of territory every chart and card uses; by default the one covering most regions."""
-    default = dataset.default_basis(indicator, edition)
+def basis_options(dataset: Dataset, indicator: str, edition: str, measure: str = "absolute") -> list[dict]:
+    """'Compare on': the kind of territory every chart and card uses; by default the one covering most regions
+    for what is shown (the indicator in the measure)."""
+    default = resolve_basis(dataset, "", indicator, edition, measure)
     return [{"label": html.Span(f"Most regions ({BASES[default]})",
                                 title="Per indicator, the kind of territory with figures for the most regions"),
              "value": "auto"},
@@ -127,7 +128,7 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
                 "measure-select", xs=12, lg=5),
             _labelled("Compare on", dbc.RadioItems(
                 id="basis-select", value=state.basis or "auto", inline=True,
-                options=basis_options(dataset, state.indicator, state.edition),
+                options=basis_options(dataset, state.indicator, state.edition, state.measure),
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active"),
                 "basis-select", xs=12, lg=9),

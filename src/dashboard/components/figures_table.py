@@ -6,22 +6,20 @@ import dash_ag_grid as dag
 from dash import html
 
 from dashboard.comparability import kind_label
+from dashboard.components.kpi_card import card_share
 from dashboard.data import Dataset
-from dashboard.data.declarations import declaration, is_share, share_series
+from dashboard.data.declarations import declaration
 from dashboard.figures.common import point_text, source_text
 from dashboard.formatting import format_year
 from dashboard.measures import (
     MEASURE_LABELS,
     Point,
     context_figure,
-    effective_measure,
     measure_unit,
     point_of,
-    points,
-    resolve_basis,
 )
 from dashboard.state import ViewState
-from dashboard.views import CHARTS
+from dashboard.views import CHARTS, headline_basis
 
 COLUMNS = [
     {"field": "region", "headerName": "Region", "pinned": "left", "width": 150},
@@ -64,40 +62,42 @@ def _row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
 
 
 def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
-    """The figures behind the KPI cards and every chart of the view, each once."""
-    wanted: list[tuple[str, str, int | None]] = []
-    wanted += [(k, "absolute", state.year) for k in dataset.kpi_ids]  # each on the view's basis (see below)
-    for indicator in dict.fromkeys(getattr(state, f) for view in CHARTS for f in view.indicator_fields):
-        wanted.append((indicator, effective_measure(dataset, indicator, state.measure), state.year))
-    wanted += [(ind, "share" if declaration(dataset, ind).share_label and not is_share(dataset, ind) else "absolute",
-                state.year) for _, ind, _ in share_series(dataset)]
-    trend_measure = effective_measure(dataset, state.indicator, state.measure)
-    wanted += [(state.indicator, trend_measure, y) for y in dataset.years(state.indicator, state.edition)]
+    """Exactly the figures the view draws, each once: every KPI card's headline, share and context figure,
+    and every figure of every chart (the builders say what they drew: ChartMeta.drawn)."""
     rows, seen = [], set()
-    for indicator, measure, year in dict.fromkeys(wanted):
-        basis = resolve_basis(dataset, state.basis, indicator, state.edition)
-        for p in points(dataset, state.regions, indicator, state.edition, measure, year, basis, state.focus):
-            key = (p.region_id, indicator, measure, p.year)
-            if p.value is None or key in seen:
-                continue
+
+    def add(indicator: str, measure: str, p: Point) -> None:
+        key = (p.region_id, indicator, measure, p.year, p.territory_id, p.source_ids)
+        if p.value is not None and key not in seen:
             seen.add(key)
             rows.append(_row(dataset, indicator, measure, p))
-    rows += _context_rows(dataset, state, seen)
+
+    for indicator, measure, p in _card_figures(dataset, state):
+        add(indicator, measure, p)
+    for view in CHARTS:
+        for indicator, measure, p in view.build(dataset, state)[1].drawn:
+            add(indicator, measure, p)
     return rows
 
 
-def _context_rows(dataset: Dataset, state: ViewState, seen: set) -> list[dict]:
-    """The figures the KPI cards show beside their headline for context (the other territory)."""
+def _card_figures(dataset: Dataset, state: ViewState) -> list[tuple[str, str, Point]]:
+    """What the KPI cards show (components/kpi_card): the headline on the row's basis, the share line, and
+    the other territory beside it for context; a card without a headline shows any share the region reports."""
+    basis = headline_basis(dataset, state)
     out = []
     for kpi in dataset.kpi_ids:
-        if not declaration(dataset, kpi).kpi_context:
-            continue
-        basis = resolve_basis(dataset, state.basis, kpi, state.edition)
         figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
-        other = context_figure(dataset, figure) if figure is not None else None
-        if other is not None and (other.region_id, kpi, "context", other.year) not in seen:
-            seen.add((other.region_id, kpi, "context", other.year))
-            out.append(_row(dataset, kpi, "absolute", point_of(other)))
+        share = card_share(dataset, state.focus, kpi, state.edition, state.year,
+                           basis if figure is not None else "reported")
+        if share is not None:
+            point, indicator, measure, _ = share
+            out.append((indicator, measure, point))
+        if figure is None:
+            continue
+        out.append((kpi, "absolute", point_of(figure)))
+        other = context_figure(dataset, figure) if declaration(dataset, kpi).kpi_context else None
+        if other is not None:
+            out.append((kpi, "absolute", point_of(other)))
     return out
 
 

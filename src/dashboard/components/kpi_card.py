@@ -53,11 +53,10 @@ def _territory_line(dataset: Dataset, figure: Figure) -> list:
     return parts
 
 
-def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
-               basis: str = "reported") -> list:
-    """'25 % of Finland's population (c. 2007)': computed from a national total of the same year, or
-    as a source reported it, for the headline's territory; nothing when neither exists."""
-    country = dataset.region(region_id)["country_name"]
+def card_share(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
+               basis: str = "reported") -> tuple[Point, str, str, str] | None:
+    """(point, its indicator, its measure, what it is a share of) of the share a KPI card shows: computed
+    from a national total of the same year, or as a source reported it; None when neither exists."""
     declared = declaration(dataset, indicator_id)
     sources = [(indicator_id, "share", declared.share_label)] if declared.share_label else []
     if declared.card_extra_share:
@@ -66,12 +65,27 @@ def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str
                         str(dataset.indicator(declared.card_extra_share)["short_label"])))
     for source_indicator, measure, what in sources:
         share = points(dataset, (region_id,), source_indicator, edition, measure, year, basis)[0]
-        if share.value is None:
-            continue
+        if share.value is not None:
+            return share, source_indicator, measure, what
+    return None
+
+
+def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
+               basis: str = "reported", headline: Figure | None = None) -> list:
+    """'25 % of Finland's population (c. 2007)': computed from a national total of the same year, or
+    as a source reported it; a share of another territory than the headline's names its own ('18 % of
+    Finland's jobs (2021, City of Helsinki)'), so that it never reads as the headline's. Nothing when
+    neither exists."""
+    country = dataset.region(region_id)["country_name"]
+    found = card_share(dataset, region_id, indicator_id, edition, year, basis)
+    if found is not None:
+        share, _, _, what = found
         decimals = 0 if float(share.value).is_integer() else 1
         how = share.how or "share as reported by the source"
+        own = headline is not None and share.territory_id == headline.territory_id
+        where = "" if own else f", {share.territory}"
         return [html.Div(f"{format_value(share.value, decimals, share.qualifier)} % of {country}'s {what} "
-                         f"({format_year(share.year, share.year_approx)})",
+                         f"({format_year(share.year, share.year_approx)}{where})",
                          className="kpi-extra kpi-share", title=f"{share.territory}: {how}")]
     return []
 
@@ -149,7 +163,7 @@ def kpi_card(dataset: Dataset, region_id: str, indicator_id: str, edition: str, 
         html.Div(_territory_line(dataset, figure), className="kpi-territory-line small"),
         html.Div(f"{kind_label(figure.territory_kind).capitalize()} · {compared(basis)}",
                  className="kpi-basis small text-body-secondary"),
-        *share_line(dataset, region_id, indicator_id, edition, year, basis),
+        *share_line(dataset, region_id, indicator_id, edition, year, basis, figure),
         *_context_line(dataset, indicator_id, figure),
         *(peer_lines(dataset, focus_point, peer_points, decimals) if others else []),
     ])

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from dashboard.data.compose import Composition
 from dashboard.data.figure_index import FigureIndex
 from dashboard.data.schema import BASES, EDITION_REFERENCE_YEAR, TERRITORY_KINDS
 from dashboard.data.territory_match import EUROSTAT_CODE
@@ -75,6 +76,7 @@ class Dataset:
     gaps: Mapping[tuple[str, str, str], str]
     data_dir: str = ""
     territories: pd.DataFrame | None = None  # index territory_id; wording-only territories are added
+    compositions: tuple[Composition, ...] = ()  # metro_compositions.csv: what each Eurostat metro code sums
     _index: FigureIndex | None = field(default=None, repr=False)
     _years: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _default_basis: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
@@ -152,6 +154,9 @@ class Dataset:
             "territories": rows(self.territories),
             "eurostat_codes": MappingProxyType({str(c): t for t, c in self.territories["eurostat_code"].items() if c}),
             "kpi_ids": tuple(kpis.index),
+            "assumed_codes": frozenset(c.metro_code for c in self.compositions if c.assumed),
+            "national_sources": frozenset(self.values.loc[self.values["indicator_id"].astype(str).str.startswith(
+                "national_"), "source_id"].astype(str)),
         })
 
     @staticmethod
@@ -222,6 +227,17 @@ class Dataset:
     def territory_for_code(self, eurostat_code: str) -> str | None:
         """The territory id a Eurostat metro code stands for (NO001MC is Oslo municipality, SE003M Skåne)."""
         return self._lookup["eurostat_codes"].get(eurostat_code)  # type: ignore[attr-defined]
+
+    def gives_national_totals(self, source_id: str) -> bool:
+        """Whether the source has national totals (a share of its figure then takes its own total)."""
+        return source_id in self._lookup["national_sources"]  # type: ignore[operator]
+
+    def composition_assumed(self, territory_id: str) -> bool:
+        """Whether the territory is a metro region whose NUTS 3 composition is assumed, not verified: its
+        figures say so wherever they appear."""
+        codes = self._lookup["assumed_codes"]
+        row = self._lookup["territories"].get(territory_id)  # type: ignore[attr-defined]
+        return bool(row) and str(row["eurostat_code"]) in codes  # type: ignore[operator,index]
 
     def years(self, indicator_id: str, edition: str) -> list[int]:
         """The years for which any region has a figure of the indicator in the edition."""

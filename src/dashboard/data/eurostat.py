@@ -1,6 +1,9 @@
-"""Eurostat metro-region downloads -> the app's values and sources tables.
+"""Eurostat downloads -> the app's values and sources tables.
 
-Reads the TSV layout Eurostat's browser downloads (a first header cell like
+Two kinds of table: metro-region tables (met_*), whose codes map to regions directly, and NUTS-level
+tables (demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers), whose NUTS 3 figures are summed into metro
+regions by the compositions declared in ``metro_compositions.csv`` (see compose.py and
+eurostat_metros.py). Reads the TSV layout Eurostat's browser downloads (a first header cell like
 ``freq,unit,metroreg\\TIME_PERIOD``, one column per year, values with flags like ``1234.5 p``, ``:``
 for missing, optionally gzip-compressed) and SDMX-CSV (``DATAFLOW,...,TIME_PERIOD,OBS_VALUE,OBS_FLAG``).
 Metro codes map to regions through ``regions.csv``'s ``eurostat_metro_code``; unknown codes are
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import math
 import re
@@ -20,7 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data.compose import Cell
 from dashboard.data.dataset import Dataset
+from dashboard.data.eurostat_metros import NutsTable, compose_tables
 from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, gunzip, gunzip_head, human
 from dashboard.data.problems import Problem
 from dashboard.data.reader import quoted
@@ -31,14 +37,27 @@ DATASETS = {
     "met_10r_3gdp": ("gdp", {"MIO_EUR": 1.0}, {}),
     "met_10r_3emp": ("employment", {"THS": 1000.0, "THS_PER": 1000.0}, {"nace_r2": "TOTAL", "wstatus": "EMP"}),
 }
+# NUTS-level tables: dataset -> (indicator of a composed metro region, indicator of a country's NUTS 0 row,
+# {unit code: factor}, fixed dimension values to keep)
+NUTS_TABLES = {
+    "demo_r_pjanaggr3": ("population", "national_population", {"NR": 1.0}, {"sex": "T", "age": "TOTAL"}),
+    "nama_10r_3gdp": ("gdp", "national_gdp", {"MIO_EUR": 1.0}, {}),
+    "nama_10r_3empers": ("employment", "national_employment", {"THS": 1000.0, "THS_PER": 1000.0},
+                         {"nace_r2": "TOTAL", "wstatus": "EMP"}),
+}
 TITLES = {
     "met_pjanaggr3": "Population on 1 January by broad age group, sex and metropolitan region",
     "met_10r_3gdp": "Gross domestic product (GDP) at current market prices by metropolitan regions",
     "met_10r_3emp": "Employment (thousand persons) by metropolitan regions",
+    "demo_r_pjanaggr3": "Population on 1 January by broad age group, sex and NUTS 3 region",
+    "nama_10r_3gdp": "Gross domestic product (GDP) at current market prices by NUTS 3 region",
+    "nama_10r_3empers": "Employment (thousand persons) by NUTS 3 region",
 }
 FLAGS = {"p": "provisional", "e": "estimated", "b": "break in time series", "c": "confidential",
-         "u": "low reliability", "d": "definition differs", "n": "not significant", "z": "not applicable"}
-VALUE_CELL = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)?\s*(?P<flags>[bcdefnprsuz]*)\s*$")  # Eurostat flags
+         "u": "low reliability", "d": "definition differs", "n": "not significant", "z": "not applicable",
+         "i": "see metadata", "m": "missing value", "f": "forecast", "r": "revised", "s": "Eurostat estimate"}
+# A value with Eurostat's flag letters: '1234.5 p', '1868018 ep', ': c', ':C' or ':|C' (confidential since 2025)
+VALUE_CELL = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)?\s*(?P<flags>[bcdefimnprsuz]*)\s*$")
 YEAR = re.compile(r"^\s*(\d{4})(?:\s*$|-)")  # 2021, or 2021-Q1 / 2021-01 (the year is kept)
 
 
@@ -67,7 +86,12 @@ def _text(raw: bytes, name: str, limits: Limits) -> str:
 
 def _dataset_code(name: str, text: str) -> str | None:
     lowered = name.lower() + " " + text[:300].lower()
-    return next((code for code in DATASETS if code in lowered), None)
+    return next((code for code in (*DATASETS, *NUTS_TABLES) if code in lowered), None)
+
+
+def parse_cell(cell: str) -> re.Match[str] | None:
+    """A cell's number and flags ('1868018 ep' -> 1868018, 'ep'); ':' and '|' are separators, flags any case."""
+    return VALUE_CELL.match(cell.replace(":", " ").replace("|", " ").lower())
 
 
 def _year(text: str) -> int | None:
@@ -170,7 +194,16 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
     code = _dataset_code(name, text)
     if code is None:
         result.problems.append(Problem(name, 1, "-", "cannot tell which Eurostat table this is; expected "
-                                                      f"one of {', '.join(DATASETS)} in the file name or header"))
+                                                      f"one of {', '.join([*DATASETS, *NUTS_TABLES])} in the "
+                                                      "file name or header"))
+        return
+    if code in NUTS_TABLES:
+        table = read_nuts_table(text, name, code, limits, result.problems)
+        composed = compose_tables([table], dataset, today)
+        result.values += composed.values
+        result.sources += composed.sources
+        result.problems += composed.problems
+        result.notes += composed.notes
         return
     indicator, units, fixed = DATASETS[code]
     read = _long_rows_from_sdmx if text.startswith("DATAFLOW,") else _long_rows_from_tsv
@@ -191,7 +224,7 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
         if cells > limits.max_sheet_cells:
             raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
                                    "max_sheet_cells", limits, "figures"))
-        match = VALUE_CELL.match(row["cell"].replace(":", ""))
+        match = parse_cell(row["cell"])
         if match is None:
             result.problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
                                            f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
@@ -212,7 +245,7 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
         note = f"Eurostat {code}, {metro}, unit {unit}" + (
             f"; flag {match['flags']} ({', '.join(flags)})" if flags else "")
         result.values.append({
-            "region_id": region, "indicator_id": indicator, "edition": "baltmet" if year <= 2010 else "recent",
+            "region_id": region, "indicator_id": indicator, "edition": "recent",
             "year": year, "year_approx": "false", "value": round(number, 3),
             "qualifier": "", "territory_id": dataset.territory_for_code(metro) or "",  # NO001MC: Oslo city
             "territory": f"Eurostat metro region {metro} {dataset.region_name(region)}",
@@ -226,6 +259,73 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
             "url": f"https://ec.europa.eu/eurostat/databrowser/view/{code}/default/table",
             "accessed": f"imported {today.isoformat()} from {Path(name).name}", "kind": "official"})
     result.notes.insert(0, f"{name}: Eurostat {code}, {len(result.values)} figure(s) for {indicator}")
+
+
+def read_nuts_table(text: str, name: str, code: str, limits: Limits, problems: list[Problem]) -> NutsTable:
+    """Every kept cell of a NUTS-level table, by (geo code, year), in the indicator's unit.
+
+    Rows of other units or dimension values (women only, an age group) are skipped; a cell that is no
+    Eurostat value is reported with its line and column."""
+    indicator, national, units, fixed = NUTS_TABLES[code]
+    read = _long_rows_from_sdmx if text.startswith("DATAFLOW,") else _long_rows_from_tsv
+    cells: dict[tuple[str, int], Cell] = {}
+    count = 0
+    for row in read(text, name, limits, problems):
+        if any(row.get(dim, value) != value for dim, value in fixed.items()) or row.get("unit", "") not in units:
+            continue
+        count += 1
+        if count > limits.max_sheet_cells:
+            raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
+                                   "max_sheet_cells", limits, "figures"))
+        match = parse_cell(row["cell"])
+        if match is None:
+            problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
+                                    f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
+            continue
+        number = None
+        if match["number"] is not None:
+            number = round(float(match["number"]) * units[row["unit"]], 3)
+            if not math.isfinite(number) or abs(number) > limits.max_abs_value:
+                problems.append(exceeded(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
+                                         f"'{quoted(match['number'])}' is too large for a figure", "max_abs_value",
+                                         limits))
+                continue
+        geo = row.get("geo", "")
+        cells[(geo, row["year"])] = Cell(number, match["flags"], row["line"])
+    return NutsTable(code=code, title=TITLES[code], name=name, indicator=indicator, national_indicator=national,
+                     cells=cells, digest=hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def import_eurostat_files(files: list[tuple[bytes, str]], dataset: Dataset,
+                          today: dt.date | None = None) -> list[EurostatImport]:
+    """Several Eurostat files at once: metro-region tables one by one, NUTS-level tables together, so that
+    each metro series takes the newest vintage it can and breaks where it must change vintage."""
+    today = today or dt.date.today()
+    out: list[EurostatImport] = []
+    tables: list[NutsTable] = []
+    nuts = EurostatImport()
+    for raw, name in files:
+        limits = current()
+        try:
+            text = _text(raw, name, limits)
+            code = _dataset_code(name, text)
+            if code in NUTS_TABLES:
+                tables.append(read_nuts_table(text, name, code, limits, nuts.problems))
+                nuts.notes.append(f"{name}: Eurostat {code} (NUTS level), {len(tables[-1].cells)} cell(s) read")
+                continue
+        except Refused as refused:
+            out.append(EurostatImport(problems=[refused.problem]))
+            continue
+        out.append(import_eurostat(raw, name, dataset, today))
+    if tables:
+        composed = compose_tables(tables, dataset, today)
+        nuts.values += composed.values
+        nuts.sources += composed.sources
+        nuts.problems += composed.problems
+        nuts.notes += composed.notes
+    if tables or nuts.problems:
+        out.append(nuts)
+    return out
 
 
 def write_tables(imports: list[EurostatImport], out: Path) -> tuple[Path, Path]:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import validate as v
+from dashboard.data.compose import Composition, parse_compositions
 from dashboard.data.dataset import Dataset
 from dashboard.data.declarations import REFERENCE_COLUMNS
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE, read_table
-from dashboard.data.schema import GAPS, INDICATORS, REGIONS, SOURCES, TABLES, TERRITORIES, VALUES, Table
+from dashboard.data.schema import COMPOSITIONS, GAPS, INDICATORS, REGIONS, SOURCES, TABLES, TERRITORIES, VALUES, Table
 
 CATEGORY_MIN_ROWS = 10_000  # below this, plain text columns are as fast
 
@@ -75,7 +76,7 @@ def load_dataset(directory: str | Path) -> Dataset:
 
     regions, indicators = frames[REGIONS.file], frames[INDICATORS.file]
     sources, values, gaps = frames[SOURCES.file], frames[VALUES.file], frames[GAPS.file]
-    territories = frames[TERRITORIES.file]
+    territories, compositions = frames[TERRITORIES.file], frames[COMPOSITIONS.file]
     region_ids, indicator_ids = _ids(regions, "region_id"), _ids(indicators, "indicator_id")
     source_ids, territory_ids = _ids(sources, "source_id"), _ids(territories, "territory_id")
     if territories is not None:
@@ -112,12 +113,13 @@ def load_dataset(directory: str | Path) -> Dataset:
                                          numbers[VALUES.file].get("value"))
     if problems:
         raise DataValidationError(problems)
-    return _build(directory, regions, indicators, sources, values, gaps, territories, numbers[VALUES.file])
+    declared = tuple(parse_compositions(compositions.drop(columns=LINE).to_dict(orient="records")))
+    return _build(directory, regions, indicators, sources, values, gaps, territories, numbers[VALUES.file], declared)
 
 
 def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
            values: pd.DataFrame, gaps: pd.DataFrame, territories: pd.DataFrame,
-           value_numbers: dict[str, pd.Series]) -> Dataset:
+           value_numbers: dict[str, pd.Series], compositions: tuple[Composition, ...] = ()) -> Dataset:
     """Turn checked string frames into typed ones (values' year and value as check_cells parsed them)."""
     regions = regions.drop(columns=LINE).assign(
         lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float),
@@ -135,4 +137,5 @@ def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sou
     gap_map = {(r, i, e): reason for r, i, e, reason in
                gaps[["region_id", "indicator_id", "edition", "reason"]].itertuples(index=False, name=None)}
     return Dataset(regions=regions, indicators=indicators, sources=sources, values=values, gaps=gap_map,
-                   data_dir=str(directory), territories=territories.drop(columns=LINE).set_index("territory_id"))
+                   data_dir=str(directory), territories=territories.drop(columns=LINE).set_index("territory_id"),
+                   compositions=compositions)

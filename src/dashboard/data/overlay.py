@@ -131,6 +131,10 @@ def _merge(base: Dataset, values: pd.DataFrame, regions: pd.DataFrame | None, so
         extra = regions.drop(columns=LINE).assign(
             lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float),
             capital=lambda f: v.is_true(f["capital"])).set_index("region_id")
+        if "network" in base.regions.columns:  # a bundled region the user's row changes stays in its network
+            given = (extra["network"] if "network" in extra.columns else pd.Series("", index=extra.index)).fillna("")
+            bundled = base.regions["network"].reindex(extra.index).fillna("")
+            extra = extra.assign(network=given.where(given != "", bundled))
         merged_regions = pd.concat([base.regions[~base.regions.index.isin(extra.index)], extra])
     own = pd.DataFrame([own_source]).set_index("source_id")
     extra_sources = [own]

@@ -12,8 +12,9 @@ Kind = Literal["id", "text", "float", "int", "bool", "country", "url", "choice"]
 
 EDITIONS: dict[str, str] = {
     "baltmet": "BaltMet profiles (c. 2007)",
-    "recent": "Recent statistics (2011 on)",
+    "recent": "Recent statistics",
 }
+DEFAULT_EDITION = "recent"  # the current figures open; the c. 2007 profiles are one click (?edition=baltmet) away
 # The year each edition shows by default: the BaltMet edition is the c. 2007 profiles, so it
 # shows the figure nearest 2007; the recent edition shows each region's latest figure.
 EDITION_REFERENCE_YEAR: dict[str, int | None] = {"baltmet": 2007, "recent": None}
@@ -34,13 +35,18 @@ BASES: dict[str, str] = {
     "city": "core cities",
     "reported": "as each region reports",
 }
-QUALIFIERS = ("", "approx", "lower_bound", "upper_bound", "rounded")
+# estimated / provisional: Eurostat's flags e and p (the note keeps every flag a figure has)
+QUALIFIERS = ("", "approx", "lower_bound", "upper_bound", "rounded", "estimated", "provisional")
+COMPOSITION_STATUSES = ("proved", "corroborated", "assumed")  # how far a metro composition is checked
 INDICATOR_KINDS = ("count", "amount", "percent", "index", "area")
 # official: read at the statistics office / Eurostat / government that publishes it; network: BaltMet's own
 # profiles; other: a non-statistical publisher's own page (city marketing, a university); secondary: read in a
 # third-party copy (Wikipedia, mirrors, news, GitHub files); user: figures a user brought.
 SOURCE_KINDS = ("official", "network", "other", "secondary", "user")
 BALTMET_ROLES = ("", "partner", "observer")
+# The network a bundled region belongs to: the eleven BaltMet members, or the other Baltic Sea Region metro
+# regions; empty for a region a user adds (presets.py: preset "all" is the BaltMet members plus those).
+NETWORKS = ("", "baltmet", "bsr")
 YEAR_MIN, YEAR_MAX = 1990, 2030
 
 
@@ -86,6 +92,8 @@ REGIONS = Table(
         Column("baltmet_inno_role", "choice", required=False, choices=BALTMET_ROLES),
         Column("coord_source", required=False),  # where lat/lon were read (page and date); map placement only
         Column("colour", "colour", required=False),  # #rrggbb; empty: derived from the region id
+        Column("network", "choice", required=False, choices=NETWORKS),  # baltmet, bsr; empty: a user's region
+        Column("no_eurostat_reason", required=False),  # why a region without a Eurostat metro code has none
     ),
     key=("region_id",),
 )
@@ -192,4 +200,20 @@ GAPS = Table(
     required_file=False,
 )
 
-TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, TERRITORIES, SOURCES, VALUES, GAPS)
+# Which NUTS 3 regions make up each Eurostat metro region (what the Eurostat importer sums), and how far
+# that is proved: an 'assumed' composition is marked wherever its figures appear.
+COMPOSITIONS = Table(
+    file="metro_compositions.csv",
+    columns=(
+        Column("metro_code"),
+        Column("metro_name"),
+        Column("nuts3_codes"),  # space-separated NUTS 3 codes
+        Column("nuts_version"),  # e.g. NUTS 2021
+        Column("status", "choice", choices=COMPOSITION_STATUSES),
+        Column("check"),  # how it was checked, in words
+    ),
+    key=("metro_code",),
+    required_file=False,
+)
+
+TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, TERRITORIES, SOURCES, VALUES, GAPS, COMPOSITIONS)

@@ -31,8 +31,9 @@ from dashboard.export.slide_text import (
 )
 from dashboard.export.textfit import fitting_size
 from dashboard.formatting import format_value, format_year
-from dashboard.measures import no_comparable, resolve_basis
+from dashboard.measures import no_comparable
 from dashboard.state import ViewState
+from dashboard.views import headline_basis
 
 CARD_FILL = RGBColor(0xF3, 0xF4, 0xF6)
 VALUE_PT = (48, 40)  # largest and smallest size of the big number
@@ -58,13 +59,13 @@ class Card:
 def kpi_card(dataset: Dataset, state: ViewState, kpi: str) -> Card:
     """One KPI on the view's basis, as the page's card has it."""
     indicator = dataset.indicator(kpi)
-    basis = resolve_basis(dataset, state.basis, kpi, state.edition)
+    basis = headline_basis(dataset, state)
     figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
     label = str(indicator["short_label"])
     if figure is None:
         reason = no_comparable(dataset, state.focus, kpi, state.edition, state.year, basis).missing
         return Card(label, "No data", [Line(reason, 14, colour=GREY)], missing=True)
-    share = share_line(dataset, state.focus, kpi, state.edition, state.year, basis)
+    share = share_line(dataset, state.focus, kpi, state.edition, state.year, basis, figure)
     context = context_text(dataset, kpi, figure)
     details = [Line(f"{indicator['unit']} · {format_year(figure.year, figure.year_approx)}", 16, True),
                Line(f"{figure.territory} ({kind_label(figure.territory_kind)})", 14)]

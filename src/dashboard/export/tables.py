@@ -50,7 +50,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("value", "value", "number", "The figure, a plain number with '.' for decimals, in the unit."),
     Column("qualifier", "qualifier", "string",
            "Empty, or how the source qualifies the number: approx or rounded (about), lower_bound (more than), "
-           "upper_bound (nearly)."),
+           "upper_bound (nearly), estimated or provisional (Eurostat's flags e and p; the note gives every flag)."),
     Column("territory", "territory", "string", "The exact area the figure describes, as the data names it."),
     Column("territory_kind", "territory_kind", "string",
            "Kind of that area (core city, functional urban area, Eurostat metropolitan region, county, ...): "

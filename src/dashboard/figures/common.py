@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
+from dashboard.data.schema import BASES, EDITIONS
 from dashboard.formatting import format_value, format_year
 from dashboard.measures import Point, measure_unit
 
@@ -137,14 +138,41 @@ def odd_year(point: Point, comparability: Comparability) -> str:
     return ""
 
 
+ASSUMED_MARK = "composition assumed"  # a metro sum whose NUTS 3 composition is not verified
+
+
 def marked_label(dataset: Dataset, point: Point, comparability: Comparability, with_year: bool = True) -> str:
     """The region's name, followed by its kind of territory and (``with_year``) its year where they differ
-    from the majority's."""
+    from the majority's, and 'composition assumed' where its metro sum is not verified."""
     name = region_label(dataset, point.region_id)
     if point.region_id in comparability.odd:
         name = f"{name} · {esc(kind_label(point.territory_kind))}"
+    if point.region_id in comparability.assumed:
+        name = f"{name} · {ASSUMED_MARK}"
     year = odd_year(point, comparability) if with_year else ""
     return f"{name} · {year}" if year else name
+
+
+def empty_reason(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, basis: str) -> str:
+    """Why a chart has nothing to draw, and what to try: another basis that has figures, else the other
+    edition, else nothing (said so)."""
+    what = str(dataset.indicator(indicator)["short_label"])
+    where = BASES.get(basis, basis)
+    for other in BASES:
+        if other != basis and any(dataset.figure(r, indicator, edition, basis=other) for r in regions):
+            return f"No region has a figure for {what} on {where}: compare on {BASES[other]}."
+    for other in EDITIONS:
+        if other != edition and any(dataset.figure(r, indicator, other) for r in regions):
+            return f"No region has a figure for {what} in this edition: see {EDITIONS[other]}."
+    return f"No region shown has a figure for {what}."
+
+
+def say_empty(layout: dict, reason: str) -> dict:
+    """The layout of a chart with nothing to draw: the reason written inside the plot, no empty axes."""
+    note = {"text": esc(reason), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
+            "font": {"size": 14}}
+    hidden = {key: {**layout.get(key, {}), "visible": False} for key in ("xaxis", "yaxis")}
+    return {**layout, **hidden, "annotations": [*layout.get("annotations", []), note]}
 
 
 @dataclass(frozen=True)
@@ -157,6 +185,8 @@ class ChartMeta:
     sources: tuple[str, ...]  # "publisher: title", once each
     missing: tuple[tuple[str, str], ...]
     publishers: tuple[str, ...] = ()
+    # (indicator, measure, point) of every figure the chart draws: the view's table and downloads hold these
+    drawn: tuple[tuple[str, str, Point], ...] = ()
 
     @property
     def includes_user_data(self) -> bool:
@@ -187,7 +217,8 @@ def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, point
     subtitle = f"{unit} · {year_label(points, year)} · {comparability.basis_label}"
     sources, publishers = cite(dataset, points)
     missing = tuple((dataset.region_name(p.region_id), p.missing) for p in points if p.value is None)
-    return ChartMeta(title, subtitle, comparability, sources, missing, publishers)
+    drawn = tuple((indicator, measure, p) for p in points if p.value is not None)
+    return ChartMeta(title, subtitle, comparability, sources, missing, publishers, drawn)
 
 
 def with_note(meta: ChartMeta, note: str) -> ChartMeta:

@@ -8,6 +8,8 @@ label box hits no label placed before and no other bubble, or else the side that
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,21 +22,21 @@ SIDES = ("top center", "bottom center", "middle right", "middle left", "top righ
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 
 
-def _label_box(x: float, y: float, radius: float, width: float, side: str) -> Box:
+def _label_box(x: float, y: float, radius: float, width: float, side: str, height: float = LINE_HEIGHT) -> Box:
     vertical, horizontal = side.split()
     if vertical == "top":
-        top = y - radius - GAP - LINE_HEIGHT
+        top = y - radius - GAP - height
     elif vertical == "bottom":
         top = y + radius + GAP
     else:
-        top = y - LINE_HEIGHT / 2
+        top = y - height / 2
     if horizontal == "center":
         left = x - width / 2
     elif horizontal == "right":
         left = x + (radius + GAP if vertical == "middle" else radius * 0.5)
     else:
         left = x - width - (radius + GAP if vertical == "middle" else radius * 0.5)
-    return left, top, left + width, top + LINE_HEIGHT
+    return left, top, left + width, top + height
 
 
 def _overlap(a: Box, b: Box) -> float:
@@ -72,6 +74,88 @@ def label_positions(xs: Sequence[float], ys: Sequence[float], names: Sequence[st
         chosen[i] = best
         placed.append(_label_box(px[i], py[i], diameters[i] / 2, width, best))
     return chosen
+
+
+MAP_CHAR, MAP_LINE, MAP_EDGE = 0.56, 1.27, 0.5  # a map label's character width, line height, room kept from
+# the map's edge, in font sizes
+TAG = re.compile(r"<[^>]+>")
+MAP_SIDES = ("bottom center", "top center", "middle right", "middle left", "bottom right", "bottom left",
+             "top right", "top left")
+
+
+def _outside(box: Box, area: tuple[float, float], edge: float = 0.0) -> float:
+    """How much of the box lies outside the area (0, 0, width, height) less ``edge`` all round, in px²."""
+    inside = _overlap(box, (edge, edge, area[0] - edge, area[1] - edge))
+    return (box[2] - box[0]) * (box[3] - box[1]) - inside
+
+
+def placed_sides(points: Sequence[tuple[float, float]], sizes: Sequence[tuple[float, float]],
+                 diameters: Sequence[float], area: tuple[float, float], sides: Sequence[str] = MAP_SIDES,
+                 passes: int = 3, edge: float = 0.0) -> list[str]:
+    """A ``textposition`` per point for labels already in screen px: ``points`` (x, y down), each label's
+    (width, height), a width of 0 for no label, in a plot of ``area`` (width, height) that cuts off what
+    leaves it (a map's edge). Biggest bubble first, each takes the first side whose box hits no label placed
+    before, no other bubble and no edge, else the side that hits least (an edge counts ten times); then, where
+    some still hit, each label in turn moves to its least-hitting side given all the others, a few times."""
+    bubbles = np.array([(x - d / 2, y - d / 2, x + d / 2, y + d / 2)
+                        for (x, y), d in zip(points, diameters, strict=True)], dtype=float).reshape(-1, 4)
+    order = [i for i in sorted(range(len(points)), key=lambda k: -diameters[k]) if sizes[i][0]]
+    chosen = [sides[0]] * len(points)
+    boxes: dict[int, Box] = {}
+
+    def box(i: int, side: str) -> Box:
+        (x, y), (width, height) = points[i], sizes[i]
+        return _label_box(x, y, diameters[i] / 2, width, side, height)
+
+    def cost(i: int, side: str) -> float:
+        mine = box(i, side)
+        hits = sum(_overlap(mine, other) for j, other in boxes.items() if j != i)
+        covered = (np.clip(np.minimum(mine[2], bubbles[:, 2]) - np.maximum(mine[0], bubbles[:, 0]), 0, None)
+                   * np.clip(np.minimum(mine[3], bubbles[:, 3]) - np.maximum(mine[1], bubbles[:, 1]), 0, None))
+        hits += float(covered.sum() - covered[i])  # every other bubble (a crowded map has thousands): at once
+        return hits + 10 * _outside(mine, area, edge)
+
+    for i in order:
+        costs = [cost(i, side) for side in sides]
+        chosen[i] = next((s for s, c in zip(sides, costs, strict=True) if c == 0), sides[costs.index(min(costs))])
+        boxes[i] = box(i, chosen[i])
+    for _ in range(passes):
+        moved = False
+        for i in order:
+            current = cost(i, chosen[i])
+            if current == 0:
+                continue
+            costs = [cost(i, side) for side in sides]
+            if min(costs) < current:
+                chosen[i] = sides[costs.index(min(costs))]
+                boxes[i] = box(i, chosen[i])
+                moved = True
+        if not moved:
+            break
+    return chosen
+
+
+def _mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def geo_label_sides(geo: dict, lats: Sequence[float], lons: Sequence[float], texts: Sequence[str],
+                    diameters: Sequence[float], text_size: float, area: tuple[float, float]) -> list[str]:
+    """A ``textposition`` per point of a map: ``geo`` (a layout's geo: Mercator, lataxis and lonaxis ranges)
+    fitted into ``area`` (width, height px) as plotly fits it, labels of ``text_size`` px type with their
+    '<br>' lines, bubbles of ``diameters`` px. Clear of each other, of the bubbles and of the map's edge."""
+    (lat0, lat1), (lon0, lon1) = geo["lataxis"]["range"], geo["lonaxis"]["range"]
+    span_x, span_y = math.radians(lon1 - lon0), _mercator(lat1) - _mercator(lat0)
+    scale = min(area[0] / span_x, area[1] / span_y)
+    points = [(math.radians(float(lon) - lon0) * scale, (_mercator(lat1) - _mercator(float(lat))) * scale)
+              for lat, lon in zip(lats, lons, strict=True)]
+    char, line = MAP_CHAR * text_size, MAP_LINE * text_size
+    sizes = []
+    for text in texts:
+        lines = [TAG.sub("", part) for part in str(text).split("<br>")] if text else []
+        sizes.append((char * max((len(part) for part in lines), default=0), line * len(lines)))
+    return placed_sides(points, sizes, [float(d) for d in diameters], (span_x * scale, span_y * scale),
+                        edge=MAP_EDGE * text_size)  # plotly's text sits a little further out than modelled
 
 
 # The trend chart's plot area on a laptop screen, in px (its card spans the page); its right margin

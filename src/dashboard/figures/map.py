@@ -18,21 +18,25 @@ from dashboard.figures.common import (
     ChartMeta,
     chart_meta,
     custom_data,
+    empty_reason,
     marked_label,
     odd_year,
     point_text,
+    say_empty,
     top_regions,
     with_note,
 )
 from dashboard.figures.focus import highlight_marks
+from dashboard.figures.labels import geo_label_sides
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
-from dashboard.measures import effective_measure, points, resolve_basis
+from dashboard.measures import effective_measure, measure_title, points, resolve_basis
 from dashboard.state import index_focus
 
-# Label placement that keeps close neighbours (Copenhagen/Malmö, Helsinki/Tallinn) readable.
-LABEL_POSITION = {"copenhagen": "top center", "malmo": "bottom right", "helsinki": "top center",
-                  "tallinn": "bottom left", "stockholm": "top center", "warsaw": "bottom right"}
+# Labels are placed clear of each other, of the bubbles and of the map's edge (figures/labels.py) for the map
+# as a chart card shows it on a laptop, in px; presenting and slides place them again for their type size.
+MAP_AREA = (640.0, 460.0)
+TEXT_SIZE = 11
 TOPOJSON_URL = "/assets/topojson/"  # plotly.js fetches {url}europe_50m.json from our own server
 TOPOJSON_FILE = "europe_50m.json"  # scope "europe" at resolution 50, as in GEO below
 GEO = {
@@ -47,7 +51,7 @@ GEO = {
 def build_map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
               year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     """The map of the view; its parameters are the view fields it depends on (views.py reads them)."""
-    resolved = resolve_basis(dataset, basis, indicator, edition)
+    resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     fig, meta = _map(dataset, regions, index_focus(focus, measure), indicator, edition, measure, year, resolved)
     return highlight_marks(fig, focus), meta
 
@@ -66,16 +70,19 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     colours = region_colours(dataset)
     biggest = max((abs(p.value) for p in shown), default=0) or 1
     regions_rows = [dataset.region(p.region_id) for p in shown]
+    lats, lons = [float(r["lat"]) for r in regions_rows], [float(r["lon"]) for r in regions_rows]
+    # a year unlike most goes on the value's line, so that the name's line (the widest) keeps its width
+    texts = [f"{marked_label(dataset, p, comparability, with_year=False)}<br>"
+             f"{point_text(dataset, indicator, measure, p)}"
+             + (f" ({odd})" if (odd := odd_year(p, comparability)) else "")  # 'odd', not 'year': a walrus in a
+             # comprehension binds in the function, and the subtitle reads 'year' below
+             if p.region_id in named else "" for p in shown]
+    sizes = [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown]
     trace = {
-        "type": "scattergeo", "lat": [r["lat"] for r in regions_rows], "lon": [r["lon"] for r in regions_rows],
-        # a year unlike most goes on the value's line, so that the name's line (the widest) keeps its width
-        "text": [f"{marked_label(dataset, p, comparability, with_year=False)}<br>"
-                 f"{point_text(dataset, indicator, measure, p)}"
-                 + (f" ({year})" if (year := odd_year(p, comparability)) else "")
-                 if p.region_id in named else "" for p in shown],
-        "mode": "markers+text", "textfont": {"size": 11},
-        "textposition": [LABEL_POSITION.get(p.region_id, "bottom center") for p in shown],
-        "marker": {"size": [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown],
+        "type": "scattergeo", "lat": lats, "lon": lons, "text": texts,
+        "mode": "markers+text", "textfont": {"size": TEXT_SIZE},
+        "textposition": geo_label_sides(GEO, lats, lons, texts, sizes, TEXT_SIZE, MAP_AREA),
+        "marker": {"size": sizes,
                    "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
                    "symbol": ["diamond" if p.region_id in comparability.odd else "circle" for p in shown]},
         "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
@@ -83,7 +90,12 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     layout = base_layout(height=460)
     layout["geo"] = copy.deepcopy(GEO)
     layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
+    if not shown:
+        mappable = declaration(dataset, indicator).mappable
+        reason = (empty_reason(dataset, regions, indicator, edition, basis) if mappable
+                  else "This indicator is not drawn on a map (a count means something only beside its area).")
+        layout = say_empty(layout, reason)
     fig = {"data": [trace], "layout": layout}
-    meta = chart_meta(dataset, f"Map: {dataset.indicator(indicator)['label']}", indicator, measure, pts, year,
+    meta = chart_meta(dataset, f"Map: {measure_title(dataset, indicator, measure)}", indicator, measure, pts, year,
                       basis, comparability)
     return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")

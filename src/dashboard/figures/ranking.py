@@ -13,22 +13,24 @@ from dashboard.figures.common import (
     axis_title,
     chart_meta,
     custom_data,
+    empty_reason,
     marked_label,
     point_text,
+    say_empty,
     top_regions,
     with_note,
 )
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
-from dashboard.measures import effective_measure, points, resolve_basis
+from dashboard.measures import effective_measure, measure_title, points, resolve_basis
 from dashboard.state import focus_key
 
 
 def build_ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
                   measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     """The ranking of the view; its parameters are the view fields it depends on (views.py reads them)."""
-    resolved = resolve_basis(dataset, basis, indicator, edition)
+    resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     fig, meta = _ranking(dataset, regions, focus_key(focus, measure, regions), indicator, edition, measure, year,
                          resolved)
     return highlight_marks(fig, focus), meta
@@ -63,7 +65,9 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
     layout["xaxis"] = axis(axis_title(dataset, indicator, measure), range=[0, top * 1.12], zeroline=True)
     layout["yaxis"] = {"automargin": True, "ticksuffix": "  ", "showgrid": False}
     layout["hovermode"] = ROW_HOVER
+    if not shown:
+        layout = say_empty(layout, empty_reason(dataset, regions, indicator, edition, basis))
     fig = {"data": [bar], "layout": layout}
-    label = dataset.indicator(indicator)["label"]
-    meta = chart_meta(dataset, f"Ranking: {label}", indicator, measure, pts, year, basis, comparability)
+    meta = chart_meta(dataset, f"Ranking: {measure_title(dataset, indicator, measure)}", indicator, measure, pts,
+                      year, basis, comparability)
     return fig, with_note(meta, crowded)

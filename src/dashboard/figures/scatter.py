@@ -12,11 +12,13 @@ from dashboard.figures.common import (
     ChartMeta,
     axis_title,
     cite,
+    empty_reason,
     esc,
     hover_lines,
     marked_label,
     point_text,
     region_label,
+    say_empty,
     sources_text,
     top_regions,
     with_note,
@@ -37,7 +39,7 @@ MIN_BUBBLE = 12
 def build_scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
                   measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
     """The scatter of the view; its parameters are the view fields it depends on (views.py reads them)."""
-    resolved = resolve_basis(dataset, basis, y, edition)
+    resolved = resolve_basis(dataset, basis, y, edition, measure)
     fig, meta = _scatter(dataset, regions, index_focus(focus, measure), x, y, size, edition, measure, year, resolved)
     return highlight_marks(fig, focus), meta
 
@@ -81,6 +83,9 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     layout = base_layout(height=420)
     layout["xaxis"] = axis(axis_title(dataset, x, mx), zeroline=False)
     layout["yaxis"] = axis(axis_title(dataset, y, my), zeroline=False)
+    if not rows:
+        layout = say_empty(layout, empty_reason(dataset, regions, y if all(b.value is None for b in py) else x,
+                                                edition, basis))
     fig = {"data": [trace], "layout": layout}
     every = [*px, *py]
     size_label = dataset.indicator(size)["short_label"]
@@ -90,7 +95,9 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(a.region_id), a.missing or b.missing)
                     for a, b in zip(px, py, strict=True) if a.value is None or b.value is None)
-    meta = ChartMeta(title, subtitle, comparability, sources, missing, publishers)
+    drawn = tuple((i, m, p) for a, b, c in rows for i, m, p in ((x, mx, a), (y, my, b), (size, ms, c))
+                  if p.value is not None)
+    meta = ChartMeta(title, subtitle, comparability, sources, missing, publishers, drawn)
     return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import copy
 
+from dashboard.figures.labels import geo_label_sides
 from dashboard.figures.spec import FigureSpec, cartesian_axes, merge
 from dashboard.figures.theme import text_colour_on
 
 CONTRAST = {"paper": "#000000", "text": "#ffffff", "grid": "#5b5b5b", "land": "#2a2a2a", "ocean": "#0f2b46",
             "border": "#9a9a9a"}
 MARKED_TRACES = ("bar", "scatter", "scattergeo")
+PRESENT_TEXT = 20  # px: data labels when presenting
+PRESENT_MAP_AREA = (686.0, 483.0)  # px: the map on the stage at 1400x900, where its labels are placed again
 
 
 def _mark_colour(trace: dict) -> str:
@@ -78,7 +81,8 @@ def for_presentation(figure: FigureSpec) -> FigureSpec:
         merge(axis, {"tickfont": {"size": 20}, "title": {"font": {"size": 24}}})
     for trace in fig["data"]:
         if trace.get("type") in MARKED_TRACES:
-            merge(trace, {"textfont": {"size": 20}})
+            merge(trace, {"textfont": {"size": PRESENT_TEXT}})
+        replace_map_labels(trace, layout, PRESENT_TEXT, PRESENT_MAP_AREA)
         line = trace.get("marker", {}).get("line", {})
         widths = line.get("width")
         if widths is not None:
@@ -86,3 +90,13 @@ def for_presentation(figure: FigureSpec) -> FigureSpec:
         if trace.get("type") == "scatter" and "lines" in trace.get("mode", ""):
             trace["line"] = {**trace.get("line", {}), "width": (trace.get("line", {}).get("width") or 2) * 2}
     return fig
+
+
+def replace_map_labels(trace: dict, layout: dict, text_size: float, area: tuple[float, float]) -> None:
+    """A map's labels placed again for larger type (presenting, a slide), clear of each other and the edge."""
+    if trace.get("type") != "scattergeo" or "geo" not in layout or not trace.get("text"):
+        return
+    sizes = (trace.get("marker") or {}).get("size", 10)
+    sizes = sizes if isinstance(sizes, list | tuple) else [sizes] * len(trace["text"])
+    trace["textposition"] = geo_label_sides(layout["geo"], trace["lat"], trace["lon"], trace["text"], sizes,
+                                            text_size, area)

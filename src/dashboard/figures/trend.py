@@ -17,8 +17,10 @@ from dashboard.figures.common import (
     axis_title,
     cite,
     custom_data,
+    empty_reason,
     esc,
     region_label,
+    say_empty,
     top_regions,
     with_note,
 )
@@ -26,14 +28,23 @@ from dashboard.figures.focus import highlight_lines
 from dashboard.figures.labels import end_label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
-from dashboard.measures import Point, effective_measure, index_peer_set, measure_unit, points, resolve_basis
+from dashboard.measures import (
+    Point,
+    effective_measure,
+    index_peer_set,
+    measure_title,
+    measure_unit,
+    no_comparable,
+    points,
+    resolve_basis,
+)
 from dashboard.state import focus_key
 
 
 def build_trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
                 measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
     """The trend of the view; its parameters are the view fields it depends on (views.py reads them)."""
-    resolved = resolve_basis(dataset, basis, indicator, edition)
+    resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     index = effective_measure(dataset, indicator, measure) == "index"
     fig, meta = _trend(dataset, regions, focus if index else focus_key(focus, measure, regions), indicator, edition,
                        measure, resolved)
@@ -131,13 +142,15 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
     layout["margin"] = {**layout["margin"], "r": 110}
     layout["xaxis"] = axis("Year", tickformat="d")
     layout["yaxis"] = axis(axis_title(dataset, indicator, measure))
+    if not every:
+        layout = say_empty(layout, empty_reason(dataset, regions, indicator, edition, basis))
     fig = {"data": traces, "layout": layout}
     sources, publishers = cite(dataset, every)
     drawn = {p.region_id for p in every}
-    missing = tuple((dataset.region_name(r), dataset.missing_reason(r, indicator, edition))
+    missing = tuple((dataset.region_name(r), no_comparable(dataset, r, indicator, edition, None, basis).missing)
                     for r in regions if r not in drawn and r not in cut)
-    span = dataset.years(indicator, edition)
-    span_text = f"{span[0]}–{span[-1]}" if span else "no years"
+    span = sorted({p.year for p in every if p.value is not None and p.year})  # the years drawn, not the data's
+    span_text = (f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])) if span else "no years"
     assessed = assess(dataset, every, basis, years="none")
     territories = sorted({(p.region_id, p.territory) for p in every})
     several = [dataset.region_name(r) for r in dict.fromkeys(r for r, _ in territories)
@@ -147,10 +160,11 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
         f"New territory or method, drawn as a separate dotted segment: {', '.join(several)}." if several else "",
         note) if x)
     comparability = Comparability(assessed.mixed_territories, None, footnote, basis, assessed.majority_kind,
-                                  assessed.odd)
-    meta = ChartMeta(f"Trend: {dataset.indicator(indicator)['label']}",
+                                  assessed.odd, assumed=assessed.assumed)
+    meta = ChartMeta(f"Trend: {measure_title(dataset, indicator, measure)}",
                      f"{measure_unit(dataset, indicator, measure)} · {span_text} · {comparability.basis_label}",
-                     comparability, sources, missing, publishers)
+                     comparability, sources, missing, publishers,
+                     tuple((indicator, measure, p) for p in every if p.value is not None))
     return fig, with_note(meta, crowded)
 
 

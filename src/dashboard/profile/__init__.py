@@ -21,8 +21,10 @@ def profile_pdf(dataset: Dataset, region: str, edition: str, peers: tuple[str, .
     return make(dataset, region, edition, peers)
 
 
-def booklet_pdf(dataset: Dataset, edition: str, peers: tuple[str, ...] | None = None) -> bytes:
-    """Cover, every region's page (each against ``peers``; None: all regions), a comparison table."""
+def booklet_pdf(dataset: Dataset, edition: str, peers: tuple[str, ...] | None = None, *,
+                regions: tuple[str, ...] | None = None, group: str = "") -> bytes:
+    """Cover, a page per region of ``regions`` (None: every region; each against ``peers``, None: the same
+    regions), a comparison table; ``group`` names the regions on the cover ('All BaltMet regions')."""
     from dashboard.profile.pdf import booklet_pdf as make
 
-    return make(dataset, edition, peers)
+    return make(dataset, edition, peers, regions=regions, group=group)

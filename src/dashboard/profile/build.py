@@ -11,9 +11,9 @@ from dataclasses import replace
 from dashboard.comparability import kind_label
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
-from dashboard.formatting import QUALIFIER_SIGN
+from dashboard.formatting import QUALIFIER_SIGN, QUALIFIER_SUFFIX
 from dashboard.profile import facts as F
-from dashboard.profile.model import DISPLAY_RULE, RULES, Derived, Fact, Headline, Profile
+from dashboard.profile.model import DISPLAY_RULE, RULES, Chunk, Derived, Fact, Headline, Paragraph, Profile
 from dashboard.profile.sentences import Topics
 from dashboard.profile.then_now import then_now_rows
 from dashboard.profile.wording import count, plain, qualifier_word, territory_phrase, year_text
@@ -29,7 +29,7 @@ def headline_value(value: float, qualifier: str, unit: str) -> str:
     shown = count(value) if unit in ("persons", "count") else plain(value)
     if qualifier == "rounded" and shown.endswith("million"):
         return shown  # '1.3 million' says it is rounded
-    return QUALIFIER_SIGN.get(qualifier, "") + shown
+    return QUALIFIER_SIGN.get(qualifier, "") + shown + QUALIFIER_SUFFIX.get(qualifier, "")
 
 
 def _headlines(dataset: Dataset, region: str, edition: str, notes: Notes) -> tuple[Headline, ...]:
@@ -46,6 +46,17 @@ def _headlines(dataset: Dataset, region: str, edition: str, notes: Notes) -> tup
                             year_text(figure.year, figure.year_approx), figure.territory, figure.territory_kind,
                             kind_label(figure.territory_kind), notes.cite((figure.source_id,)), (figure,)))
     return tuple(out)
+
+
+def _nothing_said(name: str, headlines: tuple[Headline, ...]) -> Paragraph:
+    """The one paragraph of a profile with no sentence: why (no numbers, so nothing in it needs a source)."""
+    if any(h.value for h in headlines):
+        text = (f"The sources collected give too few figures for {name} in this edition for a sentence; "
+                "its key figures stand on their own.")
+    else:
+        text = (f"The sources collected give no figure for {name} in this edition: each key figure says "
+                "\"no figure\" and why.")
+    return Paragraph("none", "No figures", (Chunk(text),))
 
 
 def _rules(facts: tuple[Fact, ...]) -> tuple[str, ...]:
@@ -78,6 +89,8 @@ def build_profile(dataset: Dataset, region_id: str, edition: str, peers: tuple[s
                        if p is not None)
     rows = then_now_rows(dataset, region_id, notes)
     headlines = _headlines(dataset, region_id, edition, notes)
+    if not paragraphs and not rows:  # a region the sources say nothing of yet: say so, never a blank page
+        paragraphs = (_nothing_said(dataset.region_name(region_id), headlines),)
     profile = Profile(region_id, dataset.region_name(region_id), topics.country, edition, EDITIONS[edition], peers,
                       paragraphs, rows, headlines, notes.footnotes(),
                       shares=tuple((short, fact) for fact, _, short in topics.share_items()))
@@ -127,6 +140,9 @@ def with_unit(value: str, unit: str) -> str:
     """'1.3 million', 'EUR 98 660 million', '29 %': a headline value with its unit where it needs one."""
     if unit in ("persons", "count", ""):
         return value
+    flag = next((f for f in QUALIFIER_SUFFIX.values() if value.endswith(f)), "")  # Eurostat's 'e' goes last
+    if flag:
+        return with_unit(value[:-len(flag)], unit) + flag
     currency, _, rest = unit.partition(" ")
     if currency in ("EUR", "USD", "RUB"):
         sign = next((s for s in QUALIFIER_SIGN.values() if value.startswith(s)), "")

@@ -8,8 +8,9 @@ from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES
 from dashboard.export.images import render
-from dashboard.figures.common import odd_year
+from dashboard.figures.common import ASSUMED_MARK, odd_year
 from dashboard.figures.theme import FONT_FAMILY, PALETTE, region_colours
+from dashboard.formatting import QUALIFIER_SIGN, QUALIFIER_SUFFIX
 from dashboard.measures import points
 from dashboard.profile.facts import NOW, THEN
 from dashboard.profile.wording import count, territory_phrase
@@ -43,34 +44,50 @@ def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: st
     colour = region_colours(dataset).get(region, PALETTE[0])
     names = [dataset.region_name(p.region_id)
              + (f" ({kind_label(p.territory_kind)})" if p.region_id in compared.odd else "")
-             + (f" · {year}" if (year := odd_year(p, compared)) else "") for p in shown]
+             + (f" · {odd}" if (odd := odd_year(p, compared)) else "")
+             + (f" · {ASSUMED_MARK}" if p.region_id in compared.assumed else "") for p in shown]
     bar = {"type": "bar", "orientation": "h", "x": [p.value for p in shown], "y": names,
            "marker": {"color": [colour if p.region_id == region else GREY for p in shown]},
-           "text": [count(p.value) for p in shown], "textposition": "outside", "cliponaxis": False,
+           "text": [QUALIFIER_SIGN.get(p.qualifier, "") + count(p.value) + QUALIFIER_SUFFIX.get(p.qualifier, "")
+                    for p in shown], "textposition": "outside", "cliponaxis": False,
            "textfont": {"size": 10}}
     rows = max(len(shown), 1)
-    layout = _layout(f"Population, {BASES[basis]}", height=max(150, 56 + 19 * rows))
+    note = _wrapped("No comparable figure: " + ", ".join(missing), 52) if missing else ""
+    lines = note.count("<br>") + 1 if note else 0
+    layout = _layout(f"Population, {BASES[basis]}", height=max(150, 56 + 19 * rows + 13 * max(lines - 1, 0)))
     top = max((p.value for p in shown), default=1) or 1
-    layout.update(xaxis={"visible": False, "range": [0, top * 1.32]},
+    layout.update(xaxis={"visible": False, "range": [0, top * _room(names, bar["text"])]},
                   yaxis={"automargin": True, "tickfont": {"size": 10}}, bargap=0.25)
-    if missing:
-        layout["annotations"] = [{"text": "No comparable figure: " + ", ".join(missing), "xref": "paper",
-                                  "yref": "paper", "x": 0, "y": 0, "yshift": -6, "xanchor": "left",
-                                  "yanchor": "top", "showarrow": False, "font": {"size": 9.5, "color": MUTED}}]
-        layout["margin"]["b"] = 30
+    if missing:  # right-aligned under the bars, so a long line runs left over the names, never off the chart
+        layout["annotations"] = [{"text": note, "xref": "paper", "yref": "paper", "x": 1, "y": 0,
+                                  "yshift": -6, "xanchor": "right", "yanchor": "top", "align": "right",
+                                  "showarrow": False, "font": {"size": 9.5, "color": MUTED}}]
+        layout["margin"]["b"] = 18 + 13 * lines
     return {"data": [bar], "layout": layout}
 
 
+def _room(names: list[str], texts: list[str]) -> float:
+    """The x range as a multiple of the longest bar, so that its value fits beside it: the plot is what the
+    names (about 6 px a character at 10 px type) leave of the chart's width, and the value must fit after it."""
+    plot = max(WIDTH - 20 - 6.0 * max((len(n) for n in names), default=0) - 8, 80.0)
+    value = 6.0 * max((len(t) for t in texts), default=0) + 10
+    return max(1.32, plot / max(plot - value, 30.0))
+
+
 def _segments(dataset: Dataset, region: str, indicator: str) -> list[tuple[str, list]]:
-    """(territory, figures) runs of both editions, split where the territory changes or the method breaks."""
+    """(territory, figures) runs of both editions, split where the territory or the edition changes or the
+    method breaks."""
     if indicator not in dataset.indicators.index:
         return []
     runs: dict[str, list[list]] = {}
     for edition in (THEN, NOW):
+        started: set[str] = set()
         for figure in dataset.series(region, indicator, edition):
             run = runs.setdefault(figure.territory, [[]])
-            if figure.series_break and run[-1]:
+            # a new edition is another source and vintage (and goes back in time): never joined to the last
+            if run[-1] and (figure.series_break or figure.territory not in started):
                 run.append([])
+            started.add(figure.territory)
             run[-1].append(figure)
     return [(territory, seg) for territory, segs in runs.items() for seg in segs if seg]
 
@@ -90,17 +107,24 @@ def trend_spec(dataset: Dataset, region: str) -> dict:
             colour = colours.setdefault(territory, PALETTE[len(colours) % len(PALETTE)])
             data.append({"type": "scatter", "mode": "lines+markers", "x": [f.year for f in seg],
                          "y": [f.value for f in seg], "xaxis": f"x{axis}", "yaxis": f"y{axis}",
-                         "line": {"color": colour, "width": 1.5}, "marker": {"size": 4, "color": colour},
+                         "line": {"color": colour, "width": 1.5},
+                         # a qualified figure (≈, ≥, ≤, Eurostat's e or p) is an open marker: the page has no hover
+                         "marker": {"size": 5, "color": colour,
+                                    "symbol": ["circle-open" if f.qualifier else "circle" for f in seg]},
                          "name": _wrapped(territory_phrase(territory)), "legendgroup": territory,
                          "showlegend": territory not in {d["legendgroup"] for d in data}})
     title = " and ".join(label for _, label, _ in shown) or "Population and GDP"
     title += ", by territory" if shown else ": no figures"
     if shown and missing:
         title += f" (no {' or '.join(missing)} figures)"
-    legend_lines = sum(_wrapped(territory_phrase(t)).count("<br>") + 1 for t in colours)
+    legend_lines = sum(_wrapped(territory_phrase(t)).count("<br>") + 1 for t in colours) + 1
     layout = _layout(title, height=250 + 15 * legend_lines)
-    layout.update(showlegend=True, legend={"orientation": "h", "y": -0.16, "yanchor": "top", "x": 0,
-                                           "font": {"size": 9.5}, "tracegroupgap": 0})
+    qualified = any(f.qualifier for _, _, segs in shown for _, seg in segs for f in seg)
+    legend = {"orientation": "h", "y": -0.16, "yanchor": "top", "x": 0, "font": {"size": 9.5}, "tracegroupgap": 0}
+    if qualified:  # the page has no hover: an open marker is how the chart keeps ≈, ≥, ≤, e and p
+        legend["title"] = {"text": "Open markers: approximate, bounds, estimated or provisional", "side": "top",
+                           "font": {"size": 9.5}}
+    layout.update(showlegend=True, legend=legend)
     layout["margin"].update(b=10, l=8)
     gap = 0.12 if len(shown) > 1 else 0
     width = (1 - gap) / max(len(shown), 1)

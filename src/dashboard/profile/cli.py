@@ -1,14 +1,16 @@
 """``python -m dashboard profile --region riga --format pdf --out DIR [--edition E] [--peers P]``.
 
-``--region all`` writes one booklet: a cover, every region's page and a comparison table. ``--format
-txt`` writes the profile's text and footnotes (no charts, no browser needed)."""
+``--region`` names a region, or a preset for a booklet: a cover, a page per region of the preset and a
+comparison table. ``--region all`` is the BaltMet network's booklet (the eleven members, plus any region a
+``--data`` folder adds), ``--region bsr`` every Baltic Sea Region metro region's. ``--format txt`` writes the
+profile's text, key figures and footnotes (no charts, no browser needed), one file per region."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from dashboard.data.schema import EDITIONS
+from dashboard.data.schema import DEFAULT_EDITION, EDITIONS
 from dashboard.presets import PRESETS
 
 FORMATS = ("pdf", "txt")
@@ -28,27 +30,40 @@ def _peers(dataset, value: str, parser: argparse.ArgumentParser) -> tuple[str, .
 
 
 def _text_file(profile) -> str:
-    from dashboard.profile.build import rule_lines, subtitle
+    from dashboard.profile.build import rule_lines, subtitle, with_unit
 
-    notes = "\n".join(f"[{n.number}] {n.text}" for n in profile.footnotes)
-    return (f"{profile.title}\n{subtitle(profile)}\n\n{profile.text}\n\nSources\n{notes}\n\n"
-            + "\n".join(rule_lines(profile)) + "\n")
+    def key_figure(h) -> str:
+        if not h.value:
+            return f"{h.label}: no figure — {h.missing}"
+        marks = "".join(f"[{n}]" for n in h.notes)
+        return f"{h.label}: {with_unit(h.value, h.unit)} ({h.year}, {h.territory}){marks}"
+
+    figures = "\n".join(key_figure(h) for h in profile.headlines)
+    notes = "\n".join(f"[{n.number}] {n.text}" for n in profile.footnotes) or "None: the profile states no figure."
+    return (f"{profile.title}\n{subtitle(profile)}\n\n{profile.text}\n\nKey figures\n{figures}\n\n"
+            f"Sources\n{notes}\n\n" + "\n".join(rule_lines(profile)) + "\n")
 
 
 def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from dashboard.cli import _load, say
+    from dashboard.presets import preset_members
     from dashboard.profile import booklet_pdf, build_profile, profile_pdf
 
     dataset = _load(args.data)
-    regions = list(dataset.region_ids) if args.region == "all" else [args.region]
-    if args.region != "all" and not dataset.has_region(args.region):
-        parser.error(f"--region: unknown region {args.region!r} (one of: all, {', '.join(dataset.region_ids)})")
-    peers = _peers(dataset, args.peers, parser)
+    booklet = args.region in PRESETS  # a preset's regions, one page each; 'all': the BaltMet network's
+    if not booklet and not dataset.has_region(args.region):
+        parser.error(f"--region: unknown region {args.region!r} (a preset: {', '.join(PRESETS)}; or a region: "
+                     f"{', '.join(dataset.region_ids)})")
+    regions = list(preset_members(dataset, args.region)) if booklet else [args.region]
+    # a booklet's pages compare with the booklet's own regions unless told otherwise; a page with the BaltMet ones
+    peers = _peers(dataset, args.peers or (args.region if booklet else "all"), parser)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    if args.region == "all" and args.format == "pdf":
-        path = out / f"region-profiles_{args.edition}.pdf"
-        path.write_bytes(booklet_pdf(dataset, args.edition, peers))
+    if booklet and args.format == "pdf":
+        name = "region-profiles" if args.region == "all" else f"region-profiles-{args.region}"
+        path = out / f"{name}_{args.edition}.pdf"
+        path.write_bytes(booklet_pdf(dataset, args.edition, peers, regions=tuple(regions),
+                                     group=PRESETS[args.region][0]))
         say(path)
         return 0
     for region in regions:
@@ -63,14 +78,19 @@ def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     profile = subparsers.add_parser(
-        "profile", help="write a region's profile (one A4 page), or all regions as one booklet",
+        "profile", help="write a region's profile (one A4 page), or a preset's regions as one booklet",
         description="Write a region profile in the manner of the BaltMet Inno profiles: size, productivity, "
                     "knowledge base, innovation infrastructure and economic structure, then and now, each "
-                    "number with its source. --region all writes one booklet with a comparison table.")
-    profile.add_argument("--region", required=True, help="region id, or 'all' for the booklet")
-    profile.add_argument("--edition", default="baltmet", choices=list(EDITIONS), help="edition (default: baltmet)")
-    profile.add_argument("--peers", default="all",
-                         help=f"comma-separated region ids, or a preset: {', '.join(PRESETS)} (default: all)")
+                    "number with its source. --region with a preset writes one booklet with a comparison table: "
+                    "'all' the BaltMet network's regions, 'bsr' every Baltic Sea Region metro region.")
+    profile.add_argument("--region", required=True,
+                         help=f"region id, or a preset for a booklet of its regions: {', '.join(PRESETS)} "
+                              "('all': the BaltMet regions; 'bsr': every region)")
+    profile.add_argument("--edition", default=DEFAULT_EDITION, choices=list(EDITIONS),
+                         help=f"edition (default: {DEFAULT_EDITION})")
+    profile.add_argument("--peers", default=None,
+                         help=f"comma-separated region ids, or a preset: {', '.join(PRESETS)} (default: a booklet's "
+                              "own preset; for one region, all)")
     profile.add_argument("--format", default="pdf", choices=list(FORMATS), help="file format (default: pdf)")
     profile.add_argument("--out", required=True, help="output folder")
     profile.add_argument("--data", help="data folder (default: the bundled data/)")

@@ -15,7 +15,7 @@ from dashboard.data import Dataset
 from dashboard.data.dataset import KIND_RANK, Figure
 from dashboard.data.declarations import declaration
 from dashboard.data.schema import EDITION_REFERENCE_YEAR
-from dashboard.measures import round_derived
+from dashboard.measures import national_total, round_derived
 from dashboard.profile.model import Derived, Fact
 
 THEN, NOW = "baltmet", "recent"
@@ -52,7 +52,7 @@ def share_of_nation(dataset: Dataset, region: str, indicator: str, edition: str)
         if reported is not None:
             return reported
     if head is not None and has(dataset, declared.national_total):
-        total = dataset.figure(region, declared.national_total, edition, head.year)
+        total = national_total(dataset, region, declared.national_total, edition, head)
         if total is not None and total.value > 0:
             value = round_derived(head.value / total.value * 100, head.value, total.value)
             return derived("share", value, (head, total), qualifier=head.qualifier or total.qualifier)

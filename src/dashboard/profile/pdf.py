@@ -199,8 +199,10 @@ def profile_pdf(dataset: Dataset, region: str, edition: str, peers: tuple[str, .
     return _document([fitted_page(profile, charts)], profile.title, profile.edition_label, today or dt.date.today())
 
 
-def _cover(dataset: Dataset, profiles: list[Profile], s: float = 1.0) -> list[Flowable]:
+def _cover(dataset: Dataset, profiles: list[Profile], peers: tuple[str, ...], group: str = "",
+           s: float = 1.0) -> list[Flowable]:
     first = profiles[0]
+    compared = [dataset.region_name(r) for r in dataset.region_ids if r in set(peers)]
     rows = [[Paragraph(_text(p.name), _style(10)), Paragraph(_text(p.country), _style(10, colour=GREY)),
              Paragraph(str(i + 2), _style(10, alignment=2))] for i, p in enumerate(profiles)]
     rows.append([Paragraph("Comparison of the headline figures", _style(10)), "",
@@ -214,8 +216,9 @@ def _cover(dataset: Dataset, profiles: list[Profile], s: float = 1.0) -> list[Fl
              "territories, so that a difference is not read as growth.")
     return [Spacer(1, 40 * mm), Paragraph("Baltic Metropoles", _style(30, bold=True, spaceAfter=8)),
             Paragraph(_text(f"Region profiles — {first.edition_label}"), _style(16, colour=GREY, spaceAfter=18)),
+            *([Paragraph(_text(group), _style(12, bold=True, spaceAfter=10))] if group else []),
             Paragraph(_text(intro), _style(10, leading=1.4, spaceAfter=14)),
-            Paragraph(_text(f"Compared with: {', '.join(dataset.region_name(r) for r in dataset.region_ids)}."),
+            Paragraph(_text(f"Compared with: {', '.join(compared) or 'no peers'}."),
                       _style(9, colour=GREY, spaceAfter=16)),
             contents]
 
@@ -251,14 +254,16 @@ def _comparison(profiles: list[Profile]) -> list[Flowable]:
 
 
 def booklet_pdf(dataset: Dataset, edition: str, peers: tuple[str, ...] | None = None,
-                today: dt.date | None = None) -> bytes:
-    """Cover, one page per region (each against ``peers``, default: all regions), a comparison table,
-    page numbers."""
+                today: dt.date | None = None, *, regions: tuple[str, ...] | None = None, group: str = "") -> bytes:
+    """Cover, one page per region of ``regions`` (default: every region; each against ``peers``, default: the
+    same regions), a comparison table, page numbers. ``group`` names the regions on the cover."""
     register()
-    everyone = tuple(dataset.region_ids)
-    peers = everyone if peers is None else peers
-    profiles = [build_profile(dataset, r, edition, peers) for r in everyone]
-    story: list[Flowable] = [*_cover(dataset, profiles), PageBreak()]
+    regions = tuple(dataset.region_ids) if regions is None else tuple(r for r in regions if dataset.has_region(r))
+    if not regions:
+        raise ValueError("a booklet needs at least one region")
+    peers = regions if peers is None else peers
+    profiles = [build_profile(dataset, r, edition, peers) for r in regions]
+    story: list[Flowable] = [*_cover(dataset, profiles, peers, group), PageBreak()]
     for profile in profiles:
         story += [fitted_page(profile, chart_pngs(dataset, profile.region_id, profile.peers, edition)), PageBreak()]
     story += [KeepInFrame(BODY_W, BODY_H, _comparison(profiles), mode="shrink")]

@@ -54,7 +54,9 @@ class Writer:
         territory = "" if named else fact.territory
         new_year = year if year != self.said[0] else ""
         new_territory = territory if territory and territory != self.said[1] else ""
-        self.said = (year, fact.territory)
+        # a territory named in the words ('the core city, Land Berlin, with 3.69 million') is that clause's
+        # own: the sentence's subject stays what was said before, so the next figure of the city names it again
+        self.said = (year, self.said[1] if named else fact.territory)
         if not new_year and not new_territory:
             return ""
         if not new_year:

@@ -1,8 +1,11 @@
 """Raw responses kept under the output folder, so a run can be repeated without a network.
 
-``OUT/raw/<series>.body`` is each answer exactly as received (after gzip), ``OUT/raw/manifest.json`` what
-the last run with a network asked, when, and how each query ended. ``--offline`` reads only these: it
-reproduces that run's folder and report, failures included, and never reaches a publisher.
+``OUT/raw/<series>.<n>.body`` is each answer exactly as received (after gzip), ``OUT/raw/manifest.json``
+what the last run with a network asked, when, and how each query ended: per series its exchanges in order
+(``steps``: a table's metadata, an interface that failed before another answered, the data query), the
+last one also written out as the series' entry. ``--offline`` reads only these: it replays each series
+through the same exchanges, failures included, so it reproduces that run's folder and report and never
+reaches a publisher.
 """
 
 from __future__ import annotations
@@ -51,13 +54,35 @@ class Cache:
                 "body": request.body.decode("utf-8") if request.body is not None else None, "retrieved": retrieved}
 
     @staticmethod
-    def failure(request: Request, message: str, retrieved: str, file: str | None = None) -> dict[str, object]:
-        return {"status": "failed", "error": message, "method": request.method, "url": request.url,
+    def failure(request: Request, message: str, retrieved: str, file: str | None = None,
+                kind: str = "http") -> dict[str, object]:
+        return {"status": "failed", "error": message, "kind": kind, "method": request.method, "url": request.url,
                 "body": request.body.decode("utf-8") if request.body is not None else None, "retrieved": retrieved,
                 "file": file}
 
-    def write_manifest(self, run: str, entries: dict[str, dict[str, object]]) -> None:
-        document = {"version": MANIFEST_VERSION, "run": run, "series": entries}
+    @staticmethod
+    def steps(entry: dict[str, object]) -> list[dict[str, object]]:
+        """A series' exchanges in order; a manifest written before steps were kept has the one entry."""
+        steps = entry.get("steps")
+        if isinstance(steps, list):
+            return [step for step in steps if isinstance(step, dict)]
+        return [entry]
+
+    @staticmethod
+    def asks(step: dict[str, object], request: Request) -> bool:
+        """Whether a recorded exchange is this request (method, URL and posted body)."""
+        body = request.body.decode("utf-8") if request.body is not None else None
+        return step.get("method") == request.method and step.get("url") == request.url and step.get("body") == body
+
+    @staticmethod
+    def legacy(entry: dict[str, object]) -> bool:
+        """A manifest entry written before exchanges were kept one by one (one answer per series)."""
+        return not isinstance(entry.get("steps"), list)
+
+    def write_manifest(self, run: str, entries: dict[str, dict[str, object]],
+                       asked: dict[str, object] | None = None) -> None:
+        """``asked``: the base URLs and interface order the run used, so --offline asks the same way."""
+        document = {"version": MANIFEST_VERSION, "run": run, **(asked or {}), "series": entries}
         write_atomic(self.folder / MANIFEST, (json.dumps(document, indent=1, ensure_ascii=False) + "\n").encode())
 
     def manifest(self) -> dict[str, object] | None:

@@ -1,7 +1,9 @@
-"""Which tables a refresh reads: Eurostat's three metro-region tables, then the offices' city tables.
+"""Which tables a refresh reads: Eurostat's metro-region tables, its NUTS-level tables (summed into metro
+regions by metro_compositions.csv), then the offices' city tables.
 
-The order matters once: where two tables give the same figure (Eurostat's NO001MC is Oslo municipality,
-as is Statistics Norway's 0301), the first one listed is kept and the other reported as an overlap.
+The order matters once: where two tables give the same figure, the first one listed is kept and the other
+reported as an overlap (agreeing or not). So Eurostat's own metro-region figure is kept where it publishes
+one, and a sum of NUTS 3 regions fills the years and the regions (and employment) it does not publish.
 """
 
 from __future__ import annotations

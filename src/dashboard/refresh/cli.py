@@ -6,19 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.refresh.settings import DEFAULT_BASE_URLS, ENV, from_environment
+from dashboard.refresh.settings import DEFAULT_APIS, DEFAULT_BASE_URLS, ENV, from_environment
 
 EXAMPLE = ".venv/bin/python -m dashboard refresh --out refreshed --apply"
 
 
-def _base_urls(pairs: list[str], parser: argparse.ArgumentParser) -> dict[str, str]:
-    urls = {}
+def _pairs(option: str, shape: str, pairs: list[str], parser: argparse.ArgumentParser) -> dict[str, str]:
+    found = {}
     for pair in pairs:
-        publisher, sep, url = pair.partition("=")
-        if not sep or not url:
-            parser.error(f"--base-url expects PUBLISHER=URL, got '{pair}'")
-        urls[publisher.strip()] = url.strip()
-    return urls
+        name, sep, value = pair.partition("=")
+        if not sep or not value:
+            parser.error(f"{option} expects {shape}, got '{pair}'")
+        found[name.strip()] = value.strip()
+    return found
 
 
 def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -31,7 +31,9 @@ def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.retries is not None and args.retries < 0:
         parser.error("--retries must be 0 or more")
     try:
-        settings = from_environment(_base_urls(args.base_url, parser), timeout=args.timeout, retries=args.retries)
+        settings = from_environment(_pairs("--base-url", "PUBLISHER=URL", args.base_url, parser),
+                                    _pairs("--api", "OFFICE=v2,v1", args.api, parser),
+                                    timeout=args.timeout, retries=args.retries)
     except ValueError as err:
         parser.error(str(err))
     options = Options(out=Path(args.out), data_dir=Path(args.data) if args.data else default_data_dir(),
@@ -43,11 +45,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     publishers = ", ".join(DEFAULT_BASE_URLS)
     refresh = subparsers.add_parser(
         "refresh", help="re-read the figures at Eurostat and the national statistics offices",
-        description="Fetch Eurostat's metro-region tables (met_pjanaggr3, met_10r_3gdp, met_10r_3emp, with their "
-                    "national rows) and the core cities' populations from Statistics Finland, Sweden, Norway and "
-                    "Denmark; write OUT, a complete data folder with them merged into the current data, and print "
-                    "what changed. Nothing in the data folder changes without --apply. Exit 0: all answered; 1: "
-                    "some series failed (the rest are written); 2: nothing could be fetched, nothing written.",
+        description="Fetch Eurostat's metro-region tables (met_pjanaggr3, met_10r_3gdp, met_10r_3emp) and its NUTS "
+                    "3 tables (demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers, summed into metro regions by "
+                    "metro_compositions.csv), all with their national rows, and the core cities' populations from "
+                    "Statistics Finland, Sweden, Norway and Denmark; write OUT, a complete data folder with them "
+                    "merged into the current data, and print what changed. Nothing in the data folder changes "
+                    "without --apply. Exit 0: all answered with figures; 1: some series failed or gave no figures "
+                    "(the rest are written); 2: nothing could be fetched, nothing written.",
         epilog=f"Example: {EXAMPLE}")
     refresh.add_argument("--out", required=True, help="output folder (raw responses are kept in OUT/raw)")
     refresh.add_argument("--data", help="the data folder to compare with and --apply to (default: the bundled data/)")
@@ -56,6 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help="use only the responses cached in OUT/raw by the last run: reproduces its folder")
     refresh.add_argument("--base-url", action="append", default=[], metavar="PUBLISHER=URL",
                          help=f"another address for a publisher ({publishers}); also {ENV}URL_<PUBLISHER>")
+    offices = ", ".join(f"{office}={','.join(order)}" for office, order in DEFAULT_APIS.items())
+    refresh.add_argument("--api", action="append", default=[], metavar="OFFICE=v2,v1",
+                         help=f"the PxWeb interfaces to ask an office through, in order, the next when one fails "
+                              f"(default {offices}; v1 includes Statistics Norway's v0); also {ENV}API_<OFFICE>")
     refresh.add_argument("--timeout", type=float, help=f"seconds to wait for one answer (default 30; {ENV}TIMEOUT)")
     refresh.add_argument("--retries", type=int, help=f"tries after a 429/5xx or timeout (default 3; {ENV}RETRIES)")
     refresh.set_defaults(handler=handle)

@@ -1,9 +1,9 @@
 """The output folder (a complete data folder the app and ``validate`` read) and ``--apply``.
 
-OUT holds the current data with the refreshed figures merged in: regions, indicators and territories
-copied unchanged, values, sources and gaps merged, the change report, and raw/ (the responses). Applying
-copies the three merged tables into the data folder, each replaced whole (never half-written), and only
-if the data folder has not changed since the refresh read it.
+OUT holds the current data with the refreshed figures merged in: regions, indicators, territories and
+metro compositions copied unchanged, values, sources and gaps merged, the change report, and raw/ (the
+responses). Applying copies the three merged tables into the data folder, each replaced whole (never
+half-written), and only if the data folder has not changed since the refresh read it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dashboard.refresh.cache import MANIFEST, RAW, write_atomic
 from dashboard.refresh.merge import Merged
 
 COPIED = ("regions.csv", "indicators.csv", "territories.csv")
+COPIED_IF_THERE = ("metro_compositions.csv",)  # which NUTS 3 regions make up each metro region
 MERGED = ("values.csv", "sources.csv", "gaps.csv")
 REPORT = "refresh-report.txt"
 
@@ -39,7 +40,7 @@ def fingerprint(data_dir: Path) -> dict[str, str]:
 
 def write(out: Path, data_dir: Path, merged: Merged, report: list[str]) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in COPIED + tuple(n for n in COPIED_IF_THERE if (data_dir / n).is_file()):
         write_atomic(out / name, read_regular_file(data_dir / name, str(data_dir / name)))
     for name, table in zip(MERGED, (merged.values, merged.sources, merged.gaps), strict=True):
         write_atomic(out / name, table.text())

@@ -2,7 +2,7 @@
 
 Every publisher this refresh reads answers in JSON-stat: Eurostat's dissemination API (JSON-stat 2.0, a
 sparse ``value`` object and a ``status`` object of flags with their labels under ``extension.status``),
-PxWeb v1 and Statistics Norway's PxWebApi (``json-stat2``), and Statistics Denmark's StatBank
+PxWeb API v1, Statistics Norway's PxWebApi v0 and PxWebApi 2.0 (``json-stat2``), and Statistics Denmark's StatBank
 (``JSONSTAT``: a JSON-stat 1.x bundle ``{"dataset": {...}}`` with ``id``/``size`` inside ``dimension``).
 JSON-stat libraries for Python (pyjstat) drop ``status``, which is where provisional, estimated and
 break-in-series flags live, so this small reader is the project's own. It is strict: a response whose
@@ -53,6 +53,11 @@ class Cube:
             if dimension.id == dim_id:
                 return dimension
         raise MalformedResponse(f"no dimension '{dim_id}' (the response has {', '.join(self.ids)})")
+
+    @property
+    def empty(self) -> tuple[str, ...]:
+        """Dimensions without a category: Eurostat's answer to an unknown code in a filter (HTTP 200)."""
+        return tuple(d.id for d in self.dimensions if not d.codes)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -158,16 +163,21 @@ def _dataset(document: object) -> tuple[dict, list, list]:
     return document, [str(i) for i in ids], sizes
 
 
-def parse(body: bytes) -> Cube:
-    """The body as a Cube; MalformedResponse (one line) when it is not a consistent JSON-stat dataset."""
+def decode_json(body: bytes) -> object:
+    """The body as JSON (decimals exact); MalformedResponse (one line) when it is not."""
     try:
-        document = json.loads(body.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant)
+        return json.loads(body.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant)
     except UnicodeDecodeError as err:
         raise MalformedResponse(f"not UTF-8 (byte {err.start})") from None
     except json.JSONDecodeError as err:
         raise MalformedResponse(f"not JSON ({err.msg} at line {err.lineno} column {err.colno})") from None
     except RecursionError:
         raise MalformedResponse("the JSON is nested too deeply") from None
+
+
+def parse(body: bytes) -> Cube:
+    """The body as a Cube; MalformedResponse (one line) when it is not a consistent JSON-stat dataset."""
+    document = decode_json(body)
     if isinstance(document, dict) and "error" in document and "dimension" not in document:
         raise MalformedResponse(f"the publisher answered with an error: {str(document['error'])[:200]}")
     dataset, ids, sizes = _dataset(document)

@@ -7,8 +7,9 @@ edition, year, territory):
   when the value or the flags changed;
 - another current figure with the same value from an official source: kept as it is (confirmed);
 - any other current figure: replaced by the official figure (old -> new, and whose figure it was).
-A figure an earlier refresh wrote that the publisher no longer gives is reported and kept (deleting a
-figure is a person's decision). Sources no figure or territory cites any more are dropped, and gaps a
+Where two tables give the same key, the first listed is kept: agreeing pairs are counted, differing ones
+named. A figure an earlier refresh wrote that the publisher no longer gives is reported and kept (deleting
+a figure is a person's decision). Sources no figure or territory cites any more are dropped, and gaps a
 figure now fills are removed, as data/README.md asks of any edit.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -80,7 +82,8 @@ class Merged:
     reread: list[Change] = field(default_factory=list)  # same value, now from the publisher itself
     unchanged: int = 0
     disappeared: list[Change] = field(default_factory=list)
-    overlaps: list[str] = field(default_factory=list)
+    overlaps: list[str] = field(default_factory=list)  # two tables, two different values: each named
+    overlaps_agreeing: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kept, other) -> how many
     gaps_filled: list[tuple[str, str, str]] = field(default_factory=list)
     sources_dropped: list[str] = field(default_factory=list)
 
@@ -104,9 +107,11 @@ def _first_per_key(fetched: Iterable[Fetched], merged: Merged) -> dict[Key, tupl
             key = key_of(row)
             if key in chosen:
                 kept, first = chosen[key]
-                verdict = "the same" if _same_number(kept["value"], row["value"]) else "differs"
-                merged.overlaps.append(f"{' '.join(key[:2])} {key[3]} {key[4]}: {first.label} {kept['value']} kept, "
-                                       f"{series.label} {row['value']} ({verdict})")
+                if _same_number(kept["value"], row["value"]):
+                    merged.overlaps_agreeing[(first.label, series.label)] += 1
+                else:
+                    merged.overlaps.append(f"{' '.join(key[:2])} {key[3]} {key[4]}: {first.label} {kept['value']} "
+                                           f"kept, {series.label} {row['value']} (differs)")
                 continue
             chosen[key] = (row, series)
     return chosen

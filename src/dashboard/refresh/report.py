@@ -21,6 +21,8 @@ class Outcome:
     error: str | None = None
     figures: int = 0
     held_back: Counter[str] = field(default_factory=Counter)
+    via: str = ""  # the interface that answered, for a table with more than one
+    fallbacks: list[str] = field(default_factory=list)  # the interfaces that failed before it
 
 
 def years_text(years: Iterable[int]) -> str:
@@ -53,6 +55,10 @@ def lines(merged: Merged, outcomes: list[Outcome], data_dir: str) -> list[str]:
     if failed:
         out.append(f"Failed series ({len(failed)}; their figures in the data are left as they are):")
         out += [f"  {o.label}: {o.error}" for o in failed]
+    fell_back = [o for o in outcomes if o.fallbacks and not o.error]
+    if fell_back:
+        out.append(f"Answered through a fallback interface ({len(fell_back)}):")
+        out += [f"  {o.label}: {o.via}, after {'; then '.join(o.fallbacks)}" for o in fell_back]
     groups: dict[tuple[str, str, str], list[int]] = {}
     for change in merged.new:
         region, indicator, _, year, territory = change.key
@@ -80,8 +86,11 @@ def lines(merged: Merged, outcomes: list[Outcome], data_dir: str) -> list[str]:
     if held:
         out.append(f"Held back (not written): {sum(held.values())}")
         out += [f"  {count} {reason}" for reason, count in sorted(held.items())]
-    if merged.overlaps:
-        out.append(f"Overlaps (two tables give the same figure; the first is kept): {len(merged.overlaps)}")
+    if merged.overlaps or merged.overlaps_agreeing:
+        total = len(merged.overlaps) + sum(merged.overlaps_agreeing.values())
+        out.append(f"Overlaps (two tables give the same figure; the first is kept): {total}")
+        out += [f"  {count} the same: {first} kept, {second} agrees"
+                for (first, second), count in sorted(merged.overlaps_agreeing.items())]
         out += [f"  {o}" for o in merged.overlaps]
     if merged.gaps_filled:
         filled = ", ".join(" ".join(g) for g in merged.gaps_filled)

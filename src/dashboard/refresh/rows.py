@@ -1,9 +1,14 @@
 """Fetched figures -> rows of values.csv and sources.csv, with their provenance in words.
 
-Each figure's note says the table code, the cell (codes, unit, reference date), the publisher's flags,
-the query (URL, and the JSON posted for a PxWeb table) and when it was retrieved; one sources.csv row
-per query says the same. A figure the data cannot hold as given is held back with the reason, never
-bent to fit.
+Each figure's note says the table code, the cell (codes, unit, reference date; for a metro region summed
+from NUTS 3 regions, the parts with their values and how far the composition is proved), the publisher's
+flags, the query (URL, and the JSON posted for a PxWeb API v1 table) and when it was retrieved; one
+sources.csv row per query says the same. A figure the data cannot hold as given is held back with the
+reason, never bent to fit.
+
+Every year goes into the ``recent`` edition: it holds the publishers' whole series (Eurostat's from 1990)
+for trends, while the ``baltmet`` edition keeps the c. 2007 profiles as the cities reported them, which a
+refresh never touches.
 """
 
 from __future__ import annotations
@@ -15,16 +20,16 @@ from dashboard.data.schema import YEAR_MAX, YEAR_MIN
 from dashboard.refresh.http import Request
 from dashboard.refresh.series import Figure, Series
 
-FIRST_RECENT_YEAR = 2011  # the 'recent' edition; up to 2010 is the BaltMet profiles' edition (data/README.md)
 SOURCE_PREFIX = "refresh_"
 FLAGS_IN_NOTE = re.compile(r"; flags: (.*?); query ")
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 PUBLISHER_TEXT_CHARS = 200
+DETAIL_CHARS = 2000  # a composed figure's parts: Berlin has ten
 
 
-def clean(text: str) -> str:
+def clean(text: str, limit: int = PUBLISHER_TEXT_CHARS) -> str:
     """A publisher's label as a table cell holds it: one line, no control characters, not too long."""
-    return " ".join(UNPRINTABLE.sub(" ", text).split())[:PUBLISHER_TEXT_CHARS]
+    return " ".join(UNPRINTABLE.sub(" ", text).split())[:limit]
 
 
 def source_id(series: Series, retrieved: str) -> str:
@@ -37,10 +42,11 @@ def series_prefix(series: Series) -> str:
     return f"{SOURCE_PREFIX}{series.key}_"
 
 
-def source_row(series: Series, request: Request, retrieved: str) -> dict[str, str]:
+def source_row(series: Series, request: Request, retrieved: str, via: str = "") -> dict[str, str]:
     how = "POST query " + request.body.decode("utf-8") if request.body is not None else "GET query"
+    api = f"{series.publisher} {via}" if via else f"{series.publisher} API"
     return {"source_id": source_id(series, retrieved), "publisher": series.publisher,
-            "title": f"{series.title} ({series.code}); {series.publisher} API, {how}",
+            "title": f"{series.title} ({series.code}); {api}, {how}",
             "url": request.url, "accessed": retrieved, "kind": "official"}
 
 
@@ -57,16 +63,14 @@ def held_back_reason(figure: Figure, indicators: frozenset[str]) -> str | None:
         return f"{name} figures: no indicator {name} in indicators.csv (add it to keep them)"
     if not YEAR_MIN <= figure.year <= YEAR_MAX:
         return f"figures outside the years {YEAR_MIN}-{YEAR_MAX} the data holds"
-    if figure.year < FIRST_RECENT_YEAR:
-        return (f"figures before {FIRST_RECENT_YEAR}: the BaltMet edition holds the c. 2007 profiles as the "
-                "cities reported them (data/README.md)")
     if figure.value < 0:
         return "negative figures (counts and amounts cannot be)"
     return None
 
 
 def value_row(figure: Figure, series: Series, request: Request, retrieved: str) -> dict[str, str]:
-    note = (f"{series.publisher} {series.code}: {clean(figure.detail)}; flags: {clean(figure.flags) or 'none'}; "
+    note = (f"{series.publisher} {series.code}: {clean(figure.detail, DETAIL_CHARS)}; "
+            f"flags: {clean(figure.flags) or 'none'}; "
             f"query {request.described()}; retrieved {retrieved}")
     return {"region_id": figure.region_id, "indicator_id": figure.indicator_id, "edition": "recent",
             "year": str(figure.year), "year_approx": "false", "value": number_text(figure.value), "qualifier": "",

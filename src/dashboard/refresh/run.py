@@ -1,16 +1,18 @@
 """One refresh, start to end: ask (or read the cache), read, merge, write OUT, report, and apply if asked.
 
-Exit status: 0 every series answered; 1 some series failed (the rest are written) or the result does not
-validate; 2 nothing could be fetched at all (no network, or --offline without a cache), or the folders
-given cannot be used. With status 2 nothing is written anywhere.
+Exit status: 0 every series answered with figures; 1 some series failed (no answer, an answer that cannot
+be read, or one that gives no figures, as Eurostat's HTTP 200 with an empty dimension for an unknown code;
+the rest are written) or the result does not validate; 2 nothing could be fetched at all (no network, or
+--offline without a cache), or the folders given cannot be used. With status 2 nothing is written anywhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.folders import load_data_folder
@@ -22,13 +24,13 @@ from dashboard.refresh import folder
 from dashboard.refresh.cache import Cache, CacheError
 from dashboard.refresh.catalogue import DEFAULT_SERIES
 from dashboard.refresh.http import FetchError, Request, fetch
-from dashboard.refresh.jsonstat import MalformedResponse, parse
+from dashboard.refresh.jsonstat import Cube, MalformedResponse, parse
 from dashboard.refresh.merge import Fetched, Table, drop_uncited, merge
 from dashboard.refresh.places import Places
 from dashboard.refresh.report import Outcome, lines
 from dashboard.refresh.rows import held_back_reason, series_prefix, source_row, value_row
-from dashboard.refresh.series import Series
-from dashboard.refresh.settings import Settings
+from dashboard.refresh.series import Answer, Extract, Series, SeriesFailed
+from dashboard.refresh.settings import MissingBaseURL, Settings
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
 SHOWN_PROBLEMS = 20
@@ -53,12 +55,114 @@ def label(series: Series) -> str:
     return f"{series.publisher} {series.code}"
 
 
-def read_answer(series: Series, request: Request, body: bytes, retrieved: str,
-                places: Places) -> tuple[Fetched | None, Outcome]:
-    """A response body as rows for the data, or the one line that says why it cannot be read."""
-    outcome = Outcome(label(series))
+@dataclass
+class Network:
+    """What the publishers did during one run: an interface that did not answer is not asked again."""
+
+    silent: dict[str, str] = field(default_factory=dict)  # base URL (or host) -> why (unreachable, timeout)
+    answered: bool = False  # any publisher gave any HTTP answer
+
+
+class OnlineAsk:
+    """One series' exchanges with the publishers, each kept in the cache as it arrives."""
+
+    def __init__(self, options: Options, cache: Cache, key: str, network: Network) -> None:
+        self.options, self.cache, self.key, self.network = options, cache, key, network
+        self.steps: list[dict[str, object]] = []
+
+    def _service(self, url: str) -> str:
+        """The publisher's interface a URL belongs to: the longest base URL it starts with (else its host)."""
+        bases = [b.rstrip("/") for b in self.options.settings.base_urls.values() if url.startswith(b.rstrip("/"))]
+        return max(bases, key=len) if bases else urlsplit(url).netloc
+
+    def __call__(self, request: Request) -> bytes:
+        host = self._service(request.url)
+        if host in self.network.silent:  # the same service just did not answer: do not wait for it again
+            error = FetchError("unreachable", f"not asked: {host} did not answer ({self.network.silent[host]})")
+            self.steps.append(Cache.failure(request, str(error), self.options.now(), kind=error.kind))
+            raise error
+        try:
+            response = fetch(request, self.options.settings)
+        except FetchError as err:
+            if err.kind in ("unreachable", "timeout"):
+                self.network.silent[host] = str(err)
+            else:
+                self.network.answered = True
+            self.steps.append(Cache.failure(request, str(err), self.options.now(), kind=err.kind))
+            raise
+        self.network.answered = True
+        name = f"{self.key}.{len(self.steps) + 1}"
+        self.steps.append(self.cache.store(name, request, response.body, self.options.now(), response.status))
+        return response.body
+
+    def retrieved(self, request: Request) -> str:
+        return next(str(s["retrieved"]) for s in reversed(self.steps) if s["status"] == "ok" and Cache.asks(s, request))
+
+    def entry(self, answer: Answer | None, error: str | None) -> dict[str, object]:
+        """The series' manifest entry: its last exchange (or the failure) and every exchange in order."""
+        if answer is not None:
+            final = next(s for s in reversed(self.steps) if s["status"] == "ok" and Cache.asks(s, answer.request))
+            return {**final, "via": answer.via, "steps": self.steps}
+        last = self.steps[-1] if self.steps else {}
+        return {"status": "failed", "error": error, "method": last.get("method"), "url": last.get("url"),
+                "body": last.get("body"), "retrieved": self.options.now(), "file": None, "steps": self.steps}
+
+
+class OfflineAsk:
+    """One series' exchanges replayed from the cache: the same answers, and the same failures."""
+
+    def __init__(self, cache: Cache, entry: dict[str, object], max_bytes: int) -> None:
+        self.cache, self.steps, self.max_bytes = cache, Cache.steps(entry), max_bytes
+        self.legacy = Cache.legacy(entry)
+        self.failed_when = ""  # when the last failure replayed here happened
+
+    def _step(self, request: Request) -> dict[str, object]:
+        for step in self.steps:
+            if Cache.asks(step, request):
+                return step
+        if self.legacy and self.steps and self.steps[0].get("method") == request.method:
+            return self.steps[0]  # an older manifest: its one answer, asked as that run asked it
+        raise FetchError("cache", f"not in the cache: the last run with a network did not ask {request.method} "
+                                  f"{request.url}")
+
+    def __call__(self, request: Request) -> bytes:
+        step = self._step(request)
+        if step.get("status") != "ok":
+            self.failed_when = str(step.get("retrieved"))
+            raise FetchError(str(step.get("kind") or "http"), str(step.get("error")))
+        try:
+            return self.cache.read(step, self.max_bytes)
+        except CacheError as err:
+            raise FetchError("cache", str(err)) from None
+
+    def retrieved(self, request: Request) -> str:
+        return str(self._step(request).get("retrieved"))
+
+    def recorded(self, request: Request) -> Request:
+        """The request as the recorded run made it (an older manifest's may differ from today's)."""
+        step = self._step(request)
+        posted = step.get("body")
+        return Request(str(step.get("method")), str(step.get("url")),
+                       posted.encode("utf-8") if isinstance(posted, str) else None)
+
+
+def _no_figures(cube: Cube, extract: Extract) -> str:
+    """Why an answer gave no figure, in words that point at the cause."""
+    if cube.empty:
+        return (f"no figures: the answer is empty (dimension {', '.join(cube.empty)} has no category: the "
+                "publisher does not know a code the query names)")
+    held = sum(extract.held_back.values())
+    if held:
+        return f"no figures: all {held} of its figures were held back (see 'Held back')"
+    return "no figures: the answer has no cell with a value"
+
+
+def read_answer(series: Series, answer: Answer, retrieved: str, places: Places) -> tuple[Fetched | None, Outcome]:
+    """An answer as rows for the data, or the one line that says why it gives none."""
+    outcome = Outcome(label(series), via=answer.via, fallbacks=list(answer.fallbacks))
     try:
-        extract = series.extract(parse(body), places)
+        cube = parse(answer.body)
+        extract = answer.read(cube, places)
     except MalformedResponse as err:
         outcome.error = f"malformed response: {err}"
         return None, outcome
@@ -69,62 +173,73 @@ def read_answer(series: Series, request: Request, body: bytes, retrieved: str,
         if reason:
             outcome.held_back[reason] += 1
             continue
-        rows.append(value_row(figure, series, request, retrieved))
+        rows.append(value_row(figure, series, answer.request, retrieved))
     outcome.figures = len(rows)
-    return Fetched(outcome.label, series_prefix(series), rows, source_row(series, request, retrieved)), outcome
+    if not rows:
+        outcome.error = _no_figures(cube, extract)
+        return None, outcome
+    source = source_row(series, answer.request, retrieved, answer.via)
+    return Fetched(outcome.label, series_prefix(series), rows, source), outcome
+
+
+def _ask_series(series: Series, options: Options, places: Places,
+                ask: OnlineAsk | OfflineAsk) -> tuple[Fetched | None, Outcome, Answer | None]:
+    try:
+        answer = series.answer(options.settings, places, ask)
+    except (FetchError, SeriesFailed) as err:
+        when = f" (when it was asked, {ask.failed_when})" if isinstance(ask, OfflineAsk) and ask.failed_when else ""
+        return None, Outcome(label(series), f"{err}{when}"), None
+    except MalformedResponse as err:
+        return None, Outcome(label(series), f"malformed response: {err}"), None
+    except MissingBaseURL as err:
+        return None, Outcome(label(series), str(err)), None
+    if isinstance(ask, OfflineAsk):
+        answer.request = ask.recorded(answer.request)
+    result, outcome = read_answer(series, answer, ask.retrieved(answer.request), places)
+    return result, outcome, answer
 
 
 def _online(options: Options, places: Places, cache: Cache) -> tuple[list[Fetched], list[Outcome], dict, bool]:
     """Ask every publisher. The last item says whether any publisher answered at all."""
-    fetched, outcomes, entries, silent = [], [], {}, {}
-    answered = False
+    fetched, outcomes, entries = [], [], {}
+    network = Network()
     for series in options.series:
-        request = series.request(options.settings.base_url(series.base), places)
-        if series.base in silent:  # the same host just did not answer: do not wait for it again
-            message = f"not asked: {series.base} did not answer ({silent[series.base]})"
-            outcomes.append(Outcome(label(series), message))
-            entries[series.key] = Cache.failure(request, message, options.now())
-            continue
-        try:
-            response = fetch(request, options.settings)
-        except FetchError as err:
-            if err.kind in ("unreachable", "timeout"):
-                silent[series.base] = str(err)
-            else:
-                answered = True
-            outcomes.append(Outcome(label(series), str(err)))
-            entries[series.key] = Cache.failure(request, str(err), options.now())
-            continue
-        answered = True
-        retrieved = options.now()
-        entries[series.key] = cache.store(series.key, request, response.body, retrieved, response.status)
-        result, outcome = read_answer(series, request, response.body, retrieved, places)
+        ask = OnlineAsk(options, cache, series.key, network)
+        result, outcome, answer = _ask_series(series, options, places, ask)
         outcomes.append(outcome)
+        entries[series.key] = ask.entry(answer, outcome.error if answer is None else None)
         if result is not None:
             fetched.append(result)
-    return fetched, outcomes, entries, answered
+    return fetched, outcomes, entries, network.answered
+
+
+def _asked(settings: Settings) -> dict[str, object]:
+    """What the manifest keeps of the settings, so that --offline builds the same requests."""
+    return {"base_urls": dict(settings.base_urls), "apis": {k: list(v) for k, v in settings.apis.items()}}
+
+
+def _as_recorded(settings: Settings, manifest: dict) -> Settings:
+    """The settings of the recorded run: its base URLs and interface order (today's where it kept none)."""
+    urls, apis = manifest.get("base_urls"), manifest.get("apis")
+    if isinstance(urls, dict):
+        settings = replace(settings, base_urls={**settings.base_urls, **{str(k): str(v) for k, v in urls.items()}})
+    if isinstance(apis, dict):
+        settings = replace(settings, apis={**settings.apis, **{str(k): tuple(map(str, v)) for k, v in apis.items()
+                                                               if isinstance(v, list)}})
+    return settings
 
 
 def _offline(options: Options, places: Places, cache: Cache, manifest: dict) -> tuple[list[Fetched], list[Outcome]]:
-    """Read the last run's responses from the cache, as that run read them."""
+    """Replay the last run's exchanges from the cache, as that run read them."""
+    options = replace(options, settings=_as_recorded(options.settings, manifest))
     fetched, outcomes = [], []
     for series in options.series:
         entry = manifest["series"].get(series.key)
         if not isinstance(entry, dict):
             outcomes.append(Outcome(label(series), "not in the cache (the last run with a network did not ask)"))
             continue
-        if entry.get("status") != "ok":
-            when = entry.get("retrieved")
-            outcomes.append(Outcome(label(series), f"{entry.get('error')} (when it was asked, {when})"))
-            continue
-        try:
-            body = cache.read(entry, options.settings.max_bytes)
-        except CacheError as err:
-            outcomes.append(Outcome(label(series), str(err)))
-            continue
-        posted = entry.get("body")
-        request = Request(str(entry["method"]), str(entry["url"]), posted.encode("utf-8") if posted else None)
-        result, outcome = read_answer(series, request, body, str(entry["retrieved"]), places)
+        ask = OfflineAsk(cache, entry, options.settings.max_bytes)
+        result, outcome, _ = _ask_series(series, options, places, ask)
         outcomes.append(outcome)
         if result is not None:
             fetched.append(result)
@@ -182,7 +297,7 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
     report = lines(merged, outcomes, str(data_dir))
     folder.write(out, data_dir, merged, report)
     if entries is not None:
-        cache.write_manifest(run_started, entries)
+        cache.write_manifest(run_started, entries, _asked(options.settings))
     for line in report:
         say(line)
     try:

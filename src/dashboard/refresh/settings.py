@@ -2,7 +2,9 @@
 
 Every bound has a default and an environment variable (``BALTMET_REFRESH_TIMEOUT=10``), so a slow link
 or a test can change it without code; the base URLs can be pointed elsewhere (a mirror, or a test server
-on 127.0.0.1) with ``BALTMET_REFRESH_URL_<PUBLISHER>`` or ``--base-url publisher=URL``.
+on 127.0.0.1) with ``BALTMET_REFRESH_URL_<PUBLISHER>`` or ``--base-url publisher=URL``, and the PxWeb
+interface each office is asked through, in order of preference, with ``BALTMET_REFRESH_API_<OFFICE>=v2,v1``
+or ``--api office=v2,v1``.
 """
 
 from __future__ import annotations
@@ -18,10 +20,20 @@ ENV = "BALTMET_REFRESH_"
 DEFAULT_BASE_URLS: dict[str, str] = {
     "eurostat": "https://ec.europa.eu/eurostat/api/dissemination",  # + /statistics/1.0/data/{code}
     "statfi": "https://pxdata.stat.fi/PxWeb/api/v1/en",  # Statistics Finland, PxWeb API v1
-    "scb": "https://api.scb.se/OV0104/v1/doris/en/ssd",  # Statistics Sweden, PxWeb API v1
+    "scb": "https://api.scb.se/OV0104/v1/doris/en/ssd",  # Statistics Sweden, PxWeb API v1 (promised through 2026)
+    "scb_v2": "https://statistikdatabasen.scb.se/api/v2",  # Statistics Sweden, PxWebApi 2.0
     "ssb": "https://data.ssb.no/api/v0/en",  # Statistics Norway, PxWebApi v0
+    "ssb_v2": "https://data.ssb.no/api/pxwebapi/v2",  # Statistics Norway, PxWebApi 2.0
     "dst": "https://api.statbank.dk/v1",  # Statistics Denmark, StatBank API
 }
+# Which PxWeb interfaces each office is asked through, in order: the next one is tried when one fails.
+# BALTMET_REFRESH_API_SCB=v1 (or --api scb=v1) asks Statistics Sweden through API v1 only.
+DEFAULT_APIS: dict[str, tuple[str, ...]] = {"statfi": ("v1",), "scb": ("v2", "v1"), "ssb": ("v1", "v2")}
+API_CHOICES = ("v1", "v2")
+
+
+class MissingBaseURL(LookupError):
+    """Settings that name no base URL for a publisher's interface (the message says which)."""
 
 
 @dataclass(frozen=True)
@@ -35,10 +47,27 @@ class Settings:
     max_backoff: float = 30.0
     max_bytes: int = 16 * MIB  # one response, after decompression
     base_urls: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
-    user_agent: str = "baltic-metropoles-refresh/0.1 (python urllib)"
+    apis: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_APIS))
+    user_agent: str = "baltic-metropoles-refresh/0.2 (python urllib)"
 
     def base_url(self, publisher: str) -> str:
+        """The base URL given for ``publisher``; MissingBaseURL when none was (never a default in its place:
+        settings that point elsewhere must not reach a publisher by omission)."""
+        if publisher not in self.base_urls:
+            raise MissingBaseURL(f"no base URL for {publisher} (BALTMET_REFRESH_URL_{publisher.upper()})")
         return self.base_urls[publisher].rstrip("/")
+
+    def api_order(self, office: str) -> tuple[str, ...]:
+        return tuple(self.apis.get(office) or DEFAULT_APIS.get(office) or ("v1",))
+
+
+def parse_apis(office: str, text: str) -> tuple[str, ...]:
+    """'v2,v1' -> ('v2', 'v1'); ValueError naming the office when it is not a list of known APIs."""
+    order = tuple(part.strip().lower() for part in text.split(",") if part.strip())
+    if not order or any(api not in API_CHOICES for api in order) or len(set(order)) != len(order):
+        raise ValueError(f"the API order for {office} must be {', '.join(API_CHOICES)} or both, "
+                         f"comma-separated, got {text!r}")
+    return order
 
 
 def _number(name: str, default: float, kind: type) -> float:
@@ -54,9 +83,20 @@ def _number(name: str, default: float, kind: type) -> float:
     return value
 
 
-def from_environment(overrides: Mapping[str, str] | None = None, **values: float | None) -> Settings:
-    """The defaults, then the environment, then explicit values (CLI options); ``overrides`` are base URLs."""
+def from_environment(overrides: Mapping[str, str] | None = None, apis: Mapping[str, str] | None = None,
+                     **values: float | None) -> Settings:
+    """The defaults, then the environment, then explicit values (CLI options); ``overrides`` are base URLs,
+    ``apis`` the interface order per office ('scb' -> 'v1')."""
     base = Settings()
+    order = dict(base.apis)
+    for office in DEFAULT_APIS:
+        env_api = os.environ.get(f"{ENV}API_{office.upper()}")
+        if env_api:
+            order[office] = parse_apis(office, env_api)
+    for office, text in (apis or {}).items():
+        if office not in DEFAULT_APIS:
+            raise ValueError(f"unknown office '{office}' in --api; expected one of {', '.join(DEFAULT_APIS)}")
+        order[office] = parse_apis(office, text)
     urls = dict(base.base_urls)
     for publisher in urls:
         env_url = os.environ.get(f"{ENV}URL_{publisher.upper()}")
@@ -70,7 +110,7 @@ def from_environment(overrides: Mapping[str, str] | None = None, **values: float
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"the base URL of {publisher} is not an http(s) URL: {url!r}")
     settings = replace(
-        base, base_urls=urls,
+        base, base_urls=urls, apis=order,
         timeout=_number("TIMEOUT", base.timeout, float), retries=int(_number("RETRIES", base.retries, int)),
         backoff=_number("BACKOFF", base.backoff, float), max_bytes=int(_number("MAX_BYTES", base.max_bytes, int)))
     explicit = {k: v for k, v in values.items() if v is not None}

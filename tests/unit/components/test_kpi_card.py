@@ -9,6 +9,7 @@ import pytest
 from dashboard.components.kpi_card import kpi_card, kpi_row
 from dashboard.data import Dataset
 from dashboard.formatting import THOUSANDS, format_value
+from dashboard.measures import region_point
 from tests.helpers import find_by_id, text_of, walk
 
 
@@ -33,7 +34,7 @@ def test_missing_figure_says_why_and_never_zero(dataset: Dataset) -> None:
     text = text_of(kpi_card(dataset, "helsinki", "gdp", "baltmet", basis="reported"))
     assert "No data" in text
     assert "not as an amount" in text
-    assert "34 % of Finland's GVA (c.\u00a02007)" in text
+    assert "34 % of Finland's GVA (c.\u00a02007, Helsinki Region (12 municipalities))" in text
     assert " 0 " not in f" {text} "
 
 
@@ -59,9 +60,13 @@ def test_rank_share_and_median_against_peers(dataset: Dataset) -> None:
     text = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers, basis="reported"))
     assert f"{rank}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(rank, 'th')} of 4" in text
     assert f"{(values['helsinki'] / mid - 1) * 100:+.0f} % vs peers' median ({format_value(mid, 0)})" in text
-    assert "mixed territories" in text  # Oslo's Eurostat 'metro region' NO001MC is the municipality
+    kinds = {dataset.figure(r, "population", "recent", basis="reported").territory_kind for r in peers}
+    assert ("mixed territories" in text) == (len(kinds) > 1)
     like = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers, basis="eurostat_metro"))
-    assert "3rd of 3" in like and "mixed territories" not in like
+    metro = {r: f.value for r in peers if (f := dataset.figure(r, "population", "recent", basis="eurostat_metro"))}
+    like_rank = 1 + sum(v > metro["helsinki"] for r, v in metro.items() if r != "helsinki")
+    assert f"{like_rank}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(like_rank, 'th')} of {len(metro)}" in like
+    assert "mixed territories" not in like
 
 
 def test_rank_flags_mixed_territories(dataset: Dataset) -> None:
@@ -71,4 +76,6 @@ def test_rank_flags_mixed_territories(dataset: Dataset) -> None:
 
 def test_computed_national_share(dataset: Dataset) -> None:
     text = text_of(kpi_card(dataset, "copenhagen", "population", "recent", (), basis="reported"))
-    assert "35.6 % of Denmark's population (2023)" in text
+    share = region_point(dataset, "copenhagen", "population", "recent", "share", None, "reported")
+    assert share.how.startswith("computed")
+    assert f"{format_value(share.value, 1)} % of Denmark's population ({share.year})" in text

@@ -28,7 +28,7 @@ def test_population_tsv_plain_and_gzip(dataset: Dataset, name: str) -> None:
     assert len(result.values) == 6
     assert rows[("stockholm", 2022)]["note"].endswith("flag p (provisional)")
     assert ("riga", 2023) not in rows  # ':' stays missing
-    assert result.notes[-1] == "unknown metro code DE002M: 3 figure(s) skipped"
+    assert result.notes[-1] == "unknown metro code DE099M: 3 figure(s) skipped"
     assert rows[("helsinki", 2023)]["territory"] == "Eurostat metro region FI001MC Helsinki"
     assert result.sources[0]["publisher"] == "Eurostat" and result.sources[0]["source_id"] == "eurostat_met_pjanaggr3"
 
@@ -54,7 +54,7 @@ def test_import_cli_writes_a_folder_the_app_reads(tmp_path: Path, capsys) -> Non
                  str(FIXTURES / "met_10r_3emp_sdmx.csv"), "--out", str(out)])
     assert code == 0
     said = capsys.readouterr().out
-    assert "unknown metro code DE002M: 3 figure(s) skipped" in said
+    assert "unknown metro code DE099M: 3 figure(s) skipped" in said
     assert len(pd.read_csv(out / "values.csv")) == 12
     loaded = load_data_folder(out)
     assert loaded.kind == "overlay"

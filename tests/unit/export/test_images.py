@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
@@ -117,7 +118,7 @@ def test_file_names_say_what_they_are(needs_chromium, dataset, recent) -> None:
 def test_each_chart_of_a_view_has_its_own_file_name(dataset, recent) -> None:
     names = [chart_name(dataset, recent, v.name, "png") for v in CHARTS]
     assert len(set(names)) == len(CHARTS)  # ranking and map of one view no longer overwrite each other
-    assert names[1] == "helsinki-vs-peers_map_gdp_2021-2023.png"
+    assert re.fullmatch(r"helsinki-vs-peers_map_gdp_\d{4}(-\d{4})?\.png", names[1])  # the years the map draws
     assert chart_name(dataset, recent, "scatter", "svg").startswith("helsinki-vs-peers_scatter_gdp-vs-population-by")
     chosen = replace(recent, basis="city")  # not the default basis of GDP in this edition: the name says so
     assert "_core-cities_" in chart_name(dataset, chosen, "ranking", "png")

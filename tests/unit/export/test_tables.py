@@ -27,7 +27,7 @@ PANDAS_TYPES = {"string": "object", "integer": "int64", "number": "float64", "bo
 
 @pytest.fixture(scope="module")
 def package(dataset: Dataset) -> tuple[str, dict[str, bytes]]:
-    name, payload = data_file(dataset, default_state(dataset), "csv", TODAY)
+    name, payload = data_file(dataset, default_state(dataset, "baltmet"), "csv", TODAY)
     with zipfile.ZipFile(io.BytesIO(payload)) as archive:
         return name, {member: archive.read(member) for member in archive.namelist()}
 
@@ -104,7 +104,7 @@ def test_a_hostile_cell_arrives_inert_in_excel(mini_dir: Path) -> None:
     values.write_text(values.read_text().replace("Helsinki Region,metro,profile,one",
                                                  '"=cmd|\' /C calc\'!A0",metro,profile,one'), encoding="utf-8")
     data = load_dataset(mini_dir)
-    state = replace(default_state(data), basis="reported")  # the worded 'metro' row shows as reported
+    state = replace(default_state(data, "baltmet"), basis="reported")  # the worded 'metro' row shows as reported
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(data, state, TODAY)))
     cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
     texts = [c.value for c in cells if isinstance(c.value, str)]
@@ -123,7 +123,7 @@ def test_only_web_addresses_become_links() -> None:
 
 
 def test_xlsx_has_figures_about_and_sources_sheets(dataset: Dataset) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(dataset, default_state(dataset), TODAY)))
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(dataset, default_state(dataset, "baltmet"), TODAY)))
     assert book.sheetnames == ["Figures", "About", "Sources"]
     figures = book["Figures"]
     assert [c.value for c in figures[1]] == COLUMN_NAMES == HEADER  # header in row 1: tools read it as is
@@ -139,12 +139,12 @@ def test_xlsx_has_figures_about_and_sources_sheets(dataset: Dataset) -> None:
     sources = book["Sources"]
     assert sources["A1"].value == "source_id" and sources.max_row > 5
     assert sources["D2"].hyperlink is not None and sources["D2"].hyperlink.target.startswith("http")
-    frame = pd.read_excel(io.BytesIO(to_xlsx(dataset, default_state(dataset), TODAY)))  # the first sheet
+    frame = pd.read_excel(io.BytesIO(to_xlsx(dataset, default_state(dataset, "baltmet"), TODAY)))  # the first sheet
     assert list(frame.columns) == HEADER and len(frame) == figures.max_row - 1
 
 
 def test_view_files_are_named_by_the_view(dataset: Dataset) -> None:
-    state = default_state(dataset)
+    state = default_state(dataset, "baltmet")
     assert view_file_stem(dataset, state) == "helsinki-vs-peers_baltmet_population"
     other = replace(state, indicator="gdp", measure="per_capita", basis="city", year=2007)
     assert view_file_stem(dataset, other, "figures") == \

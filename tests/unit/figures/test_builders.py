@@ -84,14 +84,17 @@ def test_hover_names_value_unit_year_territory_and_source(dataset: Dataset, rece
 
 
 def test_shares_chart_tells_the_profile_story(dataset: Dataset) -> None:
-    fig, _ = BUILDERS["shares"](dataset, default_state(dataset))
-    helsinki = {t.meta: x for t in fig.data if t.meta for y, x in zip(t.y, t.x, strict=True) if "Helsinki" in y}
+    fig, _ = BUILDERS["shares"](dataset, default_state(dataset, "baltmet"))
+    helsinki = {t.meta: x for t in fig.data if t.meta for row, x in zip(t.customdata, t.x, strict=True)
+                if row[0] == "helsinki"}
     assert helsinki == {"Population": 25, "Jobs": 29, "GVA (reported)": 34}
 
 
 def test_missing_regions_are_listed_with_reasons(dataset: Dataset, recent) -> None:
     _, meta = BUILDERS["ranking"](dataset, replace(recent, indicator="gdp"))
-    assert ("St. Petersburg", dataset.missing_reason("st_petersburg", "gdp", "recent")) in meta.missing
+    reasons = dict(meta.missing)
+    assert dataset.missing_reason("st_petersburg", "gdp", "recent") in reasons["St. Petersburg"]  # roubles only
+    assert str(dataset.region("st_petersburg")["no_eurostat_reason"]) in reasons["St. Petersburg"]  # why no Eurostat
 
 
 @pytest.mark.parametrize("name", list(RAW))

@@ -86,3 +86,28 @@ def test_unnamed_lines_keep_the_default_side() -> None:
     # a territory's earlier segment carries no end name: it is only an obstacle
     assert end_label_positions([([2010, 2012], [1.0, 1.0]), ([2013, 2015], [2.0, 2.0])], ["", "Aa"]) == \
         ["middle right", "middle right"]
+
+
+def test_map_labels_of_close_neighbours_stay_apart_and_on_the_map() -> None:
+    from dashboard.figures.labels import placed_sides
+
+    # three bubbles a few px apart (Helsinki, Tallinn, Turku on a laptop's map) and one at the map's left edge
+    points, size, area = [(300.0, 100.0), (310.0, 118.0), (285.0, 92.0), (4.0, 200.0)], (90.0, 28.0), (640.0, 460.0)
+    sides = placed_sides(points, [size] * 4, [24.0, 10.0, 10.0, 10.0], area)
+    boxes = [_label_box(x, y, d / 2, size[0], s, size[1]) for (x, y), d, s in zip(points, [24.0, 10.0, 10.0, 10.0],
+                                                                                  sides, strict=True)]
+    assert all(_overlap(a, b) == 0 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert all(b[0] >= 0 and b[1] >= 0 and b[2] <= area[0] and b[3] <= area[1] for b in boxes)
+    assert sides[3].endswith("right")  # at the left edge the name goes right, not off the map
+
+
+def test_map_labels_follow_the_projection_and_skip_unnamed_points() -> None:
+    from dashboard.figures.labels import MAP_SIDES, geo_label_sides
+    from dashboard.figures.map import GEO
+
+    # Bergen sits 35 px from the map's west edge: its label, wider than that, goes right; Warsaw's, in the
+    # open, keeps the first choice; an unnamed point (a crowded map's) is left as it is
+    sides = geo_label_sides(GEO, [60.39, 52.23, 55.0], [5.33, 21.01, 20.0],
+                            ["Bergen<br>641 292 (2022)", "Warsaw<br>3 269 510", ""], [10.0, 30.0, 10.0], 11,
+                            (640.0, 460.0))
+    assert sides[0].endswith("right") and sides[1] == MAP_SIDES[0] and len(sides) == 3

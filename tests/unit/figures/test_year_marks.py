@@ -22,3 +22,37 @@ def test_the_odd_year_is_on_the_bar_and_on_the_map_label(tmp_path: Path) -> None
     assert labels["dd"].split("<br>")[0] == "DD" and labels["dd"].endswith("(2023)")  # the name line stays short
     assert "(20" not in labels["bb"]
     assert "Not 2021: DD 2023" in meta.comparability.footnote
+
+
+def _years_in(subtitle: str) -> str:
+    return subtitle.split(" · ")[1]
+
+
+def test_every_chart_subtitle_gives_the_years_it_draws(tmp_path: Path) -> None:
+    """The map used to show the year of the last region drawn (a walrus in a comprehension overwrote it)."""
+    figures = [(r, "population", 2021, 1000 + i, "metro") for i, r in enumerate(("aa", "bb", "cc"))]
+    figures += [("dd", "population", 2023, 3000, "metro"), ("aa", "population", 2019, 900, "metro")]
+    figures += [(r, "gdp", 2021, 50 + i, "metro") for i, r in enumerate(("aa", "bb", "cc", "dd"))]
+    data = build(tmp_path, figures)
+    state = replace(default_state(data), focus="aa", peers=("bb", "cc", "dd"), edition="recent",
+                    indicator="population", basis="eurostat_metro", x="population", y="gdp", size="population")
+    for name in ("ranking", "map"):
+        assert _years_in(CHART_BY_NAME[name].build(data, state)[1].subtitle).startswith("2021–2023"), name
+        picked = CHART_BY_NAME[name].build(data, replace(state, year=2021))[1].subtitle
+        assert _years_in(picked) == "2021", name
+    assert _years_in(CHART_BY_NAME["trend"].build(data, state)[1].subtitle) == "2019–2023"
+    assert "2021" in CHART_BY_NAME["scatter"].build(data, replace(state, year=2021))[1].subtitle
+
+
+def test_an_empty_chart_says_why_inside_the_plot(tmp_path: Path) -> None:
+    data = build(tmp_path, [("aa", "universities", 2021, 3, "city"), ("bb", "universities", 2021, 5, "city"),
+                            ("aa", "population", 2021, 10, "metro"), ("bb", "population", 2021, 20, "metro")])
+    state = replace(default_state(data), focus="aa", peers=("bb",), edition="recent", indicator="universities",
+                    basis="eurostat_metro", x="population", y="universities", size="population")
+    for name in ("ranking", "map", "trend", "scatter"):
+        layout = CHART_BY_NAME[name].build(data, state)[0]["layout"]
+        notes = [a["text"] for a in layout.get("annotations", [])]
+        assert any("compare on core cities" in n for n in notes), name
+        assert layout.get("xaxis", {}).get("visible", False) is False, name
+    drawn = CHART_BY_NAME["ranking"].build(data, replace(state, basis="city"))[0]["layout"]
+    assert not drawn.get("annotations")

@@ -51,7 +51,7 @@ def test_one_a4_page_with_text_cards_table_charts_and_sources(riga_page: Path) -
     assert "Title:           Riga: region profile" in info
     text = page_text(riga_page, 1)
     for phrase in ("Riga: region profile", "Size and weight in the country", "Then and now", "Sources",
-                   "860 142", "a different territory: the change", "(secondary copy)"):
+                   "composition assumed", "a different territory: the change", "(secondary copy)"):
         assert phrase in text, phrase
     assert len(run("pdfimages", "-list", str(riga_page)).splitlines()) - 2 >= 2  # rank chart and trend
     assert not words_off_page(riga_page)
@@ -66,14 +66,18 @@ def test_every_footnote_of_the_profile_is_printed(riga_page: Path, dataset: Data
         assert " ".join(note.title.split())[:25] in text, note.title
 
 
-def test_booklet_cover_eleven_pages_and_comparison_with_page_numbers(tmp_path: Path, dataset: Dataset,
-                                                                     needs_chromium) -> None:
+def test_booklet_cover_a_page_per_region_and_comparison_with_page_numbers(tmp_path: Path, dataset: Dataset,
+                                                                          needs_chromium) -> None:
+    """The BaltMet booklet (preset 'all', as ``--region all`` writes it): a page per member, however many."""
+    from dashboard.presets import PRESETS, preset_members
+
+    regions = preset_members(dataset, "all")
     pdf = tmp_path / "booklet.pdf"
-    pdf.write_bytes(booklet_pdf(dataset, "baltmet", tuple(dataset.region_ids)))
-    regions = dataset.region_ids
+    pdf.write_bytes(booklet_pdf(dataset, "baltmet", regions, regions=regions, group=PRESETS["all"][0]))
     assert re.search(rf"Pages:\s+{len(regions) + 2}\n", run("pdfinfo", str(pdf)))
     cover = page_text(pdf, 1)
     assert "Region profiles" in cover and "Comparison of the headline figures" in cover
+    assert PRESETS["all"][0] in cover
     for number, region in enumerate(regions, start=2):
         text = page_text(pdf, number)
         assert f"{dataset.region_name(region)}: region profile" in text

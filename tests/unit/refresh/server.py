@@ -1,7 +1,9 @@
 """A publisher stand-in on 127.0.0.1: a thread with http.server serving recorded answers by path.
 
 Each route is a list of replies given in turn (the last one repeats), so "429, then the answer" or "500
-every time" is one line of a test. Nothing here reaches outside the machine.
+every time" is one line of a test. A route is a path ("/ssb/table/06913": any method) or a method and a
+path ("GET /ssb/table/06913": a PxWeb table answers its metadata to GET and its data to POST). Nothing here
+reaches outside the machine.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class FixtureServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 server.seen.append(Seen(self.command, parts.path, parts.query, body))
-                replies = server.routes.get(parts.path)
+                replies = server.routes.get(f"{self.command} {parts.path}") or server.routes.get(parts.path)
                 if not replies:
                     reply = Reply(404, b'{"error":"no such route in the test server"}')
                 else:
@@ -90,7 +92,7 @@ class FixtureServer:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
     def base_urls(self) -> dict[str, str]:
-        return {name: f"{self.url}/{name}" for name in ("eurostat", "statfi", "scb", "ssb", "dst")}
+        return {name: f"{self.url}/{name}" for name in ("eurostat", "statfi", "scb", "scb_v2", "ssb", "ssb_v2", "dst")}
 
     def close(self) -> None:
         self.httpd.shutdown()
@@ -98,20 +100,38 @@ class FixtureServer:
 
 
 EUROSTAT = "/eurostat/statistics/1.0/data/"
+STATFI = "/statfi/StatFin/vaerak/11ra.px"
+STATFI_OLD = "/statfi/StatFin/vaerak/statfin_vaerak_pxt_11ra.px"
+SCB_V1 = "/scb/BE/BE0101/BE0101A/BefolkningNy"
+SCB_V2 = "/scb_v2/tables/TAB638"
+SSB_V0 = "/ssb/table/06913"
 PATHS = {
     "met_pjanaggr3": EUROSTAT + "met_pjanaggr3",
     "met_10r_3gdp": EUROSTAT + "met_10r_3gdp",
     "met_10r_3emp": EUROSTAT + "met_10r_3emp",
-    "statfi": "/statfi/StatFin/vaerak/statfin_vaerak_pxt_11ra.px",
-    "scb": "/scb/BE/BE0101/BE0101A/BefolkningNy",
-    "ssb": "/ssb/table/06913",
+    "demo_r_pjanaggr3": EUROSTAT + "demo_r_pjanaggr3",
+    "nama_10r_3gdp": EUROSTAT + "nama_10r_3gdp",
+    "nama_10r_3empers": EUROSTAT + "nama_10r_3empers",
+    "statfi_meta": "GET " + STATFI,
+    "statfi": "POST " + STATFI,
+    "scb_v2_meta": "GET " + SCB_V2 + "/metadata",
+    "scb_v2": "GET " + SCB_V2 + "/data",
+    "scb_meta": "GET " + SCB_V1,
+    "scb": "POST " + SCB_V1,
+    "ssb_meta": "GET " + SSB_V0,
+    "ssb": "POST " + SSB_V0,
     "dst": "/dst/data/FOLK1A/JSONSTAT",
 }
 FILES = {"met_pjanaggr3": "eurostat_met_pjanaggr3.json", "met_10r_3gdp": "eurostat_met_10r_3gdp.json",
-         "met_10r_3emp": "eurostat_met_10r_3emp.json", "statfi": "statfi_11ra.json", "scb": "scb_befolkningny.json",
-         "ssb": "ssb_06913.json", "dst": "dst_folk1a.json"}
+         "met_10r_3emp": "eurostat_met_10r_3emp.json", "demo_r_pjanaggr3": "eurostat_demo_r_pjanaggr3.json",
+         "nama_10r_3gdp": "eurostat_nama_10r_3gdp.json", "nama_10r_3empers": "eurostat_nama_10r_3empers.json",
+         "statfi_meta": "statfi_11ra_metadata.json", "statfi": "statfi_11ra.json",
+         "scb_v2_meta": "scb_tab638_metadata.json", "scb_v2": "scb_tab638.json",
+         "scb_meta": "scb_befolkningny_metadata.json", "scb": "scb_befolkningny.json",
+         "ssb_meta": "ssb_06913_metadata.json", "ssb": "ssb_06913.json", "dst": "dst_folk1a.json"}
 
 
 def all_good() -> dict[str, list[Reply]]:
-    """Every publisher answers at once with its recorded answer."""
+    """Every publisher answers at once with its recorded answer (Statistics Sweden through PxWebApi 2.0; its
+    API v1 routes answer too, for the tests that configure or fall back to it)."""
     return {PATHS[name]: [ok(file)] for name, file in FILES.items()}

@@ -35,6 +35,11 @@ def test_statbank_json_stat_1_bundle() -> None:
     assert [c.value for c in cube.observations()] == [644431, 646000, 653664, 660842]
 
 
+def test_an_unknown_code_is_an_empty_dimension() -> None:
+    cube = parse(fixture("eurostat_empty_unknown_code.json"))
+    assert cube.empty == ("unit",) and list(cube.observations()) == []
+
+
 def test_decimals_are_exact() -> None:
     cube = parse(fixture("eurostat_met_10r_3gdp.json"))
     values = {c.value for c in cube.observations()}

@@ -64,3 +64,14 @@ def test_the_first_table_wins_an_overlap() -> None:
     assert merged.overlaps == ["helsinki population 2023 oslo_city: Eurostat met_pjanaggr3 709037 kept, "
                                "Statistics Norway 06913 709040 (differs)"]
     assert [r["source_id"] for r in merged.sources.rows] == [NEW]  # the unused query cites nothing
+
+
+def test_agreeing_overlaps_are_counted_not_listed() -> None:
+    metro = _fetched(_row("2021", "1702678", NEW), _row("2022", "1718001", NEW), label="Eurostat met_pjanaggr3")
+    composed = Fetched("Eurostat demo_r_pjanaggr3", "refresh_d_",
+                       [_row("2021", "1702678.0", "refresh_d_x"), _row("2022", "1718000", "refresh_d_x")],
+                       {"source_id": "refresh_d_x", "kind": "official"})
+    merged = merge(Table(HEADER, []), _sources(), Table(["region_id"], []), [metro, composed])
+    assert dict(merged.overlaps_agreeing) == {("Eurostat met_pjanaggr3", "Eurostat demo_r_pjanaggr3"): 1}
+    assert merged.overlaps == ["helsinki population 2022 fi001mc: Eurostat met_pjanaggr3 1718001 kept, "
+                               "Eurostat demo_r_pjanaggr3 1718000 (differs)"]
