@@ -53,11 +53,11 @@ def test_clicking_a_bar_makes_that_region_the_focus(app_url: str, watched_page, 
     page.goto(app_url + "?peers=nordic&edition=recent&basis=eurostat_metro")
     wait_for_charts(page)
     expect(page.locator("#kpi-population .kpi-value")).to_have_text(metro_population(dataset, "helsinki"))
-    # On Eurostat metro regions Oslo (NO001MC is the city) has no comparable figure: three bars, sorted
-    # ascending from the bottom; Stockholm County (2.4 m) is the longest.
+    # On Eurostat metro regions all four Nordic capitals have a figure (Oslo's NO001MC is the municipality,
+    # and says so): four bars, sorted ascending from the bottom; Stockholm County (2.4 m) is the longest.
     bars = page.locator("#chart-ranking .bars .point path")
-    expect(bars).to_have_count(3)
-    click_mark(page, bars.nth(2))
+    expect(bars).to_have_count(4)
+    click_mark(page, bars.nth(3))
     expect(page.locator("#region-heading h1")).to_contain_text("Stockholm")
     expect(page.locator("#kpi-population .kpi-value")).to_have_text(metro_population(dataset, "stockholm"))
     expect(page).to_have_url(re.compile(r"focus=stockholm"))
@@ -88,14 +88,13 @@ def test_a_copied_url_restores_the_view_in_a_fresh_page(app_url: str, watched_pa
     page = watched_page.page
     page.goto(app_url)
     wait_for_charts(page)
-    page.click("label:has-text('Recent statistics')")
     page.click("#preset-buttons button:has-text(\"Baltic states' capitals\")")
     page.click("#measure-select label:has-text('Share of national total')")
     page.click("#region-select")
     page.click(".dash-dropdown-option:has-text('Vilnius')")
     expect(page).to_have_url(re.compile(r"focus=vilnius"))
     copied = page.url
-    assert "measure=share" in copied and "peers=baltic" in copied and "edition=recent" in copied
+    assert "measure=share" in copied and "peers=baltic" in copied and "edition=" not in copied  # recent: default
 
     fresh_context = browser.new_context(viewport={"width": 1400, "height": 900})
     fresh = fresh_context.new_page()

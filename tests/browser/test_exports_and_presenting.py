@@ -38,7 +38,7 @@ def test_view_download_as_csv(app_url: str, watched_page) -> None:
     with page.expect_download(timeout=60_000) as download_info:
         page.click("text=Figures of this view (CSV + README, zip)")
     download = download_info.value
-    stem = "helsinki-vs-peers_baltmet_population_figures"
+    stem = "helsinki-vs-peers_recent_population_figures"
     assert download.suggested_filename == f"{stem}.zip"
     with zipfile.ZipFile(download.path()) as archive:
         assert sorted(archive.namelist()) == sorted(f"{stem}/{n}" for n in ("README.txt", "datapackage.json",

@@ -1,27 +1,31 @@
 """A 16:9 slide deck of the current view that a speaker can present as it is, or restyle.
 
-Slides: title, key figures (big native text), one slide per chart, sources. Ranking, shares, trend and
-scatter are native PowerPoint charts built from the page's own figure specs (``native_charts``), so
-their numbers are the page's and their data sits in the chart; the map is a picture rendered by the
-same exporter as the page's downloads. Each chart slide carries title, subtitle and sources; what a
-speaker must say aloud (the basis, years far apart, secondary copies, the comparability footnote,
-regions without data) is in its speaker notes.
+Slides: title, key figures (big native text, with the rank and the peers' median as on the page's cards),
+one slide per chart, sources. Ranking, shares, trend and scatter are native PowerPoint charts built from
+the page's own figure specs (``native_charts``), so their numbers are the page's and their data sits in
+the chart; the map is a picture rendered by the same exporter as the page's downloads. Each chart slide
+carries title and subtitle, the chart filling the rest of the slide, and its sources in a footer line;
+what a speaker must say aloud (the basis, years far apart, secondary copies, the comparability footnote,
+regions without data, every source's full title) is in its speaker notes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 from pptx import Presentation
-from pptx.util import Emu, Inches
+from pptx.util import Emu, Inches, Pt
 
 from dashboard.comparability import compared
+from dashboard.components.kpi_card import peer_lines
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.export.images import SIZES as IMAGE_SIZES
 from dashboard.export.images import decorate, render
-from dashboard.export.kpi_slide import kpi_slide
+from dashboard.export.kpi_slide import BOTTOM, GAP, PADDING, SPACE_AFTER, TOP, VALUE_PT, Card, draw_card, kpi_card
+from dashboard.export.kpi_slide import LABEL_PT as CARD_LABEL_PT
 from dashboard.export.native_charts import has_native, native_chart
 from dashboard.export.slide_text import (
     DARK,
@@ -29,6 +33,7 @@ from dashboard.export.slide_text import (
     HEIGHT,
     INNER,
     INSET,
+    LINE,
     MARGIN,
     WIDTH,
     Line,
@@ -40,15 +45,15 @@ from dashboard.export.textfit import fitting_size
 from dashboard.export.typography import plain
 from dashboard.figures.common import ChartMeta, source_text
 from dashboard.figures.spec import FigureSpec
-from dashboard.measures import resolve_basis
+from dashboard.measures import points
 from dashboard.state import ViewState
-from dashboard.views import CHARTS
+from dashboard.views import CHARTS, headline_basis
 
 SECONDARY = "(secondary copy)"
 SOURCE_PT = 12
+FOOTER_PT = (12, 11, 10)  # a chart slide's source line: the largest size at which it is one line
 SOURCES_PT, SOURCE_SPACE = (12, 11, 10), 3
 SOURCES_TOP, COLUMN_GAP = Inches(1.3), Inches(0.4)
-MAX_SOURCE_LINES = 3
 
 
 def _blank(prs: Presentation):
@@ -85,15 +90,21 @@ def chart_notes(meta: ChartMeta, figure: FigureSpec) -> list[str]:
     ]
 
 
-def _source_lines(meta: ChartMeta) -> list[Line]:
-    """All sources when they fit in a few lines, else the publishers (the notes have them all)."""
+def source_footer(meta: ChartMeta, width: int = INNER) -> Line:
+    """The chart's sources in one line: every source where they fit, else the publishers, else as many
+    publishers as fit and how many more (the notes and the data download have every title)."""
     if not meta.sources:
-        return [Line("Source: no figures", SOURCE_PT, colour=GREY)]
-    full = [Line("Sources: " + "; ".join(meta.sources), SOURCE_PT, colour=GREY)]
-    if len(wrapped(full, INNER)) <= MAX_SOURCE_LINES:
-        return full
-    return [Line("Sources: " + "; ".join(meta.publishers) + " (full titles in the notes and the data download)",
-                 SOURCE_PT, colour=GREY)]
+        return Line("Source: no figures", SOURCE_PT, colour=GREY)
+    notes = " (titles in the notes)"
+    candidates = ["Sources: " + "; ".join(meta.sources), "Sources: " + "; ".join(meta.publishers) + notes]
+    publishers = list(meta.publishers or meta.sources)
+    candidates += ["Sources: " + "; ".join(publishers[:n]) + f" and {len(publishers) - n} more" + notes
+                   for n in range(len(publishers) - 1, 0, -1)]
+    for size in FOOTER_PT:
+        for text in candidates:
+            if len(wrapped([Line(text, size)], width)) == 1:
+                return Line(text, size, colour=GREY)
+    return Line(f"Sources: {len(publishers)} publishers" + notes, FOOTER_PT[-1], colour=GREY)
 
 
 def _heading(slide, title: str, subtitle: str) -> int:
@@ -113,10 +124,10 @@ def chart_slide(prs: Presentation, name: str, figure: FigureSpec, meta: ChartMet
     if has_native(name, figure):
         badges = " · ".join(text for text, _ in meta.comparability.badges)
         top = _heading(slide, meta.title, meta.subtitle + (f"  ⚠ {badges}" if badges else ""))
-        sources = _source_lines(meta)
-        bottom = HEIGHT - Inches(0.2) - height_of(wrapped(sources, INNER))
-        native_chart(slide, name, (MARGIN, top, INNER, bottom - top - Inches(0.1)), figure, state.focus)
-        add_text(slide, MARGIN, bottom, INNER, sources)
+        footer = source_footer(meta)
+        bottom = HEIGHT - Inches(0.15) - height_of([footer])
+        native_chart(slide, name, (MARGIN, top, INNER, bottom - top - Inches(0.05)), figure, state.focus)
+        add_text(slide, MARGIN, bottom, INNER, [footer])
         return
     size = IMAGE_SIZES["slide"]
     png = render(decorate(figure, meta, size, today), "png", size.width, size.height, 1.5)
@@ -149,11 +160,79 @@ def _profile_slide(prs: Presentation, dataset: Dataset, state: ViewState) -> Non
     _notes(slide, [f"[{n['number']}] {n['text']}" for n in profile_blocks(profile)["footnotes"]])
 
 
+def _text(component: object) -> str:
+    """The words of a page component (a KPI card's line): its strings, a badge's after a '·'."""
+    if component is None:
+        return ""
+    if isinstance(component, str):
+        return component
+    children = getattr(component, "children", None)
+    parts = children if isinstance(children, list | tuple) else [children]
+    words = [_text(part) for part in parts]
+    if type(component).__name__ == "Badge":
+        return " · " + "".join(words)
+    return "".join(words)
+
+
+def kpi_peer_lines(dataset: Dataset, state: ViewState, kpi: str) -> list[str]:
+    """The rank among the focus and its peers and the distance from the peers' median, as the page's KPI
+    card says them (the same function writes both); nothing without peers or a figure."""
+    basis = headline_basis(dataset, state)
+    others = tuple(r for r in state.regions if r != state.focus)
+    if not others or dataset.figure(state.focus, kpi, state.edition, state.year, basis) is None:
+        return []
+    focus = points(dataset, (state.focus,), kpi, state.edition, "absolute", state.year, basis)[0]
+    peers = points(dataset, others, kpi, state.edition, "absolute", state.year, basis)
+    return [_text(line) for line in peer_lines(dataset, focus, peers, int(dataset.indicator(kpi)["decimals"]))]
+
+
+def card_need(card: Card, width: int) -> int:
+    """EMU a card needs to show all its lines at their own sizes (draw_card's layout: label, number, lines)."""
+    inner = width - 2 * PADDING
+    value_pt = 28 if card.missing else fitting_size(card.value, Emu(inner).pt * 0.92, *VALUE_PT)
+    lines = [*card.details, *card.extra, *([card.source] if card.source else [])]
+    return int(2 * PADDING + Pt(CARD_LABEL_PT * LINE) + Inches(0.04) + Pt(value_pt * LINE) + Inches(0.06)
+               + height_of(wrapped(lines, inner), SPACE_AFTER))
+
+
+def row_heights(needs: list[int], room: int) -> list[int]:
+    """Each row's height: what it needs and an even share of what is left, or, when the rows need more than
+    there is, a share in proportion (the cards then leave out their last extra lines)."""
+    total = sum(needs)
+    if total <= room:
+        return [need + (room - total) // len(needs) for need in needs]
+    return [int(room * need / total) for need in needs]
+
+
+def key_figures_slide(slide, dataset: Dataset, state: ViewState) -> list[Card]:
+    """The key figures: kpi_slide's cards, 3 + 2 in rows filling the width, each with the page card's rank and
+    median lines first among the lines that give way on a full card; a row of cards without figures takes
+    only the height it needs, so that the figures' cards have room for all they say."""
+    add_text(slide, MARGIN, Inches(0.3), INNER,
+             [Line(f"{dataset.region_name(state.focus)}: key figures", 36, True, DARK)])
+    cards = []
+    for kpi in dataset.kpi_ids:
+        card = kpi_card(dataset, state, kpi)
+        peers = [Line(text, 14, True) for text in kpi_peer_lines(dataset, state, kpi)]
+        cards.append(replace(card, extra=[*peers, *card.extra]))
+    per_row = 3
+    rows = [cards[i:i + per_row] for i in range(0, len(cards), per_row)]
+    widths = [int((INNER - GAP * (len(row) - 1)) / len(row)) for row in rows]
+    heights = row_heights([max(card_need(c, w) for c in row) for row, w in zip(rows, widths, strict=True)],
+                          int(HEIGHT - TOP - BOTTOM - GAP * (len(rows) - 1)))
+    top = TOP
+    for row, width, height in zip(rows, widths, heights, strict=True):
+        for column, card in enumerate(row):
+            draw_card(slide, card, MARGIN + column * (width + GAP), top, width, height)
+        top += height + GAP
+    return cards
+
+
 def _kpi_notes(dataset: Dataset, state: ViewState) -> list[str]:
     """Per key figure: the basis it is compared on, and whether its source is a secondary copy."""
     out = []
     for kpi in dataset.kpi_ids:
-        basis = resolve_basis(dataset, state.basis, kpi, state.edition)
+        basis = headline_basis(dataset, state)
         figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
         label = dataset.indicator(kpi)["short_label"]
         if figure is None:
@@ -203,7 +282,7 @@ def build_deck(dataset: Dataset, state: ViewState, today: dt.date | None = None)
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     _title_slide(prs, dataset, state, today)
     slide = _blank(prs)
-    kpi_slide(slide, dataset, state)
+    key_figures_slide(slide, dataset, state)
     _notes(slide, _kpi_notes(dataset, state))
     used_sources: list[str] = []
     for view in CHARTS:

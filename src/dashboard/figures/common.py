@@ -147,10 +147,11 @@ def marked_label(dataset: Dataset, point: Point, comparability: Comparability, w
     name = region_label(dataset, point.region_id)
     if point.region_id in comparability.odd:
         name = f"{name} · {esc(kind_label(point.territory_kind))}"
-    if point.region_id in comparability.assumed:
-        name = f"{name} · {ASSUMED_MARK}"
     year = odd_year(point, comparability) if with_year else ""
-    return f"{name} · {year}" if year else name
+    name = f"{name} · {year}" if year else name
+    if point.region_id in comparability.assumed:  # its own line: a long name line squeezes a phone's plot
+        name = f"{name}<br>{ASSUMED_MARK}"
+    return name
 
 
 def empty_reason(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, basis: str) -> str:

@@ -1,32 +1,49 @@
-"""Each region's share of its country's population, jobs and GVA/GDP (the profiles' own story)."""
+"""Each region's share of its country's population, jobs and GVA/GDP (the profiles' own story).
+
+A row per region, a bar per share the region has: a row holds only the bars it has (a region with two
+shares is not padded with two empty slots), so that every bar has room for its value label at a
+projector's size. Each label says what the bar is: its series, the share with its qualifier ('≈', '≥'),
+its year where the bars' years differ, and its territory where the row's name does not say it (Riga's
+row names its metro region; its GVA share is the city's). So there is no legend (each series keeps its
+hatching) and no value axis.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.declarations import is_share, share_series
 from dashboard.figures.common import (
+    ASSUMED_MARK,
     GROUP_HOVER,
     ChartMeta,
     cite,
     custom_data,
+    esc,
     region_label,
     top_regions,
     with_note,
     year_label,
 )
-from dashboard.figures.focus import bold_focus_label
-from dashboard.figures.spec import FigureSpec, axis
+from dashboard.figures.focus import BOLD, bold_focus_label
+from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
+from dashboard.formatting import format_value, format_year
 from dashboard.measures import Point, points
 from dashboard.state import focus_key
 
 SHARE_HOVER = "<b>%{meta}</b><br>%{customdata[7]}<extra></extra>"  # the box's title names the region; [7]: common.py
 
-
-LEGEND_GREY = "#6b7280"  # the legend shows each series' pattern in neutral grey: colours belong to regions
+ROW_LINE = "#e5e7eb"  # the thin line between two regions' rows
+BAR_WIDTH = 0.8  # of a bar's slot: the y axis counts slots, one per bar
+ROW_GAP = 0.4  # slots between two regions' rows, on top of the bars' own gaps
+SLOT_PX = 22  # px per slot on the page (13 px labels)
+LABEL_ROOM = 1.45  # the x axis runs at least to the longest bar times this: the rest is room for its label
+CHAR_PX, PAGE_PLOT_PX = 7.6, 360.0  # a 13 px label's character, and the plot's width in a half-width card
+MARGIN_PX = (64, 150)  # the right margin the labels may run into: at least, at most
 
 
 def series_pattern(shape: str, colour: str) -> dict:
@@ -40,11 +57,13 @@ def series_pattern(shape: str, colour: str) -> dict:
     return {"shape": shape, "fillmode": "overlay", "bgcolor": colour, "size": 6, "solidity": 0.35}
 
 
+def _measure(dataset: Dataset, indicator: str) -> str:
+    return "absolute" if is_share(dataset, indicator) else "share"  # a reported share stands as it is
+
+
 def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str,
                    year: int | None, basis: str) -> list[Point]:
-    if is_share(dataset, indicator):  # a reported share stands as it is
-        return points(dataset, regions, indicator, edition, "absolute", year, basis)
-    return points(dataset, regions, indicator, edition, "share", year, basis)
+    return points(dataset, regions, indicator, edition, _measure(dataset, indicator), year, basis)
 
 
 def build_shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition: str, year: int | None,
@@ -52,7 +71,58 @@ def build_shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition
     """The shares chart of the view; its parameters are the view fields it depends on (views.py reads them)."""
     resolved = basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
     fig, meta = _shares(dataset, regions, focus_key(focus, "", regions), edition, year, resolved)
-    return bold_focus_label(fig, focus), meta
+    return _bold_focus_row(bold_focus_label(fig, focus), focus), meta
+
+
+def _bold_focus_row(figure: FigureSpec, focus: str) -> FigureSpec:
+    """The focus's row name in bold (a new layout: the cached one is shared)."""
+    rows = {y: row[0] for trace in figure["data"]
+            for y, row in zip(trace.get("y") or [], trace.get("customdata") or [], strict=True)}
+    yaxis = figure["layout"].get("yaxis") or {}
+    if focus not in rows.values() or "tickvals" not in yaxis:
+        return figure
+    texts = [f"{BOLD[0]}{t}{BOLD[1]}" if rows.get(v) == focus else t
+             for v, t in zip(yaxis["tickvals"], yaxis["ticktext"], strict=True)]
+    return {**figure, "layout": {**figure["layout"], "yaxis": {**yaxis, "ticktext": texts}}}
+
+
+def share_text(value: float, qualifier: str = "") -> str:
+    """'31.6 %', '≈ 50 %', '≥ 20 %': as the KPI card's share line writes a share."""
+    return f"{format_value(value, 0 if float(value).is_integer() else 1, qualifier)} %"
+
+
+def _row_kind(row: list[Point], majority: str) -> str:
+    """The kind of territory a row names: most of its bars', a tie going to the chart's majority kind, else
+    to the first series'."""
+    counts = Counter(p.territory_kind for p in row)
+    top = max(counts.values())
+    tied = [p.territory_kind for p in row if counts[p.territory_kind] == top]
+    return majority if majority in tied else tied[0]
+
+
+def _bar_marks(dataset: Dataset, point: Point, with_year: bool, row_kind: str, row_assumed: bool) -> str:
+    """' · 2023 · core city': the bar's year (``with_year``: the bars' years differ; else the subtitle gives
+    the one year), its territory where its row's name does not say it."""
+    marks = [format_year(point.year, point.year_approx)] if with_year and point.year is not None else []
+    if point.territory_kind != row_kind:
+        marks.append(esc(kind_label(point.territory_kind)))
+    if not row_assumed and dataset.composition_assumed(point.territory_id):
+        marks.append(ASSUMED_MARK)
+    return "".join(f" · {mark}" for mark in marks)
+
+
+def label_room(bars: list[tuple[float, int]], plot: float = PAGE_PLOT_PX, char: float = CHAR_PX) -> tuple[float, int]:
+    """(end of the x axis, right margin in px) for bars of (value, label length in characters), so that each
+    label fits beside its bar in a plot ``plot`` px wide (a half-width card's: a wider one has more room) and
+    the margin: the axis is stretched for a long label on a long bar, and no bar is drawn shorter than a
+    quarter of the plot for it."""
+    longest = max((value for value, _ in bars), default=0.0)
+    end = max(longest * LABEL_ROOM, 1.0)
+    for value, chars in bars:
+        beside = plot + MARGIN_PX[1] - 12 - chars * char  # px the bar may take with its label after it
+        end = max(end, value * plot / max(beside, plot / 4))
+    overflow = max((value / end * plot + chars * char - plot for value, chars in bars), default=0.0)
+    return end, int(min(MARGIN_PX[1], max(MARGIN_PX[0], overflow + 12)))
 
 
 @lru_cache(maxsize=256)
@@ -69,37 +139,64 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
     ranked = [Point(r, first.get(r, -1.0)) for r in with_any]  # no figure in the first series: at the bottom
     kept, crowded = top_regions(ranked, focus)
     order = sorted((r for r in with_any if r in kept), key=lambda r: (first.get(r, -1.0), dataset.region_name(r)))
-    kinds = {p.region_id: p.territory_kind for *_, pts in per_series for p in pts if p.value is not None}
-    odd = assess(dataset, [p for *_, pts in per_series for p in pts], basis).odd
-    names = {r: region_label(dataset, r) + (f" · {kind_label(kinds[r])}" if r in odd else "") for r in order}
-    labels = names
+    shown = {r: [(i, p) for i, (*_, pts) in enumerate(per_series) for p in pts
+                 if p.region_id == r and p.value is not None] for r in order}
+    bars = [p for r in order for _, p in shown[r]]
+    majority = assess(dataset, bars, basis).majority_kind
+    one_year = len({(p.year, p.year_approx) for p in bars}) <= 1  # the subtitle gives it; no bar needs to
+
+    # the rows, bottom up: each as tall as its bars, its series top down in their declared order
+    centre: dict[str, float] = {}
+    offsets: dict[tuple[int, str], float] = {}
+    names: list[str] = []
+    marks: dict[tuple[int, str], str] = {}
+    bottom, lines = 0.0, []
+    for r in order:
+        row = [p for _, p in shown[r]]
+        kind = _row_kind(row, majority)
+        assumed = any(p.territory_kind == kind and dataset.composition_assumed(p.territory_id) for p in row)
+        names.append(region_label(dataset, r) + (f" · {esc(kind_label(kind))}" if kind != majority else "")
+                     + (f" · {ASSUMED_MARK}" if assumed else ""))
+        centre[r] = bottom + len(row) / 2
+        for k, (i, p) in enumerate(shown[r]):
+            offsets[i, r] = (bottom + len(row) - k - 0.5) - centre[r] - BAR_WIDTH / 2
+            marks[i, r] = _bar_marks(dataset, p, not one_year, kind, assumed)
+        bottom += len(row) + ROW_GAP
+        lines.append(bottom - ROW_GAP / 2)
+    top = bottom - ROW_GAP
+    texts = {(i, r): f"{per_series[i][0]}: {share_text(p.value, p.qualifier)}{marks[i, r]}"
+             for r in order for i, p in shown[r]}
+    end, room = label_room([(p.value, len(texts[i, r])) for r in order for i, p in shown[r]])
+
     traces: list[dict] = []
-    for label, ind, pattern, pts in per_series:
-        by_region = {p.region_id: p for p in pts if p.value is not None and p.region_id in labels}
-        rows = [by_region[r] for r in order if r in by_region]
+    for i, (label, ind, pattern, _) in enumerate(per_series):
+        rows = [p for r in order for j, p in shown[r] if j == i]
         if not rows:
             continue
-        traces.append({  # the legend shows the series' pattern in neutral grey (colours belong to regions)
-            "type": "bar", "x": [None], "y": [None], "name": label, "orientation": "h", "hoverinfo": "skip",
-            "showlegend": True, "xaxis": "x2", "yaxis": "y2",  # hidden axes: it takes no slot among the bars
-            "marker": {"color": LEGEND_GREY, "pattern": series_pattern(pattern, LEGEND_GREY)}})
         traces.append({
             "type": "bar", "name": label, "meta": label, "showlegend": False, "orientation": "h",
-            "x": [p.value for p in rows], "y": [labels[p.region_id] for p in rows],
+            "x": [p.value for p in rows], "y": [centre[p.region_id] for p in rows],
+            "offset": [offsets[i, p.region_id] for p in rows], "width": BAR_WIDTH,
             "marker": {"color": [colours[p.region_id] for p in rows],
                        "pattern": series_pattern(pattern, colours[rows[0].region_id])},
-            "text": [f"{label}: {p.value:.0f} %" for p in rows], "textposition": "outside", "cliponaxis": False,
-            "customdata": [custom_data(dataset, ind, "absolute" if is_share(dataset, ind) else "share", p)
-                           for p in rows],
+            # outside every bar, never shrunk to the bar's thickness (plotly's default shrank them to ~9 px)
+            "text": [texts[i, p.region_id] for p in rows], "textposition": "outside", "constraintext": "none",
+            "cliponaxis": False,
+            "customdata": [custom_data(dataset, ind, _measure(dataset, ind), p) for p in rows],
             "hovertemplate": SHARE_HOVER,
         })
-    layout = base_layout(height=max(240, 30 * len(order) * 2 + 90))
-    layout["margin"] = {**layout.get("margin", {}), "r": 64}  # room for the outside labels ('GVA (reported): 50 %')
-    layout.update(barmode="group", bargap=0.25, bargroupgap=0.05, showlegend=True, hovermode=GROUP_HOVER,
-                  legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom"},  # above: clear of the axis title
-                  xaxis=axis("% of the national total", range=[0, 100]),  # short: fits a phone
-                  yaxis={"automargin": True, "ticksuffix": "  ", "showgrid": False},
-                  xaxis2={"visible": False, "overlaying": "x"}, yaxis2={"visible": False, "overlaying": "y"})
+    layout = base_layout(height=max(240, round(SLOT_PX * (top + ROW_GAP) + 40)))
+    layout["margin"] = {**layout.get("margin", {}), "r": room}  # the longest labels run into it
+    # no legend: each label names its series (a legend above the plot was drawn on the first row when a
+    # presentation's chart was first laid out narrow, then widened: plotly.js kept its old height)
+    layout.update(barmode="overlay", showlegend=False, hovermode=GROUP_HOVER,
+                  xaxis={"visible": False, "range": [0, end], "fixedrange": True},  # each bar says its value
+                  yaxis={"automargin": True, "showgrid": False, "zeroline": False, "showline": True,
+                         "linecolor": "#9ca3af", "tickmode": "array", "tickvals": [centre[r] for r in order],
+                         "ticktext": names, "ticks": "", "ticklabelstandoff": 8,
+                         "range": [-ROW_GAP / 2, max(top, 1) + ROW_GAP / 2], "fixedrange": True},
+                  shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
+                           "line": {"color": ROW_LINE, "width": 1}, "layer": "below"} for y in lines[:-1]])
     fig = {"data": traces, "layout": layout}
     every = [p for *_, pts in per_series for p in pts]
     sources, publishers = cite(dataset, every)
@@ -107,7 +204,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
                     for r in regions if r not in with_any)
     comparability = assess(dataset, every, basis, years="listed")  # its series may differ in year by design
     series_names = ", ".join(label for label, _, _ in share_series(dataset))
+    drawn = tuple((per_series[i][1], _measure(dataset, per_series[i][1]), p) for r in order for i, p in shown[r])
     meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
                      f"{year_label(every, year)} · {comparability.basis_label}", comparability, sources, missing,
-                     publishers)
+                     publishers, drawn)
     return fig, with_note(meta, crowded)

@@ -16,7 +16,7 @@ from dashboard.figures.theme import text_colour_on
 CONTRAST = {"paper": "#000000", "text": "#ffffff", "grid": "#5b5b5b", "land": "#2a2a2a", "ocean": "#0f2b46",
             "border": "#9a9a9a"}
 MARKED_TRACES = ("bar", "scatter", "scattergeo")
-PRESENT_TEXT = 20  # px: data labels when presenting
+PRESENT_TEXT = 22  # px: data labels when presenting (a projector at the back of a room)
 PRESENT_MAP_AREA = (686.0, 483.0)  # px: the map on the stage at 1400x900, where its labels are placed again
 
 

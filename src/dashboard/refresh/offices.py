@@ -123,32 +123,9 @@ class PxTable:
         raise SeriesFailed("; then ".join(failures))
 
     def extract(self, selection: pxweb.Selection, cube: Cube, places: Places) -> Extract:
-        areas = cube.dimension(selection.area)
-        cube.dimension(selection.time)
         kept = pxweb.coordinates(selection)
-        out = Extract()
-        for cell in cube.observations():
-            if any(cell.coords.get(var, value) != value for var, value in kept.items()):
-                continue
-            code = cell.coords[selection.area]
-            if cell.value is None:
-                if cell.status:
-                    out.held_back[f"cells marked '{cell.status}' without a value: stay missing"] += 1
-                continue
-            place = places.territories.get(self.areas.get(code) or "")
-            if place is None:
-                out.held_back[f"figures of area {code}: no territory for it in territories.csv"] += 1
-                continue
-            year, when = _year(self.timing, cell.coords[selection.time])
-            if year is None:
-                out.held_back[when] += 1
-                continue
-            chosen = "".join(f", {var} {value}" for var, value in kept.items())
-            out.figures.append(Figure(
-                place.region_id, self.indicator, year, cell.value, place.territory_id,
-                territory=f"{areas.labels.get(code, code)} ({self.publisher} area {code})",
-                detail=f"{selection.area} {code}{chosen}; {when}", flags=flag_words(cell.status, letters=False)))
-        return out
+        return _extract(cube, places, selection.area, selection.time, kept, self.areas, self.indicator,
+                        self.timing, self.publisher)
 
 
 @dataclass(frozen=True)
@@ -178,28 +155,40 @@ class StatBankTable:
         return Answer(request, ask(request), self.extract)
 
     def extract(self, cube: Cube, places: Places) -> Extract:
-        areas = cube.dimension(self.area)
-        cube.dimension(self.time)
-        out = Extract()
-        for cell in cube.observations():
-            code = cell.coords[self.area]
-            if cell.value is None:
-                if cell.status:
-                    out.held_back[f"cells marked '{cell.status}' without a value: stay missing"] += 1
-                continue
-            place = places.territories.get(self.areas.get(code) or "")
-            if place is None:
-                out.held_back[f"figures of area {code}: no territory for it in territories.csv"] += 1
-                continue
-            year, when = _year(self.timing, cell.coords[self.time])
-            if year is None:
-                out.held_back[when] += 1
-                continue
-            out.figures.append(Figure(
-                place.region_id, self.indicator, year, cell.value, place.territory_id,
-                territory=f"{areas.labels.get(code, code)} ({self.publisher} area {code})",
-                detail=f"{self.area} {code}; {when}", flags=flag_words(cell.status, letters=False)))
-        return out
+        return _extract(cube, places, self.area, self.time, {}, self.areas, self.indicator, self.timing,
+                        self.publisher)
+
+
+def _extract(cube: Cube, places: Places, area: str, time: str, kept: Mapping[str, str], codes: Mapping[str, str],
+             indicator: str, timing: str, publisher: str) -> Extract:
+    """The figures of an office's table: its cells of the kept coordinates, each on the territory its area
+    code stands for; a cell without a value, an area without a territory or a period without a year is
+    held back and counted."""
+    areas = cube.dimension(area)
+    cube.dimension(time)
+    out = Extract()
+    for cell in cube.observations():
+        if any(cell.coords.get(var, value) != value for var, value in kept.items()):
+            continue
+        code = cell.coords[area]
+        if cell.value is None:
+            if cell.status:
+                out.held_back[f"cells marked '{cell.status}' without a value: stay missing"] += 1
+            continue
+        place = places.territories.get(codes.get(code) or "")
+        if place is None:
+            out.held_back[f"figures of area {code}: no territory for it in territories.csv"] += 1
+            continue
+        year, when = _year(timing, cell.coords[time])
+        if year is None:
+            out.held_back[when] += 1
+            continue
+        chosen = "".join(f", {var} {value}" for var, value in kept.items())
+        out.figures.append(Figure(
+            place.region_id, indicator, year, cell.value, place.territory_id,
+            territory=f"{areas.labels.get(code, code)} ({publisher} area {code})",
+            detail=f"{area} {code}{chosen}; {when}", flags=flag_words(cell.status, letters=False)))
+    return out
 
 
 STATISTICS_FINLAND_POPULATION = PxTable(

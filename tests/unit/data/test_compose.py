@@ -143,7 +143,7 @@ def test_an_assumed_composition_is_marked_on_the_mark(tmp_path: Path) -> None:
     shown = points(merged, ("aa", "bb"), "population", "recent", "absolute", None, "eurostat_metro")
     compared = assess(merged, shown, "eurostat_metro")
     assert compared.assumed == {"aa"} and "Composition assumed: AA" in compared.footnote
-    assert "AA · composition assumed" in marked_label(merged, shown[0], compared)
+    assert marked_label(merged, shown[0], compared).endswith("<br>composition assumed")
     assert "composition assumed" not in marked_label(merged, shown[1], compared)
 
 

@@ -42,7 +42,7 @@ def test_sentences_in_the_seeds_manner_with_year_and_territory(seedlike) -> None
     assert "AA forms an area of 1.3 million inhabitants (c. 2007, AA fua)[1]" in body
     assert "including the core city, AA city, with 560 000[1]" in body
     # the territory is said again after the core city's figure, then not repeated
-    assert "about one quarter (25 %) of Finland's population (AA fua)[1], 29 % of its jobs[1] and 34 % of its " \
+    assert "about one quarter (25 %) of Finland's population[1], 29 % of its jobs[1] and 34 % of its " \
         "gross value" in body
     assert "9 universities (c. 2007, AA fua)[1] and 9 polytechnics" in body
     assert "with 100 000 students[1] and 9 000 academic staff[1]" in body
@@ -180,3 +180,23 @@ def test_an_upload_reaches_the_profile_through_the_pages_own_path(dataset) -> No
     yours = [n for n in profile.footnotes if n.user]
     assert len(yours) == 1 and yours[0].text.startswith("Your data: Your upload: parks.csv")
     assert not untraced(merged, profile)
+
+
+
+def test_a_territory_named_in_a_clause_does_not_become_the_subject(tmp_path) -> None:
+    """'including the core city, X, with N' names the city for that clause only: the next figure of the city
+    says whose it is (Berlin's 2.2 million jobs were Land Berlin's, in a sentence about the metro region)."""
+    from dashboard.profile.writer import Notes, Writer
+    from tests.synthetic import build
+
+    data = build(tmp_path, [("aa", "population", 2021, 1_000_000, "metro"), ("aa", "population", 2021, 600_000, "city"),
+                            ("aa", "gdp", 2021, 40_000, "city")])
+    metro = data.figure("aa", "population", "recent", basis="eurostat_metro")
+    city = data.figure("aa", "population", "recent", basis="city")
+    city_gdp = data.figure("aa", "gdp", "recent", basis="city")
+    w = Writer(Notes(data))
+    w.say("AA forms an area of ").fact("1 million inhabitants", metro)
+    w.say(", including the core city, ").fact(f"{city.territory}, with 600 000", city, named=True)
+    w.say(". It has ").fact("a GDP of 40 000", city_gdp)
+    text = "".join(c.text for c in w.chunks)
+    assert text.endswith(f"a GDP of 40 000 ({city_gdp.territory})"), text
