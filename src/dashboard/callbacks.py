@@ -91,7 +91,10 @@ def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
     return dict(title=meta.title, subtitle=meta.subtitle + (f" · ⚠ {badges}" if badges else ""),
                 graph=stage_graph(themed(for_presentation(figure), state.theme)), graph_style={},
                 kpis=[], style={"display": "none"},
-                footer="Sources: " + "; ".join(meta.publishers) if meta.publishers else "")
+                footer=" · ".join(part for part in (
+                    "Sources: " + "; ".join(meta.publishers) if meta.publishers else "",
+                    # a region left out says so on the slide too (the page's card lists it with its reason)
+                    "Not shown: " + ", ".join(name for name, _ in meta.missing) if meta.missing else "") if part))
 
 
 def _register_view(app: Dash, base: Dataset) -> None:

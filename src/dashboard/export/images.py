@@ -85,7 +85,11 @@ def decorate(figure: FigureSpec, meta: ChartMeta, size: Size, today: dt.date | N
     inner = size.width - 2 * SIDE_MARGIN
     title = wrap(meta.title, type_.title, inner, bold=True)
     subtitle = wrap(meta.subtitle + (f"  ⚠ {badges}" if badges else ""), type_.subtitle, inner)
-    footer = [*source_line(meta, inner, type_.footer),
+    absent = wrap("Not shown: " + "; ".join(f"{name} ({why.rstrip('.')})" for name, why in meta.missing),
+                  type_.footer, inner) if meta.missing else []  # a region left out says why, in the file too
+    if len(absent) > 2:  # at most two lines: the rest is in the page's card and the table
+        absent = [absent[0], absent[1].rstrip() + " …"]
+    footer = [*source_line(meta, inner, type_.footer), *absent,
               f"Exported {today.isoformat()} from Baltic Metropoles · figures as published by the sources"]
     layout = figure["layout"]
     legend = layout.get("legend") or {}

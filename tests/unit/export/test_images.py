@@ -49,6 +49,9 @@ def test_decorated_figure_carries_title_sources_and_date(dataset: Dataset, recen
     assert "<b>Ranking: Gross domestic product</b>" in texts
     assert "EUR million" in texts and "Sources: " in texts and "Exported 2026-11-27" in texts
     assert (fig.layout.width, fig.layout.height) == (1200, 800)
+    _, meta = ranking(dataset, recent)
+    for name, _ in meta.missing:  # a region the chart leaves out says so in the file, with its reason
+        assert "Not shown: " in texts and name in texts
 
 
 @pytest.mark.parametrize(("scale", "size"), [(2, (3200, 1800)), (4, (6400, 3600))])
