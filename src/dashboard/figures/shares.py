@@ -24,6 +24,7 @@ from dashboard.figures.common import (
     custom_data,
     esc,
     region_label,
+    say_empty,
     top_regions,
     with_note,
     year_label,
@@ -197,6 +198,9 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
                          "range": [-ROW_GAP / 2, max(top, 1) + ROW_GAP / 2], "fixedrange": True},
                   shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
                            "line": {"color": ROW_LINE, "width": 1}, "layer": "below"} for y in lines[:-1]])
+    if not traces:
+        layout = say_empty(layout, "No region shown has a share of its national total in this edition, "
+                                   "reported or computable: try another edition or other peers.")
     fig = {"data": traces, "layout": layout}
     every = [p for *_, pts in per_series for p in pts]
     sources, publishers = cite(dataset, every)

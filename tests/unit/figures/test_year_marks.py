@@ -56,3 +56,15 @@ def test_an_empty_chart_says_why_inside_the_plot(tmp_path: Path) -> None:
         assert layout.get("xaxis", {}).get("visible", False) is False, name
     drawn = CHART_BY_NAME["ranking"].build(data, replace(state, basis="city"))[0]["layout"]
     assert not drawn.get("annotations")
+    shares = CHART_BY_NAME["shares"].build(data, state)[0]["layout"]  # no shares in this data at all
+    assert any("No region shown has a share" in a["text"] for a in shares.get("annotations", []))
+
+
+def test_the_shares_subtitle_gives_the_years_it_draws(dataset) -> None:
+    """The bundled shares (the synthetic tables declare no share series): the subtitle's years are the bars'."""
+    state = default_state(dataset)
+    meta = CHART_BY_NAME["shares"].build(dataset, state)[1]
+    years = sorted({p.year for _, _, p in meta.drawn})
+    assert f" · {years[0]}–{years[-1]} (default year per region) · " in meta.subtitle
+    picked = CHART_BY_NAME["shares"].build(dataset, replace(state, year=2021))[1]
+    assert " · 2021 · " in picked.subtitle
