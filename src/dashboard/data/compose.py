@@ -95,7 +95,8 @@ def compose_year(composition: Composition, year: int, cells: Mapping[tuple[str, 
         withheld = [c for c in lacking if found[c] is not None and WITHHELD & set(found[c].flags)]  # type: ignore[union-attr]
         why = (f"no figure for {', '.join(lacking)} in {year}"
                + (f" (confidential or withheld: {', '.join(withheld)})" if withheld else "")
-               + f": the sum of {composition.metro_code}'s parts would be partial")
+               + ("" if len(composition.parts) == 1
+                  else f": the sum of {composition.metro_code}'s parts would be partial"))
         return Composed(composition.metro_code, year, None, flags, (), why)
     parts = tuple((code, float(found[code].value)) for code in composition.parts)  # type: ignore[union-attr,arg-type]
     total = math.fsum(value for _, value in parts)

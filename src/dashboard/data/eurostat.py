@@ -334,7 +334,9 @@ def write_tables(imports: list[EurostatImport], out: Path) -> tuple[Path, Path]:
     values = pd.DataFrame([v for i in imports for v in i.values])
     sources = pd.DataFrame([s for i in imports for s in i.sources]).drop_duplicates("source_id")
     if not values.empty:
-        values = values.drop_duplicates(["region_id", "indicator_id", "edition", "year"], keep="last")
+        # the key of values.csv: a city (DE300) and its metro region (DE001MC) have figures of the same year
+        values = values.drop_duplicates(["region_id", "indicator_id", "edition", "year", "territory_id"],
+                                        keep="last")
     values.to_csv(out / "values.csv", index=False, lineterminator="\n")
     sources.to_csv(out / "sources.csv", index=False, lineterminator="\n")
     return out / "values.csv", out / "sources.csv"

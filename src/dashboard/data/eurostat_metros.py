@@ -6,7 +6,8 @@ there as a composition of one part, and each region's country from its NUTS 0 ro
 the same table and vintage. Several files of one table are several vintages: a series takes every year
 the newest vintage has, then earlier years from the next older one, and so on; where it changes vintage
 the line breaks (``series_break``), and the note says why, because two vintages are never joined (the
-2026 file has Germany's 2023 on the Census-2022 basis, the 2023 file on the old one). A Eurostat ``b``
+2026 file has Germany's 2023 on the Census-2022 basis, Eurostat's May-2024 metro table the old one; the
+2016-2021 figures of Lithuania and Poland were revised between the 2023 and 2026 files). A Eurostat ``b``
 flag breaks the line too.
 
 A file copied line for line from Eurostat's own bulk download is Eurostat's (kind ``official``): the
@@ -103,7 +104,10 @@ def _vintages(tables: list[NutsTable], copies: Mapping[str, Copy]) -> dict[str, 
     out: dict[str, list[_Vintage]] = {}
     for position, table in enumerate(tables):
         copy = copies.get(table.digest)
-        order = (0, copy.released, position) if copy else (1, "", position)
+        if copy is None:  # the user's own download: newer than every stored copy, in the order given
+            order: tuple[int, str, int] = (1, "", position)
+        else:  # a release given as a year alone sorts after that year's dates
+            order = (0, copy.released if len(copy.released) > 4 else f"{copy.released}-99", position)
         out.setdefault(table.code, []).append(_Vintage(table, copy, order))
     return {code: sorted(found, key=lambda v: v.order) for code, found in out.items()}
 

@@ -161,3 +161,24 @@ def test_a_cell_that_is_no_eurostat_value_is_refused() -> None:
     from dashboard.data.eurostat import parse_cell
 
     assert parse_cell("9x") is None and parse_cell("12,5") is None
+
+
+def test_the_out_folder_keeps_a_city_and_its_metro_region_of_the_same_year(tmp_path: Path) -> None:
+    """--out wrote one figure per region, indicator and year: Berlin's DE300 row hid its DE001MC one."""
+    from dashboard.cli import main
+
+    dataset = _folder(tmp_path)
+    path = tmp_path / "data" / "metro_compositions.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "X1,City,X1,NUTS 2021,proved,the city is one NUTS 3\n",
+                    encoding="utf-8")
+    territories = tmp_path / "data" / "territories.csv"
+    text = territories.read_text(encoding="utf-8")
+    territories.write_text(text.replace("aa_city,aa,city,AA city,the city of aa,,",
+                                        "aa_city,aa,city,AA city,the city of aa,X1,"), encoding="utf-8")
+    del dataset
+    new = tmp_path / "demo_r_pjanaggr3.tsv"
+    new.write_text(NEW, encoding="utf-8")
+    assert main(["import-eurostat", str(new), "--data", str(tmp_path / "data"), "--out", str(tmp_path / "out")]) == 0
+    with (tmp_path / "out" / "values.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["indicator_id"] == "population" and r["year"] == "2016"]
+    assert sorted(r["territory_id"] for r in rows) == ["aa_city", "aa_metro"]
