@@ -16,6 +16,7 @@ import numpy as np
 
 PLOT_WIDTH, PLOT_HEIGHT = 560.0, 330.0  # the scatter's plot area in a chart card, in px
 CHAR_WIDTH, LINE_HEIGHT, GAP = 7.0, 14.0, 3.0
+EDGE_ROOM = 40.0  # px a label may run past the plot's side: plotly's axis padding and the card's margin
 SIDES = ("top center", "bottom center", "middle right", "middle left", "top right", "top left", "bottom right",
          "bottom left")
 
@@ -61,18 +62,22 @@ def label_positions(xs: Sequence[float], ys: Sequence[float], names: Sequence[st
     for i in sorted(range(len(xs)), key=lambda k: -diameters[k]):
         if not names[i]:  # an unnamed point (a crowded chart names only its top regions): nothing to place
             continue
-        width = CHAR_WIDTH * len(names[i])
+        lines = re.sub(r"<(?!br>)[^>]*>", "", names[i]).split("<br>")  # a label of several lines is taller
+        width = CHAR_WIDTH * max(len(line) for line in lines)
+        height = LINE_HEIGHT * len(lines)
 
-        def cost(side: str, i: int = i, width: float = width) -> float:
-            box = _label_box(px[i], py[i], diameters[i] / 2, width, side)
+        def cost(side: str, i: int = i, width: float = width, height: float = height) -> float:
+            box = _label_box(px[i], py[i], diameters[i] / 2, width, side, height)
             hits = sum(_overlap(box, other) for other in placed)
             hits += sum(_overlap(box, bubble) for j, bubble in enumerate(bubbles) if j != i)
-            return hits
+            # running far past the plot's side (more than the axis padding and margin take) cuts it off
+            outside = max(0.0, -box[0] - EDGE_ROOM) + max(0.0, box[2] - PLOT_WIDTH - EDGE_ROOM)
+            return hits + 4 * outside * (box[3] - box[1])
 
         costs = [cost(side) for side in SIDES]
         best = next((s for s, c in zip(SIDES, costs, strict=True) if c == 0), SIDES[costs.index(min(costs))])
         chosen[i] = best
-        placed.append(_label_box(px[i], py[i], diameters[i] / 2, width, best))
+        placed.append(_label_box(px[i], py[i], diameters[i] / 2, width, best, height))
     return chosen
 
 

@@ -63,12 +63,11 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     xs, ys = [a.value for a, _, _ in rows], [b.value for _, b, _ in rows]
     sizes = [bubble(c.value) for _, _, c in rows]
     named, crowded = top_regions(list(py), None)  # a crowded scatter names its top regions (by y) only
-    names = [dataset.region_name(a.region_id) if a.region_id in named else "" for a, _, _ in rows]
+    texts = [marked_label(dataset, a, comparability) if a.region_id in named else "" for a, _, _ in rows]
     trace = {
         "type": "scatter", "x": xs, "y": ys,
-        "mode": "markers+text", "text": [marked_label(dataset, a, comparability) if n else ""
-                                     for (a, _, _), n in zip(rows, names, strict=True)],
-        "textposition": label_positions(xs, ys, names, sizes),  # names clear of each other
+        "mode": "markers+text", "text": texts,
+        "textposition": label_positions(xs, ys, texts, sizes),  # labels (as drawn) clear of each other
         # an open ring is a thin line: drawn in a shade of the region's colour that stands out (4.5:1)
         "marker": {"size": sizes, "color": [text_colour_on(colours[a.region_id], PLOT_BACKGROUND)
                                             if c.value is None else colours[a.region_id] for a, _, c in rows],
