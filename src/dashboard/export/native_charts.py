@@ -178,6 +178,8 @@ def _label_offset(label, dx: float, dy: float, box: Box) -> None:
 
 def _all_labels(chart: Chart) -> None:
     """Every category name, one per category: PowerPoint and LibreOffice otherwise skip some when crowded."""
+    # python-pptx has no public property for c:tickLblSkip; its element is the library's own escape hatch for
+    # chart XML it does not model (the same one this module uses for scatter values), so it is used here
     axis = chart.category_axis._element
     for tag in ("c:tickLblSkip", "c:tickMarkSkip"):
         _child(axis, tag, before=("c:noMultiLvlLbl", "c:extLst")).set("val", "1")

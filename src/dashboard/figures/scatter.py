@@ -29,7 +29,7 @@ from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.formatting import format_year
-from dashboard.measures import Point, effective_measure, measure_unit, points, resolve_basis
+from dashboard.measures import Point, effective_measure, measure_title, measure_unit, points, resolve_basis
 from dashboard.state import index_focus
 
 MAX_BUBBLE = 48
@@ -88,7 +88,11 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     fig = {"data": [trace], "layout": layout}
     every = [*px, *py]
     size_label = dataset.indicator(size)["short_label"]
-    title = f"{dataset.indicator(y)['short_label']} against {dataset.indicator(x)['short_label']}"
+    def named(indicator: str, measure: str) -> str:  # 'GDP per inhabitant against Population'
+        return str(dataset.indicator(indicator)["short_label"]) if measure == "absolute" else \
+            measure_title(dataset, indicator, measure)
+
+    title = f"{named(y, my)} against {named(x, mx)}"
     subtitle = (f"bubble size: {size_label} ({measure_unit(dataset, size, ms)}) · "
                 f"{year_label(every, year)} · {comparability.basis_label}")
     sources, publishers = cite(dataset, every)

@@ -68,3 +68,13 @@ def test_the_shares_subtitle_gives_the_years_it_draws(dataset) -> None:
     assert f" · {years[0]}–{years[-1]} (default year per region) · " in meta.subtitle
     picked = CHART_BY_NAME["shares"].build(dataset, replace(state, year=2021))[1]
     assert " · 2021 · " in picked.subtitle
+
+
+def test_chart_titles_name_the_measure(tmp_path: Path) -> None:
+    data = build(tmp_path, [(r, i, 2021, v * (k + 1), "metro") for k, r in enumerate(("aa", "bb"))
+                            for i, v in (("population", 1000), ("gdp", 50))])
+    state = replace(default_state(data), focus="aa", peers=("bb",), edition="recent", indicator="gdp",
+                    measure="per_capita", basis="eurostat_metro", x="population", y="gdp", size="population")
+    titles = {name: CHART_BY_NAME[name].build(data, state)[1].title for name in ("ranking", "map", "trend", "scatter")}
+    assert titles == {"ranking": "Ranking: GDP per inhabitant", "map": "Map: GDP per inhabitant",
+                      "trend": "Trend: GDP per inhabitant", "scatter": "GDP per inhabitant against Population"}
