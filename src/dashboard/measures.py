@@ -166,7 +166,8 @@ def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, y
     """Missing on this basis: say so, and what the region has instead (never its other territory standing in)."""
     if basis != "reported":
         other = dataset.figure(region, indicator, edition, year)
-        why = str(dataset.region(region).get("no_eurostat_reason") or "") if basis == "eurostat_metro" else ""
+        noted = dataset.region(region).get("no_eurostat_reason") if basis == "eurostat_metro" else ""
+        why = noted if isinstance(noted, str) else ""  # a user's region row may leave the column out (NaN)
         if other is not None:
             kind = TERRITORY_KINDS.get(other.territory_kind, other.territory_kind)
             return Point(region_id=region, value=None,
