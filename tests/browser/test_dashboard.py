@@ -89,7 +89,9 @@ def test_a_copied_url_restores_the_view_in_a_fresh_page(app_url: str, watched_pa
     page.goto(app_url)
     wait_for_charts(page)
     page.click("#preset-buttons button:has-text(\"Baltic states' capitals\")")
+    expect(page).to_have_url(re.compile(r"peers=baltic"))  # each step lands before the next
     page.click("#measure-select label:has-text('Share of national total')")
+    expect(page).to_have_url(re.compile(r"measure=share"))
     page.click("#region-select")
     page.click(".dash-dropdown-option:has-text('Vilnius')")
     expect(page).to_have_url(re.compile(r"focus=vilnius"))
