@@ -56,7 +56,7 @@ def load_data_folder(directory: str | Path, bundled: Dataset | None = None) -> L
         return _load(directory, bundled)
     except DataValidationError:
         raise
-    except (OSError, RecursionError, MemoryError, ValueError, KeyError, TypeError) as err:
+    except Exception as err:  # any failure, a bug in a reader included, is this folder's refusal
         # A folder must never stop the server from starting: say it in one line; the log keeps the detail.
         log.warning("data folder %s could not be read", printable(directory), exc_info=True)
         raise DataValidationError([Problem(str(directory), 0, "-", f"could not be read ({type(err).__name__})")]) \

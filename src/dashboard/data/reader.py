@@ -297,8 +297,17 @@ def _control_name(char: str) -> str:
 
 
 def check_header_cells(header: list[str], label: str, limits: Limits | None = None) -> None:
-    """Refused when a column name holds a control character or is absurdly long."""
+    """Refused when a column name holds a control character, is absurdly long, or is given twice (which of
+    two 'value' columns is the value? pandas would make every later step a frame of two columns)."""
     limits = limits or current()
+    seen: dict[str, int] = {}
+    for position, name in enumerate(header, start=1):
+        key = name.strip().lower()
+        if key and key in seen:
+            raise Refused(Problem(label, 1, quoted(name.strip()) or "-",
+                                  f"the column '{quoted(name.strip())}' appears twice (columns {seen[key]} and "
+                                  f"{position}); keep one"))
+        seen.setdefault(key, position)
     for name in header:
         found = CONTROL.search(name)
         if found:
