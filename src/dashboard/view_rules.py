@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES
+from dashboard.data.schema import BASES, YEAR_MAX, YEAR_MIN
 from dashboard.measures import availability
 from dashboard.presets import preset_members
 from dashboard.state import ViewState, default_state, slides, with_edition
@@ -60,13 +60,30 @@ def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> V
     if trigger == "edition-select":
         return with_edition(dataset, current, values["edition-select"])
     if trigger in CONTROLS:
-        return replace(current, **{CONTROLS[trigger]: values[trigger]})
+        chosen = values[trigger]
+        if not isinstance(chosen, str) or len(chosen) > MAX_CHOICE:  # a list nested 500 deep made asdict recurse
+            return current  # until it failed (a 500); a control only ever sends a short string
+        return replace(current, **{CONTROLS[trigger]: chosen})
     if trigger == "peers-select":
         return replace(current, peers=chosen_peers(dataset, current, values["peers-select"]))
     if trigger == "year-select":
-        year = values["year-select"]
-        return replace(current, year=None if year in (None, "default") else int(year))
+        return replace(current, year=chosen_year(values["year-select"]))
     return current
+
+
+MAX_CHOICE = 200  # characters: every option value of a control is an id far shorter than this
+
+
+def chosen_year(value: object) -> int | None:
+    """The year the year control sent, or None (each region's default) for anything that is not a year the
+    data can hold: 'default', Infinity or 1e308 (int() of those raised OverflowError: a 500), '²', True."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
+        value = int(value)
+    return value if isinstance(value, int) and YEAR_MIN <= value <= YEAR_MAX else None
 
 
 def chosen_peers(dataset: Dataset, current: ViewState, listed: list[str] | None) -> tuple[str, ...]:
