@@ -30,6 +30,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from dashboard.export.cells import inert
 from dashboard.export.slide_text import DARK, FONT
 from dashboard.export.textfit import text_width
 from dashboard.export.typography import plain
@@ -291,8 +292,8 @@ def ranking_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     names, values = [plain(y) for y in trace["y"]], list(trace["x"])
     ids = region_ids(trace)
     data = CategoryChartData(number_format=NUMBER_FORMAT)
-    data.categories = names
-    data.add_series(axis_title(spec, "xaxis") or "Value", values)
+    data.categories = [inert(n) for n in names]
+    data.add_series(inert(axis_title(spec, "xaxis") or "Value"), values)
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *box, data).chart
     _style_chart(chart)
     chart.has_legend = False
@@ -348,10 +349,10 @@ def shares_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     rows = share_rows(spec)
     row_of = {position: i for i, (position, _) in enumerate(rows)}
     data = CategoryChartData(number_format=NUMBER_FORMAT)
-    data.categories = [plain(name) for _, name in rows]
+    data.categories = [inert(plain(name)) for _, name in rows]
     for trace in traces:
         by_row = {row_of[y]: x for y, x in zip(trace["y"], trace["x"], strict=True)}
-        data.add_series(plain(trace.get("name") or ""), [by_row.get(i) for i in range(len(rows))])
+        data.add_series(inert(plain(trace.get("name") or "")), [by_row.get(i) for i in range(len(rows))])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *box, data).chart
     _style_chart(chart)
     chart.has_legend = True
@@ -522,7 +523,7 @@ def trend_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     span = list(range(min(years), max(years) + 1)) if years else []
     data = XyChartData(number_format=NUMBER_FORMAT)
     for trace, points in zip(traces, kept, strict=True):
-        series = data.add_series(plain(trace.get("name") or ""))
+        series = data.add_series(inert(plain(trace.get("name") or "")))
         by_year = {int(x): y for x, y in points}
         for year in span:  # every series over the same years (LibreOffice drew only the last series of an XY
             series.add_data_point(year, by_year.get(year))  # chart whose series had years of their own)
@@ -621,7 +622,7 @@ def scatter_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     data = BubbleChartData(number_format=NUMBER_FORMAT)
     sizes = [round(100 * (d / biggest) ** 2, 2) for d in diameters]  # area, biggest = 100
     for i, region in enumerate(ids):
-        series = data.add_series(texts[i] or region)
+        series = data.add_series(inert(texts[i] or region))
         series.add_data_point(xs[i], ys[i], sizes[i])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BUBBLE, *box, data).chart
     _style_chart(chart)

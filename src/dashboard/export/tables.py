@@ -22,10 +22,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dashboard.components.figures_table import table_rows
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
+from dashboard.export.cells import neutralise
 from dashboard.measures import MEASURE_LABELS, resolve_basis
 from dashboard.state import ViewState
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LINKABLE = ("http://", "https://")  # only these become clickable: never file:, javascript: or a formula
 
 
@@ -65,13 +65,6 @@ COLUMNS: tuple[Column, ...] = (
            "Empty for a figure as published; otherwise how it was computed (e.g. divided by population)."),
 )
 COLUMN_NAMES = [c.name for c in COLUMNS]
-
-
-def neutralise(cell: object) -> object:
-    """Make a text cell inert in a spreadsheet; leave numbers alone."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_START):
-        return "'" + cell
-    return cell
 
 
 def citation(dataset: Dataset, state: ViewState, today: dt.date | None = None) -> str:
