@@ -155,8 +155,8 @@ class Dataset:
             "eurostat_codes": MappingProxyType({str(c): t for t, c in self.territories["eurostat_code"].items() if c}),
             "kpi_ids": tuple(kpis.index),
             "assumed_codes": frozenset(c.metro_code for c in self.compositions if c.assumed),
-            "national_sources": frozenset(self.values.loc[self.values["indicator_id"].astype(str).str.startswith(
-                "national_"), "source_id"].astype(str)),
+            "national_sources": frozenset(self.values.loc[self.values["indicator_id"].isin(
+                [i for i in self.indicators.index if str(i).startswith("national_")]), "source_id"].astype(str)),
         })
 
     @staticmethod

@@ -19,14 +19,13 @@ import io
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.data.compose import Cell
 from dashboard.data.dataset import Dataset
-from dashboard.data.eurostat_metros import NutsTable, compose_tables
+from dashboard.data.eurostat_metros import EurostatImport, NutsTable, compose_tables
 from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, gunzip, gunzip_head, human
 from dashboard.data.problems import Problem
 from dashboard.data.reader import quoted
@@ -59,17 +58,6 @@ FLAGS = {"p": "provisional", "e": "estimated", "b": "break in time series", "c":
 # A value with Eurostat's flag letters: '1234.5 p', '1868018 ep', ': c', ':C' or ':|C' (confidential since 2025)
 VALUE_CELL = re.compile(r"^\s*(?P<number>-?\d+(?:\.\d+)?)?\s*(?P<flags>[bcdefimnprsuz]*)\s*$")
 YEAR = re.compile(r"^\s*(\d{4})(?:\s*$|-)")  # 2021, or 2021-Q1 / 2021-01 (the year is kept)
-
-
-@dataclass
-class EurostatImport:
-    values: list[dict] = field(default_factory=list)
-    sources: list[dict] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        return pd.DataFrame(self.values), pd.DataFrame(self.sources)
 
 
 def _text(raw: bytes, name: str, limits: Limits) -> str:
@@ -165,6 +153,38 @@ def _long_rows_from_sdmx(text: str, name: str, limits: Limits, problems: list[Pr
         problems.append(Problem(name, reader.line_num, "-", f"malformed CSV record: {err}"))
 
 
+def _kept_cells(text: str, name: str, units: dict[str, float], fixed: dict[str, str], limits: Limits,
+                problems: list[Problem]) -> Iterator[tuple[dict, re.Match[str]]]:
+    """(row, parsed cell) of every cell of the wanted unit and dimension values (totals, not women only),
+    at most max_sheet_cells of them; a cell that is no Eurostat value is reported with its line and column."""
+    read = _long_rows_from_sdmx if text.startswith("DATAFLOW,") else _long_rows_from_tsv
+    count = 0
+    for row in read(text, name, limits, problems):
+        if any(row.get(dim, value) != value for dim, value in fixed.items()) or row.get("unit", "") not in units:
+            continue
+        count += 1
+        if count > limits.max_sheet_cells:
+            raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
+                                   "max_sheet_cells", limits, "figures"))
+        match = parse_cell(row["cell"])
+        if match is None:
+            problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
+                                    f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
+            continue
+        yield row, match
+
+
+def _amount(match: re.Match[str], factor: float, row: dict, name: str, limits: Limits,
+            problems: list[Problem]) -> float | None:
+    """The cell's number in the indicator's unit (thousands -> persons), or None, said, when it is too large."""
+    number = round(float(match["number"]) * factor, 3)
+    if not math.isfinite(number) or abs(number) > limits.max_abs_value:
+        problems.append(exceeded(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
+                                 f"'{quoted(match['number'])}' is too large for a figure", "max_abs_value", limits))
+        return None
+    return number
+
+
 def is_eurostat(raw: bytes) -> bool:
     """Whether the file looks like a Eurostat download; reads at most 64 KB (decompressed) of it."""
     head = gunzip_head(raw) if raw[:2] == b"\x1f\x8b" else raw[:4096]
@@ -199,46 +219,23 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
         return
     if code in NUTS_TABLES:
         table = read_nuts_table(text, name, code, limits, result.problems)
-        composed = compose_tables([table], dataset, today)
-        result.values += composed.values
-        result.sources += composed.sources
-        result.problems += composed.problems
-        result.notes += composed.notes
+        result.extend(compose_tables([table], dataset, today))
         return
     indicator, units, fixed = DATASETS[code]
-    read = _long_rows_from_sdmx if text.startswith("DATAFLOW,") else _long_rows_from_tsv
-    rows = read(text, name, limits, result.problems)
     codes = {str(c): r for r, c in dataset.regions["eurostat_metro_code"].items() if c}
     unknown: dict[str, int] = {}
-    cells = 0
     source_id = f"eurostat_{code}"
-    for row in rows:
-        if any(row.get(dim, value) != value for dim, value in fixed.items()):
-            continue
-        unit = row.get("unit", "")
-        if unit not in units:
-            continue
+    for row, match in _kept_cells(text, name, units, fixed, limits, result.problems):
+        unit = row["unit"]
         metro = row.get("metroreg", row.get("geo", ""))
         region = codes.get(metro)
-        cells += 1
-        if cells > limits.max_sheet_cells:
-            raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
-                                   "max_sheet_cells", limits, "figures"))
-        match = parse_cell(row["cell"])
-        if match is None:
-            result.problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
-                                           f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
-            continue
         if region is None:
             unknown[metro] = unknown.get(metro, 0) + 1
             continue
         if match["number"] is None:
             continue  # ':' = not available: stays missing
-        number = float(match["number"]) * units[unit]
-        if not math.isfinite(number) or abs(number) > limits.max_abs_value:
-            result.problems.append(exceeded(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
-                                            f"'{quoted(match['number'])}' is too large for a figure",
-                                            "max_abs_value", limits))
+        number = _amount(match, units[unit], row, name, limits, result.problems)
+        if number is None:
             continue
         year = row["year"]
         flags = [FLAGS.get(f, f) for f in match["flags"]]
@@ -267,28 +264,12 @@ def read_nuts_table(text: str, name: str, code: str, limits: Limits, problems: l
     Rows of other units or dimension values (women only, an age group) are skipped; a cell that is no
     Eurostat value is reported with its line and column."""
     indicator, national, units, fixed = NUTS_TABLES[code]
-    read = _long_rows_from_sdmx if text.startswith("DATAFLOW,") else _long_rows_from_tsv
     cells: dict[tuple[str, int], Cell] = {}
-    count = 0
-    for row in read(text, name, limits, problems):
-        if any(row.get(dim, value) != value for dim, value in fixed.items()) or row.get("unit", "") not in units:
-            continue
-        count += 1
-        if count > limits.max_sheet_cells:
-            raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
-                                   "max_sheet_cells", limits, "figures"))
-        match = parse_cell(row["cell"])
-        if match is None:
-            problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
-                                    f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
-            continue
+    for row, match in _kept_cells(text, name, units, fixed, limits, problems):
         number = None
         if match["number"] is not None:
-            number = round(float(match["number"]) * units[row["unit"]], 3)
-            if not math.isfinite(number) or abs(number) > limits.max_abs_value:
-                problems.append(exceeded(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
-                                         f"'{quoted(match['number'])}' is too large for a figure", "max_abs_value",
-                                         limits))
+            number = _amount(match, units[row["unit"]], row, name, limits, problems)
+            if number is None:
                 continue
         geo = row.get("geo", "")
         cells[(geo, row["year"])] = Cell(number, match["flags"], row["line"])
@@ -318,11 +299,7 @@ def import_eurostat_files(files: list[tuple[bytes, str]], dataset: Dataset,
             continue
         out.append(import_eurostat(raw, name, dataset, today))
     if tables:
-        composed = compose_tables(tables, dataset, today)
-        nuts.values += composed.values
-        nuts.sources += composed.sources
-        nuts.problems += composed.problems
-        nuts.notes += composed.notes
+        nuts.extend(compose_tables(tables, dataset, today))
     if tables or nuts.problems:
         out.append(nuts)
     return out

@@ -24,6 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from dashboard.data.compose import STATUSES, Cell, Composed, Composition, compose, flag_words
 from dashboard.data.dataset import Dataset
 from dashboard.data.limits import Refused, read_regular_file
@@ -61,11 +63,22 @@ class Copy:
 
 
 @dataclass
-class MetroRows:
+class EurostatImport:
+    """What an import made: rows of values.csv and sources.csv, problems (FILE:ROW:COLUMN), notes."""
+
     values: list[dict] = field(default_factory=list)
     sources: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def frames(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        return pd.DataFrame(self.values), pd.DataFrame(self.sources)
+
+    def extend(self, other: EurostatImport) -> None:
+        self.values += other.values
+        self.sources += other.sources
+        self.problems += other.problems
+        self.notes += other.notes
 
 
 def read_copies(dataset: Dataset) -> dict[str, Copy]:
@@ -195,11 +208,11 @@ def _rows(region: str, indicator: str, territory: str, wording: str, series: lis
 
 
 def compose_tables(tables: list[NutsTable], dataset: Dataset, today: dt.date,
-                   copies: Mapping[str, Copy] | None = None) -> MetroRows:
+                   copies: Mapping[str, Copy] | None = None) -> EurostatImport:
     """Rows of values.csv and sources.csv for every declared metro region the dataset has a territory for,
     and its country's total, from NUTS-level tables (several vintages of one table allowed)."""
     copies = read_copies(dataset) if copies is None else copies
-    out = MetroRows()
+    out = EurostatImport()
     by_code = _vintages(tables, copies)
     compositions = dataset.compositions
     totals: set[tuple[str, str]] = set()  # (region, national indicator) written: once per region, not per territory
