@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 
-from dashboard.export.service import SOCKET_ENV
+from dashboard.render.protocol import SOCKET_ENV
 
 bind = os.environ.get("BALTMET_BIND", "127.0.0.1:8050")  # behind a reverse proxy that terminates TLS
 workers = int(os.environ.get("BALTMET_WORKERS", 2 * multiprocessing.cpu_count()))
@@ -24,13 +24,13 @@ control_socket_disable = True  # no gunicornc control socket: several instances 
 
 def on_starting(server) -> None:
     """Start the one export service of this server (one headless Chromium for every worker), before the
-    workers fork: they inherit its socket's path and send it every image (dashboard/export/service.py)."""
+    workers fork: they inherit its socket's path and send it every image (dashboard/render/service.py)."""
     if os.environ.get("BALTMET_EXPORT_SERVICE", "1") == "0":
         return  # each worker then starts its own browser on its first export
     folder = tempfile.mkdtemp(prefix="baltmet-export-")
     path = os.path.join(folder, "export.sock")
     os.environ[SOCKET_ENV] = path
-    server.baltmet_export = subprocess.Popen([sys.executable, "-m", "dashboard.export.service", path])
+    server.baltmet_export = subprocess.Popen([sys.executable, "-m", "dashboard.render.service", path])
     for _ in range(100):  # the socket appears within a second; the browser then warms up in the background
         if os.path.exists(path) or server.baltmet_export.poll() is not None:
             break

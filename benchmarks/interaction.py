@@ -571,7 +571,7 @@ def chart_costs(directory: Path, regions: list[str]) -> None:
         from dashboard import callbacks
         from dashboard.components.kpi_card import kpi_row
         from dashboard.data.folders import load_data_folder
-        from dashboard.state import from_query
+        from dashboard.url_state import from_query
         from dashboard.views import CHARTS
 
         dataset = load_data_folder(directory).dataset
@@ -582,7 +582,7 @@ def chart_costs(directory: Path, regions: list[str]) -> None:
               f"(median of {len(regions) - 1} distinct focuses, after one warm-up; JSON as Dash encodes it)")
         print(f"{'part':40} {'build ms':>9} {'JSON ms':>9} {'kB JSON':>9}")
         parts = {view.name: (lambda s, v=view: callbacks._chart_parts(dataset, v, s)) for view in CHARTS}
-        parts["kpi cards"] = lambda s: kpi_row(dataset, s.focus, s.edition, s.regions, s.year, s.basis)
+        parts["kpi cards"] = lambda s: kpi_row(dataset, s)
         parts["region-select options"] = lambda s: callbacks.region_options(dataset)
         parts["peers-select options"] = lambda s: callbacks.peer_options(dataset)
         import plotly.io as pio

@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from dashboard.data import validate as v  # noqa: E402
 from dashboard.data.loader import load_dataset  # noqa: E402
 from dashboard.data.reader import read_table  # noqa: E402
-from dashboard.data.schema import TERRITORIES, TERRITORY_KINDS, VALUES  # noqa: E402
+from dashboard.data.schema import TERRITORIES, VALUES  # noqa: E402
+from dashboard.data.territory_kinds import bundled_territory_kinds  # noqa: E402
 from dashboard.paths import BUNDLED_DATA_DIR  # noqa: E402
 
 YEARS = range(1990, 2031)
@@ -41,7 +42,7 @@ def build_folder(folder: Path, rows: int) -> Path:
     regions = pd.read_csv(folder / "regions.csv", dtype=str)["region_id"].tolist()
     indicators = pd.read_csv(folder / "indicators.csv", dtype=str)
     source = pd.read_csv(folder / "sources.csv", dtype=str)["source_id"].iloc[0]
-    kinds = list(TERRITORY_KINDS)[:5]
+    kinds = list(bundled_territory_kinds().order)[:5]
     territories = [(f"{r}_{k}", r, k) for r in regions for k in kinds]
     with open(folder / TERRITORIES.file, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\n")

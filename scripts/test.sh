@@ -9,4 +9,5 @@ ensure_office
 ensure_redis
 ensure_venv "[test]"
 .venv/bin/ruff check .
+.venv/bin/lint-imports --no-cache  # the layers of pyproject.toml: no import runs back up
 exec .venv/bin/python -m pytest "$@"

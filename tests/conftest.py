@@ -53,3 +53,25 @@ def needs_chromium() -> None:
     """Exports render in real Chromium through kaleido; without a browser they cannot run."""
     if not (Path("/usr/bin/chromium").exists() or shutil.which("chromium")):
         pytest.skip("kaleido needs Chromium (Debian package 'chromium'); scripts/test.sh installs it")
+
+
+@pytest.fixture(scope="session")
+def needs_office() -> None:
+    """Slides are checked as LibreOffice draws them (then read with poppler); without both they cannot run."""
+    if not (shutil.which("soffice") or shutil.which("libreoffice")) or not shutil.which("pdftoppm"):
+        pytest.skip("LibreOffice (libreoffice-impress) or poppler-utils missing; scripts/test.sh installs both")
+
+
+TESTS = Path(__file__).parent
+TOOL_FIXTURES = {"needs_chromium", "needs_office", "browser"}  # Chromium (kaleido, Playwright) or LibreOffice
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/browser is ``browser``; every test that starts Chromium or LibreOffice (it asks,
+    itself or through a fixture, for one of TOOL_FIXTURES, or is a browser test) is ``tools``, so that
+    ``pytest -m "not tools"`` is the fast loop."""
+    for item in items:
+        if TESTS / "browser" in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser") or TOOL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.tools)

@@ -1,9 +1,14 @@
-"""Read Dash component trees in tests without a browser."""
+"""Read Dash component trees in tests without a browser; wait for a condition, never a fixed time."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import pytest
+
+T = TypeVar("T")
 
 
 def walk(node: Any) -> Iterator[Any]:
@@ -32,6 +37,17 @@ def find_by_id(node: Any, element_id: str) -> Any:
     raise KeyError(element_id)
 
 
+def wait_until(condition: Callable[[], T], what: str, timeout: float = 30, interval: float = 0.05) -> T:
+    """Poll ``condition`` until it returns something true and return that; after ``timeout`` seconds fail,
+    saying ``what`` was awaited (a loop that just ran out would let the test go on against nothing)."""
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout} s for {what}")
+        time.sleep(interval)
+    return result
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     """(exit code, stdout, stderr) of ``python -m dashboard ARGS`` run in this process."""
     import contextlib
@@ -46,3 +62,23 @@ def run_cli(*args: str) -> tuple[int, str, str]:
         except SystemExit as stop:
             code = int(stop.code or 0)
     return code, out.getvalue(), err.getvalue()
+
+
+def kpi_card_for(dataset, region: str, indicator: str, edition: str, peers: tuple[str, ...] = (),
+                 year: int | None = None, basis: str = ""):
+    """The page's card of one key figure, for a focus, peers, year and basis (a ViewState made of them)."""
+    from dashboard.components.kpi_card import kpi_card
+    from dashboard.state import ViewState
+    from dashboard.view_model import kpi_line
+
+    state = ViewState(focus=region, peers=tuple(peers), edition=edition, indicator=indicator, year=year, basis=basis)
+    return kpi_card(dataset, kpi_line(dataset, state, indicator))
+
+
+def kpi_row_for(dataset, region: str, edition: str, peers: tuple[str, ...] = (), year: int | None = None,
+                basis: str = "") -> list:
+    """The page's row of key-figure cards for a focus, peers, year and basis."""
+    from dashboard.components.kpi_card import kpi_row
+    from dashboard.state import ViewState
+
+    return kpi_row(dataset, ViewState(focus=region, peers=tuple(peers), edition=edition, year=year, basis=basis))

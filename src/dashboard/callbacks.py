@@ -15,8 +15,8 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import upload_store
-from dashboard.client_input import clicks, session_dataset, text, user_payload, user_reference
-from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered, text_summary
+from dashboard.client_input import clicks, session_dataset, text, user_reference
+from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered
 from dashboard.components.controls import (
     basis_options,
     indicator_options,
@@ -33,20 +33,21 @@ from dashboard.export.files import chart_file, data_file, deck_file, profile_fil
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading, stage_graph
 from dashboard.presets import with_users_regions
-from dashboard.state import ViewState, from_query, restore, to_query
-from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, parse_upload
+from dashboard.state import ViewState
+from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, keep_checked, parse_upload
+from dashboard.url_state import from_query, restore, to_query
+from dashboard.view_model import chart_summary
 from dashboard.view_rules import (
-    CLICKABLE,
     CONTROL_INPUTS,
     PRESENT_KEYS,
+    clickable,
     menus_key,
     menus_to_send,
     next_state,
     normalise,
 )
-from dashboard.views import CHARTS, headline_basis, kpi_key
+from dashboard.views import CHARTS, kpi_key
 
-CHART_NAMES = [view.name for view in CHARTS]
 DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck",
                   "profile": "profile as PDF"}
 
@@ -73,7 +74,7 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
 def _chart_parts(dataset: Dataset, view, state: ViewState) -> dict:
     figure, meta = view.build(dataset, state)
     return dict(figure=themed(figure, state.theme), style=graph_style(figure), title=meta.title,
-                meta=meta_children(meta), footer=footer_children(meta), summary=text_summary(meta, figure))
+                meta=meta_children(meta), footer=footer_children(meta), summary=chart_summary(meta, figure))
 
 
 def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
@@ -82,10 +83,9 @@ def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
     if state.slide == "kpis":
         return dict(title=f"{name}: key figures", subtitle=heading(dataset, state)[1].children, graph=no_update,
                     graph_style={"display": "none"}, style={},
-                    kpis=kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
-                                 headline_basis(dataset, state)),
+                    kpis=kpi_row(dataset, state),
                     footer="Sources on each card.")
-    view = next(v for v in CHARTS if v.name == state.slide)
+    view = CHARTS.by_name(state.slide)
     figure, meta = view.build(dataset, state)
     badges = " · ".join(text for text, _ in meta.comparability.badges)
     return dict(title=meta.title, subtitle=meta.subtitle + (f" · ⚠ {badges}" if badges else ""),
@@ -133,7 +133,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         controls={cid: Input(cid, "value") for cid in CONTROL_INPUTS},
         tab=Input("tabs", "active_tab"),
         presets=Input({"type": "preset", "id": ALL}, "n_clicks"),
-        chart_clicks={cid: Input(cid, "clickData") for cid in CLICKABLE},
+        chart_clicks={cid: Input(cid, "clickData") for cid in clickable()},
         keys={key: Input(key, "n_clicks") for key in PRESENT_KEYS},
         theme=Input("theme-toggle", "value"),
         user=Input("user-data", "data"),
@@ -208,8 +208,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
             notice=["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update,
             notice_open=True if notes else no_update,
             heading=no_update if same_kpis else heading(dataset, state),
-            kpis=no_update if same_kpis else kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
-                                                     headline_basis(dataset, state)),
+            kpis=no_update if same_kpis else kpi_row(dataset, state),
             kpi_key=no_update if same_kpis else new_kpi_key,
             profile=profile_view(dataset, state) if fresh_profile else no_update,
             profile_key=new_profile_key if fresh_profile else no_update,
@@ -265,7 +264,7 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
         if not isinstance(trigger, dict) or not clicks(ctx.triggered[0]["value"]):
             raise PreventUpdate
         if trigger.get("type") == "export":
-            if trigger.get("chart") not in CHART_NAMES or not offered(trigger.get("size"), trigger.get("fmt"),
+            if trigger.get("chart") not in CHARTS.names() or not offered(trigger.get("size"), trigger.get("fmt"),
                                                                       trigger.get("scale")):
                 return no_update, "That export is not offered: choose one from a chart's Download menu.", True
             what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}"
@@ -342,8 +341,9 @@ def _register_upload(app: Dash, base: Dataset) -> None:
             return no_update, dbc.Alert(f"{accepted['name']} was read, but the server could not keep it; nothing "
                                         "was added. Try again later.", color="danger", dismissable=True,
                                         className="mt-2")
+        keep_checked(base, reference, outcome)  # the first click finds the Dataset built while checking the file
         return reference, dbc.Alert([
-            html.Strong(f"{accepted['name']} added: kept on this server for a week after its last use, and shown "
+            html.Strong(f"{accepted['name']} added: kept on this server for a week from now, and shown "
                         "in this browser until you remove it. "),
             "; ".join(outcome.notes) + ".",
             " Figures from it are marked 'Your data' in cards, charts, the table and exports.",
@@ -356,7 +356,8 @@ def _register_upload(app: Dash, base: Dataset) -> None:
         reference = user_reference(user)
         if reference is None:
             return {"display": "none"}, ""
-        if user_payload(reference) is None:  # expired, or kept by another instance without a shared cache
+        upload_id = upload_store.reference_id(reference)
+        if upload_id is None or not upload_store.has(upload_id):  # expired, or on another instance without Redis
             return {"display": "inline-block"}, [
                 dbc.Badge("Upload again", color="warning", className="me-1 text-dark"),
                 f"{reference['name']} is no longer on the server, so the bundled figures are shown. "

@@ -22,41 +22,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 from urllib.parse import urlencode
 
+from dashboard.cli_common import OneLineParser, load_dataset, say
 from dashboard.data import Dataset, DataValidationError
-from dashboard.data.limits import printable
 from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
-from dashboard.export.images import FORMATS, SIZES
+from dashboard.export.images import SIZES
 from dashboard.presets import PRESETS
-from dashboard.state import MEASURES, ViewState, from_query
+from dashboard.render.image import FORMATS
+from dashboard.state import MEASURES, ViewState
+from dashboard.url_state import from_query
 from dashboard.views import CHARTS
-
-CHART_NAMES = [view.name for view in CHARTS]
-
-
-def say(text: object, stream: TextIO | None = None) -> None:
-    """Print one line with control characters escaped: a data file's ANSI escapes never reach the terminal."""
-    print(printable(text), file=stream or sys.stdout)
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line ('dashboard export: error: ...') and exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
-
-
-def _load(directory: str | None) -> Dataset:
-    from dashboard.data.folders import load_data_folder
-    from dashboard.paths import default_data_dir
-
-    try:
-        return load_data_folder(Path(directory) if directory else default_data_dir()).dataset
-    except DataValidationError as err:
-        say(f"error: the data folder has {len(err.problems)} problem(s); run 'validate' to list them", sys.stderr)
-        raise SystemExit(1) from None
 
 
 def _state(parser: argparse.ArgumentParser, dataset: Dataset, args: argparse.Namespace) -> ViewState:
@@ -102,7 +78,7 @@ def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) 
 
     if bool(args.out) == bool(args.merge):
         parser.error("give one of --out DIR (a folder of your figures) or --merge DIR (rewrite a data folder)")
-    dataset = _load(args.merge or args.data)
+    dataset = load_dataset(args.merge or args.data)
     files, unread = [], 0
     for name in args.files:
         path = Path(name)
@@ -136,7 +112,7 @@ def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) 
 def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from dashboard.export.files import chart_file
 
-    dataset = _load(args.data)
+    dataset = load_dataset(args.data)
     state = _state(parser, dataset, args)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -149,7 +125,7 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _deck(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from dashboard.export.deck import build_deck
 
-    dataset = _load(args.data)
+    dataset = load_dataset(args.data)
     state = _state(parser, dataset, args)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -185,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Write one chart of a view as an image, with title, subtitle, "
                                         "source line and export date inside it.")
     _view_options(export)
-    export.add_argument("--chart", required=True, choices=CHART_NAMES, help="which chart")
+    export.add_argument("--chart", required=True, choices=CHARTS.names(), help="which chart")
     export.add_argument("--indicator", default=None, help="indicator id of the ranking, map and trend")
     export.add_argument("--x", default=None, help="scatter: indicator id on the x axis")
     export.add_argument("--y", default=None, help="scatter: indicator id on the y axis")

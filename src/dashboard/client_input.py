@@ -12,7 +12,7 @@ from typing import Any
 
 from dashboard import upload_store
 from dashboard.data import Dataset, DataValidationError
-from dashboard.upload import dataset_for
+from dashboard.upload import kept_dataset, restored_dataset
 
 log = logging.getLogger(__name__)
 MAX_TEXT = 2000  # a URL query, a region id or a file name longer than this is not one the app made
@@ -47,13 +47,22 @@ def user_payload(value: Any) -> dict | None:
 
 
 def session_dataset(base: Dataset, user: Any) -> Dataset:
-    """The session's Dataset: the base with its upload on top, or the base when the store does not have it
-    (it is re-checked like any upload; a failure leaves the bundled data, never an error)."""
+    """The session's Dataset: the base with its upload on top, or the base when the store does not have it.
+
+    Found by the upload's id in this worker's cache (the store is only asked whether it still keeps the id);
+    otherwise the payload is read from the store and checked like any upload, once, and kept under the id
+    (a failure leaves the bundled data, never an error)."""
+    upload_id = upload_store.reference_id(user)
+    if upload_id is None:
+        return base
+    kept = kept_dataset(base, upload_id)
+    if kept is not None:
+        return kept
     payload = user_payload(user)
     if payload is None:
         return base
     try:
-        return dataset_for(base, payload)
-    except (DataValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
+        return restored_dataset(base, upload_id, payload)
+    except (DataValidationError, KeyError, TypeError, ValueError, AttributeError, RecursionError) as err:
         log.info("a session's upload payload could not be restored: %s", type(err).__name__)
         return base

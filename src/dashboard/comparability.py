@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES, TERRITORY_KINDS
+from dashboard.data.schema import BASES
+from dashboard.data.territory_kinds import bundled_territory_kinds
 from dashboard.formatting import format_year
 from dashboard.measures import Point
 
@@ -56,8 +57,11 @@ def compared(basis: str) -> str:
     return "compared as each region reports" if basis == "reported" else f"compared on {BASES.get(basis, basis)}"
 
 
-def kind_label(kind: str) -> str:
-    return TERRITORY_KINDS.get(kind, kind)
+def kind_label(kind: str, dataset: Dataset | None = None) -> str:
+    """'core city': the kind's label in the dataset's territory_kinds.csv (without a dataset, the bundled one)."""
+    if dataset is None:
+        return bundled_territory_kinds().label(kind)
+    return dataset.kinds.label(kind)
 
 
 YEAR_RULES = ("marked", "listed", "none")
@@ -85,13 +89,13 @@ def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years
                            and p.year != usual and len(counted) > 1)
     parts = []
     if len(kinds) > 1:
-        for kind in TERRITORY_KINDS:
+        for kind in dataset.kinds.order:
             # a trend has a point per year: each region's territory is named once, without the years
             names = list(dict.fromkeys(
                 f"{dataset.region_name(p.region_id)} ({p.territory}" + ("" if years == "none" else f", {p.year}") + ")"
                 for p in shown if p.territory_kind == kind))
             if names:
-                parts.append(f"{kind_label(kind).capitalize()}: {'; '.join(names)}.")
+                parts.append(f"{kind_label(kind, dataset).capitalize()}: {'; '.join(names)}.")
     if years == "none":
         pass
     elif year_range and year_range[1] - year_range[0] > MAX_YEAR_SPREAD:

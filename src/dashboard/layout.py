@@ -15,9 +15,7 @@ from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.state import ViewState, default_state
 from dashboard.view_rules import menus_key
-from dashboard.views import CHARTS, headline_basis, kpi_key
-
-CHART_WIDTHS = {"ranking": 6, "map": 6, "scatter": 6, "shares": 6, "trend": 12}
+from dashboard.views import CHARTS, kpi_key
 
 
 def heading(dataset: Dataset, state: ViewState) -> list:
@@ -33,8 +31,8 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
     cols = []
     for view in CHARTS:
         figure, meta = view.build(dataset, state)
-        extra = [scatter_controls(dataset, state)] if view.name == "scatter" else None
-        cols.append(dbc.Col(chart_card(view.name, meta, figure, extra), xs=12, xl=CHART_WIDTHS[view.name],
+        extra = [scatter_controls(dataset, state)] if view.axis_pickers else None
+        cols.append(dbc.Col(chart_card(view.name, meta, figure, extra), xs=12, xl=view.width,
                             className="mb-3"))
     return dbc.Row(cols, className="g-3")
 
@@ -75,8 +73,8 @@ def upload_area() -> html.Div:
                     "territory; optional edition, territory_type, source_id, qualifier, note; an Excel 'regions' "
                     "sheet adds regions), or a Eurostat download (met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or "
                     "the NUTS-level demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers). Up to 10 MB. The file is "
-                    "read on this server and kept there, under a fingerprint of its content, for a week after its "
-                    "last use; your browser keeps only that fingerprint, and 'Remove your data' takes it out of "
+                    "read on this server and kept there, under a fingerprint of its content, for a week after it "
+                    "was uploaded; your browser keeps only that fingerprint, and 'Remove your data' takes it out of "
                     "your view."], className="text-body-secondary d-block mt-2"),
     ]), className="mb-2"), id="upload-panel", is_open=False)
     return html.Div([
@@ -144,9 +142,7 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
             toolbar(),
             upload_area(),
-            dbc.Row(kpi_row(dataset, state.focus, state.edition, state.regions, state.year,
-                            headline_basis(dataset, state)), id="kpi-row",
-                    className="g-3"),
+            dbc.Row(kpi_row(dataset, state), id="kpi-row", className="g-3"),
             dbc.Tabs([
                 dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3",
                         id="tab-charts"),

@@ -15,8 +15,7 @@ from statistics import fmean
 
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
-from dashboard.data.declarations import declaration
-from dashboard.data.schema import BASES, TERRITORY_KINDS
+from dashboard.data.schema import BASES
 
 MEASURE_LABELS = {
     "absolute": "Absolute",
@@ -71,45 +70,44 @@ def round_derived(value: float, *inputs: float) -> float:
 def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
     """measure -> '' when it applies to the indicator, else the reason it does not (shown beside it)."""
     row = dataset.indicator(indicator_id)
-    declared = declaration(dataset, indicator_id)
     reasons = {"absolute": "", "index": ""}
-    if declared.per_capita_base:
+    if row.per_capita_base:
         reasons["per_capita"] = ""
-    elif row["kind"] in ("percent", "index"):
-        reasons["per_capita"] = f"{row['short_label']} is already a ratio."
+    elif row.kind in ("percent", "index"):
+        reasons["per_capita"] = f"{row.short_label} is already a ratio."
     else:
-        reasons["per_capita"] = f"{row['short_label']} has no per-inhabitant form."
-    if declared.national_total or declared.reported_share:
+        reasons["per_capita"] = f"{row.short_label} has no per-inhabitant form."
+    if row.national_total or row.reported_share:
         reasons["share"] = ""
     else:
-        reasons["share"] = f"The data has no national total or reported share for {row['short_label']}."
+        reasons["share"] = f"The data has no national total or reported share for {row.short_label}."
     return reasons
 
 
 def measure_unit(dataset: Dataset, indicator_id: str, measure: str) -> str:
     row = dataset.indicator(indicator_id)
     if measure == "per_capita":
-        return declaration(dataset, indicator_id).per_capita_unit or f"{row['unit']} per inhabitant"
+        return row.per_capita_unit or f"{row.unit} per inhabitant"
     if measure == "share":
         return "% of national total"
     if measure == "index":
         return "index, peers' average = 100"
-    return str(row["unit"])
+    return row.unit
 
 
 def measure_title(dataset: Dataset, indicator_id: str, measure: str) -> str:
     """What a chart of the indicator in the measure shows, for its title: 'Population', 'GDP per inhabitant',
     'Jobs, share of the national total', 'GDP, index (peers' average = 100)'."""
     row = dataset.indicator(indicator_id)
-    short = str(row["short_label"])
+    short = row.short_label
     if measure == "per_capita":
-        unit = declaration(dataset, indicator_id).per_capita_unit or "per inhabitant"
+        unit = row.per_capita_unit or "per inhabitant"
         return f"{short} {unit[unit.index('per'):] if 'per' in unit else unit}"
     if measure == "share":
         return f"{short}, share of the national total"
     if measure == "index":
         return f"{short}, index (peers' average = 100)"
-    return str(row["label"])
+    return row.label
 
 
 def effective_measure(dataset: Dataset, indicator_id: str, measure: str) -> str:
@@ -132,7 +130,7 @@ def resolve_basis(dataset: Dataset, basis: str, indicator_id: str, edition: str,
     may differ from GDP's); a metropolitan region wins a tie."""
     if basis in BASES:
         return basis
-    if measure != "per_capita" or not declaration(dataset, indicator_id).per_capita_base:
+    if measure != "per_capita" or not dataset.indicator(indicator_id).per_capita_base:
         return dataset.default_basis(indicator_id, edition)
     return _per_capita_basis(dataset, indicator_id, edition)
 
@@ -145,8 +143,10 @@ def _per_capita_basis(dataset: Dataset, indicator_id: str, edition: str) -> str:
         return sum(region_point(dataset, r, indicator_id, edition, "per_capita", None, basis).value is not None
                    for r in dataset.region_ids)
 
-    counts = {basis: covered(basis) for basis in ("eurostat_metro", "city")}
-    top = max(counts, key=lambda b: counts[b])  # dict order: the metro region first, so it wins a tie
+    counts = {basis: covered(basis) for basis in dataset.kinds.bases}
+    if not counts:
+        return "reported"
+    top = max(counts, key=lambda b: counts[b])  # the kinds' order: the metro region first, so it wins a tie
     return top if counts[top] and 2 * counts[top] >= covered("reported") else "reported"
 
 
@@ -169,7 +169,7 @@ def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, y
         noted = dataset.region(region).get("no_eurostat_reason") if basis == "eurostat_metro" else ""
         why = noted if isinstance(noted, str) else ""  # a user's region row may leave the column out (NaN)
         if other is not None:
-            kind = TERRITORY_KINDS.get(other.territory_kind, other.territory_kind)
+            kind = dataset.kinds.label(other.territory_kind)
             return Point(region_id=region, value=None,
                          missing=f"No comparable figure ({BASES[basis]}){': ' + why if why else ''}; has "
                                  f"{other.territory} ({kind}, {other.year}) instead.")
@@ -198,7 +198,7 @@ def region_point(dataset: Dataset, region: str, indicator: str, edition: str, me
         return no_comparable(dataset, region, indicator, edition, year, basis)
     if measure in ("absolute", "index"):
         return _from_figure(figure, figure.value)
-    declared = declaration(dataset, indicator)
+    declared = dataset.indicator(indicator)
     if not declared.per_capita_base:
         return replace(no_comparable(dataset, region, indicator, edition, year, basis),
                        missing=availability(dataset, indicator)["per_capita"])
@@ -212,7 +212,7 @@ def region_point(dataset: Dataset, region: str, indicator: str, edition: str, me
     if base is None:
         return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
                      territory_kind=figure.territory_kind, territory_id=figure.territory_id,
-                     missing=f"No {str(dataset.indicator(declared.per_capita_base)['label']).lower()} for "
+                     missing=f"No {dataset.indicator(declared.per_capita_base).label.lower()} for "
                              f"{figure.territory} in {figure.year} to divide by.")
     value = round_derived(figure.value * declared.per_capita_scale / base.value, figure.value, base.value)
     point = _from_figure(figure, value, how=f"divided by {base.indicator_id} {base.year} ({base.territory})",
@@ -234,7 +234,7 @@ def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, ye
                  figure: Figure | None) -> Point:
     """A source's own share for the figure's year and territory first, then one computed from a national
     total of the same year, then the source's share (on the basis) for another year (its year shown)."""
-    declared = declaration(dataset, indicator)
+    declared = dataset.indicator(indicator)
     share_id = declared.reported_share
     if figure is not None and share_id:
         reported = dataset.figure_on(region, share_id, edition, figure.year, figure.territory_id)

@@ -12,7 +12,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, jsonify, request
 from flask_compress import Compress
 
-from dashboard.export.images import is_warm as images_ready
+from dashboard.render.image import is_warm as images_ready
 
 STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 ONE_YEAR = "public, max-age=31536000, immutable"

@@ -1,8 +1,11 @@
-"""A user's upload: parsed once into a small JSON payload kept in *their* browser session.
+"""A user's upload: read and checked once into a JSON payload kept on the server (upload_store.py).
 
-The server holds nothing per user: every callback rebuilds the session's Dataset from the base
-and the payload (cached by the payload's hash), so any worker can serve any user. Every upload gets
-an answer, the figures or one-line problems: reading is bounded (data/limits.py) and nothing raises.
+The browser keeps only the upload's id, the sha256 of the payload. The worker that checked the upload
+keeps the Dataset it built (the base with the upload on top) in a bounded cache under that id, so a click
+costs a lookup and the store's answer that it still keeps the id. Any other worker (or this one after
+the entry was evicted) reads the payload from the store once, checks it again, and keeps that Dataset:
+any worker can serve any user. Every upload gets an answer, the figures or one-line problems: reading is
+bounded (data/limits.py) and nothing raises.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard import upload_store
 from dashboard.data import Dataset, DataValidationError, Problem
 from dashboard.data.eurostat import import_eurostat, is_eurostat
 from dashboard.data.limits import Limits, current
@@ -29,6 +33,10 @@ from dashboard.data.tolerant import XLSX_MAGIC, ReadResult, read_any, read_xlsx_
 MAX_UPLOAD_BYTES = Limits().max_upload_bytes  # the default; BALTMET_MAX_UPLOAD_BYTES overrides it
 MAX_UPLOAD_TEXT = "10 MB"
 CACHE_ENTRIES = 64
+# The cache holds at most this many times the row limit of one table, counted in the rows of the Datasets it keeps
+# (the base's included: each keeps its own merged copy): 2 million rows at the defaults, about 200 MB
+# (benchmarks/upload_click.py measured 80-100 bytes a merged row).
+CACHE_ROWS_PER_LIMIT = 10
 log = logging.getLogger(__name__)
 
 
@@ -37,6 +45,7 @@ class UploadOutcome:
     payload: dict | None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dataset: Dataset | None = field(default=None, repr=False, compare=False)  # the base with the upload on top
 
 
 def decoded_size(contents: str) -> int:
@@ -59,7 +68,8 @@ def _size_text(limit: int) -> str:
 
 
 def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None = None) -> UploadOutcome:
-    """Read, check and merge an upload against ``base``; the payload is what the browser keeps."""
+    """Read, check and merge an upload against ``base``: the payload the server keeps (upload_store.put) and
+    the Dataset built while checking it (the same one dataset_for(base, payload) builds again)."""
     today = today or dt.date.today()
     limit = current().max_upload_bytes
     if decoded_size(contents) > limit:
@@ -119,19 +129,22 @@ def _parse(raw: bytes, name: str, base: Dataset, today: dt.date) -> UploadOutcom
                "values": _records(tables.values[0]), "regions": _records(tables.regions[0]) if tables.regions else None,
                "sources": _records(tables.sources[0]) if tables.sources else None}
     payload["hash"] = hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
-    return UploadOutcome(payload, [], notes + merged.notes)
+    return UploadOutcome(payload, [], notes + merged.notes, merged.dataset)
 
 
 class _SessionCache:
-    """Merged Datasets by the sha256 of their payload (computed here: a client's own 'hash' is not trusted),
-    bounded by entries and by the rows they hold, so many large sessions cannot grow a worker without end."""
+    """Merged Datasets by the server's upload id (the sha256 of a payload the server made; one id, one payload)
+    and the identity of the base they were merged on, bounded by entries and by the rows they hold (the base's
+    too), so many large sessions, or many small ones on a large base, cannot grow a worker without end."""
 
     def __init__(self) -> None:
-        self._items: OrderedDict[str, tuple[Dataset, Dataset, int]] = OrderedDict()
+        # (id(base), upload id) -> (base, Dataset, rows): the entry holds its base, so that id is not reused
+        self._items: OrderedDict[tuple[int, str], tuple[Dataset, Dataset, int]] = OrderedDict()
         self._rows = 0
         self._lock = threading.Lock()
 
-    def get(self, base: Dataset, key: str) -> Dataset | None:
+    def get(self, base: Dataset, upload_id: str) -> Dataset | None:
+        key = (id(base), upload_id)
         with self._lock:
             item = self._items.get(key)
             if item is None or item[0] is not base:
@@ -139,8 +152,10 @@ class _SessionCache:
             self._items.move_to_end(key)
             return item[1]
 
-    def put(self, base: Dataset, key: str, dataset: Dataset, rows: int) -> None:
-        budget = 2 * current().max_rows
+    def put(self, base: Dataset, upload_id: str, dataset: Dataset) -> None:
+        budget = CACHE_ROWS_PER_LIMIT * current().max_rows
+        rows = len(dataset.values) + len(dataset.regions) + len(dataset.sources)
+        key = (id(base), upload_id)
         with self._lock:
             if key in self._items:
                 self._rows -= self._items.pop(key)[2]
@@ -149,6 +164,12 @@ class _SessionCache:
             while len(self._items) > 1 and (len(self._items) > CACHE_ENTRIES or self._rows > budget):
                 _, (_, _, dropped) = self._items.popitem(last=False)
                 self._rows -= dropped
+
+    def drop(self, base: Dataset, upload_id: str) -> None:
+        with self._lock:
+            item = self._items.pop((id(base), upload_id), None)
+            if item is not None:
+                self._rows -= item[2]
 
     def clear(self) -> None:
         with self._lock:
@@ -173,23 +194,60 @@ def _merged(base: Dataset, payload: dict) -> Dataset:
     return apply_overlay(base, mark_changed_regions(tables, base), payload["own_source"]).dataset
 
 
+def _count(payload: dict) -> int:
+    return sum(len(payload.get(k) or ()) for k in ("values", "regions", "sources"))
+
+
+def _rows(payload: dict) -> int:
+    """The rows a payload holds; refused (DataValidationError) beyond the limit on one table's rows."""
+    rows = _count(payload)
+    if rows > current().max_rows:
+        raise DataValidationError([Problem(str(payload.get("name", "upload")), 0, "-", "too many rows")])
+    return rows
+
+
 def dataset_for(base: Dataset, payload: dict | None) -> Dataset:
-    """The Dataset a session sees: the base, or the base with the session's upload on top.
+    """The Dataset a payload makes: the base, or the base with the upload on top, checked again (not cached;
+    a session's Dataset is found by its upload's id: session_dataset).
 
     Raises DataValidationError for a payload the server would not have made (too many rows, nested too
     deep to serialise, or figures that fail the checks); callers then show the base."""
     if not payload:
         return base
-    rows = sum(len(payload.get(k) or ()) for k in ("values", "regions", "sources"))
-    if rows > current().max_rows:
-        raise DataValidationError([Problem(str(payload.get("name", "upload")), 0, "-", "too many rows")])
+    _rows(payload)
     try:
         text = json.dumps(payload, sort_keys=True, default=str)
     except (RecursionError, ValueError) as err:
         raise DataValidationError([Problem("upload", 0, "-", f"not a payload ({type(err).__name__})")]) from None
-    key = hashlib.sha256(text.encode()).hexdigest()
-    cached = _cache.get(base, key)
-    if cached is None:
-        cached = _merged(base, json.loads(text))
-        _cache.put(base, key, cached, rows)
-    return cached
+    return _merged(base, json.loads(text))
+
+
+def keep_checked(base: Dataset, reference: dict, outcome: UploadOutcome) -> None:
+    """After upload_store.put kept ``outcome``'s payload under ``reference``'s id: keep the Dataset built while
+    checking it, so this worker's first click with the upload neither reads the store nor checks it again."""
+    upload_id = upload_store.reference_id(reference)
+    if upload_id is None or outcome.payload is None or outcome.dataset is None:
+        return
+    if _count(outcome.payload) <= current().max_rows:  # beyond it every other worker refuses the payload
+        _cache.put(base, upload_id, outcome.dataset)
+
+
+def kept_dataset(base: Dataset, upload_id: str) -> Dataset | None:
+    """This worker's Dataset for an upload id, while the store still keeps the id (asked without reading the
+    payload: an upload the store dropped is not shown here and missing elsewhere); None otherwise."""
+    dataset = _cache.get(base, upload_id)
+    if dataset is None:
+        return None
+    if not upload_store.has(upload_id):
+        _cache.drop(base, upload_id)
+        return None
+    return dataset
+
+
+def restored_dataset(base: Dataset, upload_id: str, payload: dict) -> Dataset:
+    """The Dataset of a payload read from the store under ``upload_id``, checked like any upload (once per
+    worker: it is kept under the id). Raises DataValidationError as dataset_for does."""
+    _rows(payload)
+    dataset = _merged(base, payload)
+    _cache.put(base, upload_id, dataset)
+    return dataset

@@ -1,10 +1,13 @@
 """Uploads are kept on the server, under their content hash, in one shared cache.
 
-The browser keeps only ``{"id", "name", "figures"}``: a click sends a few bytes however large the
-upload, and nothing can overflow the browser's storage. The cache is flask-caching's: a local folder
-by default (shared by the workers of one server), Redis when BALTMET_REDIS_URL names one, so several
-instances behind a load balancer share it. An id the cache no longer has (expired, evicted, another
-instance without Redis) shows the bundled data and asks the user to upload the file again.
+The id is the sha256 of the checked payload (the figures as read, the file's name, the day it was
+uploaded), so one id always means one payload: a worker may keep the Dataset it built for an id
+(upload.py) and only ask the store whether the id is still kept. The browser keeps only
+``{"id", "name", "figures"}``: a click sends a few bytes however large the upload, and nothing can
+overflow the browser's storage. The cache is flask-caching's: a local folder by default (shared by the
+workers of one server), Redis when BALTMET_REDIS_URL names one, so several instances behind a load
+balancer share it. An id the cache no longer has (expired, evicted, another instance without Redis)
+shows the bundled data and asks the user to upload the file again.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from flask_caching import Cache
 log = logging.getLogger(__name__)
 REDIS_ENV = "BALTMET_REDIS_URL"
 FOLDER_ENV = "BALTMET_UPLOAD_CACHE_DIR"
-LIFETIME_S = 7 * 24 * 3600  # a session's upload stays a week after its last use
+LIFETIME_S = 7 * 24 * 3600  # a session's upload stays a week after it was uploaded (a read does not extend it)
 MAX_ENTRIES = 200  # the folder cache's bound (each entry is a compressed upload, 10 MB at most)
 MAX_STORED_BYTES = 16 * 1024 * 1024  # a compressed payload larger than this is not kept
 ID = re.compile(r"^[0-9a-f]{64}$")
@@ -61,7 +64,7 @@ def put(payload: dict) -> dict | None:
     blob = zlib.compress(json.dumps(payload, sort_keys=True, default=str).encode(), 6)
     if len(blob) > MAX_STORED_BYTES:
         return None
-    key = str(payload["digest"]) if ID.match(str(payload.get("digest", ""))) else None
+    key = str(payload["hash"]) if ID.match(str(payload.get("hash", ""))) else None  # upload.py computes it
     if key is None:
         return None
     try:
@@ -74,12 +77,30 @@ def put(payload: dict) -> dict | None:
     return {"id": key, "name": str(payload["name"]), "figures": len(payload.get("values") or ())}
 
 
-def get(reference: Any) -> dict | None:
-    """The payload a browser's reference points at, or None (malformed, expired, or on another instance)."""
+def reference_id(reference: Any) -> str | None:
+    """The id of a browser's reference, when it is shaped like one (whether or not the cache still has it)."""
     if not isinstance(reference, dict) or not ID.match(str(reference.get("id", ""))):
         return None
+    return str(reference["id"])
+
+
+def has(key: str) -> bool:
+    """Whether the cache still keeps this id, without reading the payload (a file's expiry stamp, a Redis
+    EXISTS); False when the cache cannot be asked."""
     try:
-        blob = _store().get(reference["id"])
+        return bool(ID.match(key)) and bool(_store().has(key))
+    except Exception as err:
+        log.warning("the upload cache could not be asked: %s", type(err).__name__)
+        return False
+
+
+def get(reference: Any) -> dict | None:
+    """The payload a browser's reference points at, or None (malformed, expired, or on another instance)."""
+    key = reference_id(reference)
+    if key is None:
+        return None
+    try:
+        blob = _store().get(key)
     except Exception as err:
         log.warning("the upload cache could not be read: %s", type(err).__name__)
         return None
@@ -87,7 +108,7 @@ def get(reference: Any) -> dict | None:
         return None
     try:
         return json.loads(zlib.decompress(blob, bufsize=MAX_STORED_BYTES))
-    except (zlib.error, ValueError):
+    except (zlib.error, ValueError, RecursionError):  # the server never writes such a blob: not one of its own
         return None
 
 

@@ -11,10 +11,14 @@ from dashboard.data import Dataset
 from dashboard.data.schema import BASES, YEAR_MAX, YEAR_MIN
 from dashboard.measures import availability
 from dashboard.presets import preset_members
-from dashboard.state import ViewState, default_state, slides, with_edition
+from dashboard.state import ViewState, default_state, with_edition
+from dashboard.url_state import slides
 from dashboard.views import CHARTS
 
-CLICKABLE = [f"chart-{view.name}" for view in CHARTS]
+
+def clickable() -> list[str]:
+    """The ids of the charts whose marks a click can pick a region on (every chart of the registry)."""
+    return [f"chart-{view.name}" for view in CHARTS]
 PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
 CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
             "basis-select": "basis",
@@ -52,7 +56,7 @@ def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> V
         return _presentation_step(current, trigger)
     if trigger == "theme-toggle":
         return replace(current, theme="contrast" if values.get("theme-toggle") else "light")
-    if trigger in CLICKABLE:
+    if trigger in clickable():
         region = _clicked_region(dataset, values.get(trigger))
         return replace(current, focus=region) if region else current
     if isinstance(trigger, dict) and trigger.get("type") == "preset":

@@ -8,6 +8,7 @@ from dashboard.callbacks import next_state, normalise
 from dashboard.data import Dataset
 from dashboard.presets import preset_members
 from dashboard.state import default_state
+from dashboard.views import CHARTS
 
 
 def click(region_id: str) -> dict:
@@ -16,7 +17,7 @@ def click(region_id: str) -> dict:
 
 def test_a_click_in_any_chart_sets_the_focus(dataset: Dataset) -> None:
     start = default_state(dataset, "baltmet")
-    for chart in ("chart-ranking", "chart-scatter", "chart-map", "chart-shares", "chart-trend"):
+    for chart in (f"chart-{view.name}" for view in CHARTS):
         assert next_state(dataset, chart, start, {chart: click("riga")}).focus == "riga"
 
 
@@ -59,8 +60,9 @@ def test_presentation_steps(dataset: Dataset) -> None:
     state = next_state(dataset, "present-open", replace(default_state(dataset, "baltmet"), peers=("oslo", "riga")), {})
     assert state.present and state.slide == "kpis"
     state = next_state(dataset, "present-next", state, {})
-    assert state.slide == "ranking"
-    assert next_state(dataset, "present-prev", next_state(dataset, "present-prev", state, {}), {}).slide == "trend"
+    first, *_, last = (view.name for view in CHARTS)  # the key figures, then the charts in the registry's order
+    assert state.slide == first
+    assert next_state(dataset, "present-prev", next_state(dataset, "present-prev", state, {}), {}).slide == last
     # Up/down walk the compared regions (focus included), wrapping round.
     assert [r for r in state.regions] == ["helsinki", "oslo", "riga"]
     down = next_state(dataset, "present-down", state, {})

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from dashboard.app_factory import create_app
-from dashboard.export.service import SOCKET_ENV, TIMEOUT_ENV, ExportFailed, request_image
 from dashboard.paths import PROJECT_ROOT
+from dashboard.render.protocol import SOCKET_ENV, TIMEOUT_ENV, ExportFailed, request_image
 from dashboard.state import default_state
 from tests.dash_requests import Requests
+from tests.helpers import wait_until
 
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 EMPTY = {"data": [], "layout": {"template": {}}}
@@ -49,20 +50,25 @@ def _browsers_under(root: int) -> list[int]:
 
 def _service(tmp_path: Path, **env: str) -> tuple[subprocess.Popen, str]:
     path = str(tmp_path / "export.sock")
-    process = subprocess.Popen([sys.executable, "-m", "dashboard.export.service", path],
+    process = subprocess.Popen([sys.executable, "-m", "dashboard.render.service", path],
                                env={**os.environ, **env}, stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        if os.path.exists(path):
-            break
-        time.sleep(0.05)
+    wait_until(lambda: os.path.exists(path) or process.poll() is not None, "the export service's socket")
+    assert process.poll() is None, "the export service exited at start"
     return process, path
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url, timeout=2).status == 200
+    except OSError:
+        return False
 
 
 def test_the_service_renders_for_a_worker_with_one_browser(needs_chromium, tmp_path: Path, monkeypatch) -> None:
     process, path = _service(tmp_path)
     try:
         monkeypatch.setenv(SOCKET_ENV, path)
-        from dashboard.export.images import render
+        from dashboard.render.image import render
 
         png = render({"data": [{"type": "bar", "x": [1, 2], "y": [3, 4]}], "layout": {"template": {}}},
                      "png", 400, 300)
@@ -108,12 +114,8 @@ def test_three_gunicorn_workers_share_one_export_browser(needs_chromium, dataset
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if urllib.request.urlopen(base + "/healthz", timeout=2).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
+        wait_until(lambda: master.poll() is not None or _healthy(base + "/healthz"), "gunicorn's /healthz", 60)
+        assert master.poll() is None, "gunicorn exited at start"
         requests = Requests(create_app(dataset).server.test_client())
         trigger = {"type": "export", "chart": "ranking", "fmt": "svg", "size": "slide", "scale": 1}
         body = requests.body("..download.data", {"view-state": default_state(dataset).to_dict(),

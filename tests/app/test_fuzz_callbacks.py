@@ -17,7 +17,8 @@ import pytest
 
 from dashboard.app_factory import create_app
 from dashboard.data import Dataset
-from dashboard.state import default_state, from_query
+from dashboard.state import default_state
+from dashboard.url_state import from_query
 from tests.dash_requests import Requests
 
 PER_CALLBACK = 1000

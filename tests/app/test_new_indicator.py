@@ -1,4 +1,4 @@
-"""A sixth KPI is a row of indicators.csv: menus, cards, charts, table, CSV and deck show it, no code change."""
+"""One more KPI is a row of indicators.csv: menus, cards, charts, table, CSV and deck show it, no code change."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ import pandas as pd
 import pytest
 
 from dashboard.components.controls import indicator_options, measure_options
-from dashboard.components.figures_table import table_rows
-from dashboard.components.kpi_card import kpi_row
 from dashboard.data import load_dataset
 from dashboard.export.tables import to_csv
 from dashboard.paths import BUNDLED_DATA_DIR
-from dashboard.state import from_query
-from dashboard.views import CHART_BY_NAME
+from dashboard.url_state import from_query
+from dashboard.view_model import table_rows
+from dashboard.views import CHARTS
+from tests.helpers import kpi_row_for as kpi_row
 from tests.helpers import text_of
 
 
@@ -27,10 +27,12 @@ def data(tmp_path_factory):
     folder = tmp_path_factory.mktemp("museums")
     shutil.copytree(BUNDLED_DATA_DIR, folder, dirs_exist_ok=True)
     with (folder / "indicators.csv").open(encoding="utf-8") as handle:
-        header = next(csv.reader(handle))
+        reader = csv.DictReader(handle)
+        last = max(int(r["kpi_order"]) for r in reader if r["kpi_order"])  # after every KPI there is
+        header = list(reader.fieldnames or ())
     row = dict.fromkeys(header, "")
     row.update(indicator_id="museums", label="Museums", short_label="Museums", unit="count", kind="count",
-               category="Culture", kpi_order="6", decimals="0", description="Museums (a test indicator).",
+               category="Culture", kpi_order=str(last + 1), decimals="0", description="Museums (a test indicator).",
                per_capita_base="population", per_capita_scale="1000000", per_capita_unit="per million inhabitants",
                icon="bi-buildings-fill", mappable="true")
     with (folder / "indicators.csv").open("a", encoding="utf-8", newline="") as handle:
@@ -56,16 +58,16 @@ def test_the_new_indicator_is_in_the_menus_and_its_measures_follow_its_declarati
     assert per_capita["disabled"] is False and share["disabled"] is True
 
 
-def test_the_sixth_kpi_has_its_card(data, state) -> None:
-    assert data.kpi_ids[-1] == "museums"
-    cards = kpi_row(data, "helsinki", "recent", state.regions, None, state.basis)
-    assert len(cards) == 6 and "Museums" in text_of(cards[-1]) and "80" in text_of(cards[-1])
+def test_the_new_kpi_has_its_card_after_the_others(data, dataset, state) -> None:
+    assert data.kpi_ids == [*dataset.kpi_ids, "museums"]
+    cards = kpi_row(data, "helsinki", "recent", state.regions, None, "reported")  # its figure is a city one
+    assert len(cards) == len(dataset.kpi_ids) + 1 and "Museums" in text_of(cards[-1]) and "80" in text_of(cards[-1])
 
 
 def test_charts_table_and_csv_show_it(data, state) -> None:
-    fig, meta = CHART_BY_NAME["ranking"].build(data, state)
+    fig, meta = CHARTS.by_name("ranking").build(data, state)
     assert sorted(fig["data"][0]["x"]) == [40, 60, 80] and meta.title == "Ranking: Museums"
-    per_head, _ = CHART_BY_NAME["ranking"].build(data, replace(state, measure="per_capita"))
+    per_head, _ = CHARTS.by_name("ranking").build(data, replace(state, measure="per_capita"))
     assert len(per_head["data"][0]["x"]) >= 1  # divided by the same city's population where it has one
     assert any(r["indicator"] == "Museums" for r in table_rows(data, state))
     frame = pd.read_csv(io.BytesIO(to_csv(data, state)))

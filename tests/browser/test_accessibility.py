@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from dashboard.formatting import format_value, format_year
+from dashboard.views import CHARTS
+from tests.browser.waits import wait_until_settled
+
 pytestmark = pytest.mark.browser
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 KNOWN: set[tuple[str, str]] = set()  # (rule, target) pairs accepted for now: none
@@ -26,7 +30,7 @@ def axe_page(browser):
 def test_no_serious_or_critical_axe_violations(app_url: str, axe_page, query: str) -> None:
     axe_page.goto(app_url + query)
     expect(axe_page.locator(".kpi-card").first).to_be_attached(timeout=15_000)
-    axe_page.wait_for_timeout(600)
+    wait_until_settled(axe_page)  # axe reads the page as it ends up, not half drawn
     axe_page.add_script_tag(content=AXE)
     violations = axe_page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.filter(v => ['serious', 'critical'].includes(v.impact))
@@ -39,7 +43,7 @@ def test_keyboard_alone_reaches_the_controls_the_export_menu_and_the_table(app_u
     page = watched_page.page
     page.goto(app_url)
     expect(page.locator("#chart-ranking .trace").first).to_be_attached(timeout=20_000)
-    page.wait_for_timeout(500)
+    wait_until_settled(page)  # every control and menu in place before the walk
     reached: list[str] = []
     wanted = ("Focus region: Helsinki (Finland)", "measure-select", "card-ranking: Download", "tab: Table")
     for _ in range(250):
@@ -68,13 +72,15 @@ def test_keyboard_alone_reaches_the_controls_the_export_menu_and_the_table(app_u
     assert page.evaluate("() => !!document.activeElement.closest('#figures-table')")
 
 
-def test_every_chart_has_a_text_alternative(app_url: str, watched_page) -> None:
+def test_every_chart_has_a_text_alternative(app_url: str, watched_page, dataset) -> None:
     page = watched_page.page
     page.goto(app_url + "?edition=baltmet")  # the BaltMet profiles: their core-city ranking
-    for name in ("ranking", "map", "scatter", "shares", "trend"):
-        figure = page.locator(f"#card-{name} figure")
-        expect(figure).to_have_attribute("aria-describedby", f"{name}-summary")
+    for view in CHARTS:
+        figure = page.locator(f"#card-{view.name} figure")
+        expect(figure).to_have_attribute("aria-describedby", f"{view.name}-summary")
     summary = page.locator("#ranking-summary")
     expect(summary).to_contain_text("Ranking: Population")
     expect(summary).to_contain_text("Compared on: core cities")
-    expect(summary).to_contain_text("Helsinki 560\u202f000 persons (c.\u00a02007)")
+    city = dataset.figure("helsinki", "population", "baltmet", basis="city")  # its figure as the data has it
+    expect(summary).to_contain_text(f"Helsinki {format_value(city.value, 0)} persons "
+                                    f"({format_year(city.year, city.year_approx)})")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard.formatting import format_value
+from tests.browser.waits import wait_for_charts, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +26,6 @@ def click_mark(page, locator) -> None:
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
     page.mouse.click(x, y)
-
-
-def wait_for_charts(page) -> None:
-    for name in ("ranking", "map", "scatter", "shares", "trend"):
-        expect(page.locator(f"#chart-{name} .main-svg").first).to_be_visible()
 
 
 def test_preset_sets_the_peers(app_url: str, watched_page) -> None:
@@ -141,7 +137,7 @@ def test_markup_in_a_link_never_runs(app_url: str, watched_page) -> None:
     page.goto(app_url + "?focus=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&measure=%3Cscript%3Ealert(2)%3C/script%3E")
     expect(page.locator("#url-notice")).to_contain_text("<img src=x onerror=alert(1)>")
     expect(page.locator("#url-notice img")).to_have_count(0)
-    page.wait_for_timeout(500)
+    wait_until_settled(page)  # every answer shown, every image the page asked for loaded or failed
     assert dialogs == []
 
 

@@ -11,11 +11,11 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from dashboard.figures.styling import CONTRAST
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 
 pytestmark = pytest.mark.browser
-CHARTS = ("ranking", "map", "scatter", "shares", "trend")
 
 # WCAG 2 contrast of an element's computed text colour against what is painted behind it (the first
 # opaque background up its ancestors, with any translucent ones composited on top).
@@ -105,7 +105,7 @@ def test_trend_end_labels_as_drawn_reach_4_5_to_1(app_url: str, watched_page, qu
 
 def expected_trend_labels(dataset, focus: str) -> list[str]:
     """What the server's trend of the default view with this focus names at its lines' ends."""
-    figure, _ = CHART_BY_NAME["trend"].build(dataset, replace(default_state(dataset), focus=focus))
+    figure, _ = CHARTS.by_name("trend").build(dataset, replace(default_state(dataset), focus=focus))
     return sorted(t for trace in figure["data"] for t in trace.get("text") or [] if t)
 
 
@@ -147,6 +147,10 @@ REDRAW_JS = """async (name) => {
   } finally { kinds.forEach((k, i) => { console[k] = originals[i]; }); }
   return got;
 }"""
+# Every chart of the registry has been redrawn with the theme's background.
+THEMED_JS = """([count, paper]) => { const graphs = Array.from(document.querySelectorAll('[id^="chart-"].dash-graph'))
+    .map(graph => graph.querySelector('.js-plotly-plot')).filter(gd => gd && gd._fullLayout);
+  return graphs.length === count && graphs.every(gd => gd._fullLayout.paper_bgcolor === paper); }"""
 # Charts whose console noise is known and owned elsewhere; each entry says why, and goes when fixed.
 # (The ranking's 'Invalid color specifier' went when it passed one pattern bgcolor, as shares does.)
 PENDING: dict[str, str] = {}
@@ -171,10 +175,10 @@ def test_the_console_stays_quiet_while_the_view_changes(app_url: str, watched_pa
     expect(page.locator("#region-heading")).to_contain_text("compared with 3 peer region(s)")
     page.click("#theme-toggle")
     expect(page.locator("body")).to_have_class(re.compile(r"\btheme-contrast\b"))
-    page.wait_for_timeout(1500)  # the theme restyles every chart: let those draws finish
+    page.wait_for_function(THEMED_JS, arg=[len(CHARTS), CONTRAST["paper"]])  # every chart redrawn in the theme
     # Whatever the session logged, only a pending chart's known message may be among it ...
     assert [t for t in logged if not any(text in t for text in PENDING.values())] == []
     # ... and redrawing each chart alone shows which chart logs what: none but a pending one.
-    by_chart = {name: page.evaluate(REDRAW_JS, name) for name in CHARTS}
+    by_chart = {view.name: page.evaluate(REDRAW_JS, view.name) for view in CHARTS}
     assert {name: got for name, got in by_chart.items()
             if [t for t in got if not (name in PENDING and PENDING[name] in t)]} == {}

@@ -9,7 +9,7 @@ import pytest
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 
 KPIS = ["population", "employment", "gdp", "universities", "science_parks"]
 
@@ -20,7 +20,7 @@ def test_each_default_ranking_compares_one_kind_of_territory_or_marks_the_others
                                                                                edition: str) -> None:
     state = replace(default_state(dataset), indicator=kpi, edition=edition, peers=tuple(dataset.region_ids))
     for basis in ("", *BASES):  # '' is the default basis of the indicator and edition
-        fig, meta = CHART_BY_NAME["ranking"].build(dataset, replace(state, basis=basis))
+        fig, meta = CHARTS.by_name("ranking").build(dataset, replace(state, basis=basis))
         bar = fig["data"][0]
         kinds = {c[5].rsplit(" (", 1)[-1] for c in bar["customdata"]}
         if meta.comparability.basis != "reported":
@@ -33,7 +33,7 @@ def test_each_default_ranking_compares_one_kind_of_territory_or_marks_the_others
                 kind = row[5].rsplit(" (", 1)[-1].rstrip(")")
                 assert (shape == "/") == (region in odd) and ((f" · {kind}" in label) == (region in odd))
     # and every bar of another year than most says its year (AUDIT item 8: Warsaw's 2022 GDP among 2021 ones)
-    fig, meta = CHART_BY_NAME["ranking"].build(dataset, state)
+    fig, meta = CHARTS.by_name("ranking").build(dataset, state)
     bar = fig["data"][0]
     for region, label, row in zip((c[0] for c in bar["customdata"]), bar["y"], bar["customdata"], strict=True):
         assert (f" · {row[4]}" in label) == (region in meta.comparability.other_year)

@@ -10,7 +10,7 @@ import pytest
 from dashboard.comparability import assess
 from dashboard.measures import no_comparable, points
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 from tests.synthetic import build
 
 REGIONS = ("aa", "bb", "cc", "dd", "ee")
@@ -62,7 +62,7 @@ def test_as_reported_prefers_the_widest_defined_territory_and_marks_the_minority
 
 def test_the_ranking_hatches_and_labels_each_odd_bar(data) -> None:
     state = replace(default_state(data), focus="aa", peers=REGIONS[1:], basis="reported", edition="recent")
-    fig, meta = CHART_BY_NAME["ranking"].build(data, state)
+    fig, meta = CHARTS.by_name("ranking").build(data, state)
     bar = fig["data"][0]
     by_region = {c[0]: i for i, c in enumerate(bar["customdata"])}
     shapes = bar["marker"]["pattern"]["shape"]
@@ -73,7 +73,7 @@ def test_the_ranking_hatches_and_labels_each_odd_bar(data) -> None:
 
 def test_a_like_with_like_ranking_has_no_mark(data) -> None:
     state = replace(default_state(data), focus="aa", peers=REGIONS[1:], edition="recent")
-    fig, meta = CHART_BY_NAME["ranking"].build(data, state)
+    fig, meta = CHARTS.by_name("ranking").build(data, state)
     assert set(fig["data"][0]["marker"]["pattern"]["shape"]) == {""}
     assert meta.comparability.badges == [] and "Eurostat metropolitan regions" in meta.subtitle
     assert {name for name, _ in meta.missing} == {"DD", "EE"}

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from dashboard.components.controls import peer_options
-from dashboard.components.kpi_card import kpi_card
 from dashboard.layout import build_layout, heading
 from dashboard.measures import points
 from dashboard.state import ViewState, default_state
 from dashboard.view_rules import chosen_peers, menus_key, menus_to_send, next_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 from tests.helpers import find_by_id, text_of
+from tests.helpers import kpi_card_for as kpi_card
 from tests.synthetic import REGIONS, build
 
 
@@ -82,7 +82,7 @@ def test_the_index_divides_by_the_peers_average_without_the_focus(data) -> None:
     assert pts[0].value == pytest.approx(33.3, abs=0.05)  # 100 / mean(200, 300, 400) * 100; 40 with the focus
     assert "average of 3 peer(s)" in pts[0].how
     state = replace(default_state(data, "baltmet"), focus="aa", measure="index", basis="eurostat_metro")
-    fig, _ = CHART_BY_NAME["ranking"].build(data, state)
+    fig, _ = CHARTS.by_name("ranking").build(data, state)
     bar = fig["data"][0]
     by_region = dict(zip((c[0] for c in bar["customdata"]), bar["x"], strict=True))
     assert by_region["aa"] == pytest.approx(33.3, abs=0.05)

@@ -11,7 +11,8 @@ import pytest
 from dashboard.data import Dataset
 from dashboard.data.folders import load_data_folder
 from dashboard.presets import PRESETS, preset_members, region_network, with_users_regions
-from dashboard.state import default_state, from_query, to_query
+from dashboard.state import default_state
+from dashboard.url_state import from_query, to_query
 from tests.synthetic import build
 
 # aa, bb: BaltMet members; cc, dd: other Baltic Sea Region metro regions; ee: no network (as a user adds it)

@@ -8,7 +8,8 @@ import pytest
 
 from dashboard.data import Dataset
 from dashboard.presets import preset_members
-from dashboard.state import default_state, from_query, to_query, with_edition
+from dashboard.state import default_state, with_edition
+from dashboard.url_state import from_query, to_query
 
 
 def test_default_view_has_an_empty_query(dataset: Dataset) -> None:

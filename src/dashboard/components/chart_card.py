@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
+from dashboard.view_model import SUMMARY_MARKS, chart_summary
 
 # The mode bar keeps zoom and reset; no button sends anything off the machine (no cloud, no Chart Studio
 # link) and none downloads a bare PNG without title and sources: the card's Download menu exports.
@@ -83,22 +84,6 @@ def export_menu(name: str) -> dbc.DropdownMenu:
                             id=f"{name}-export-menu", toggle_class_name="border")
 
 
-SUMMARY_MARKS = 40  # a screen reader hears at most this many marks; a crowded map or scatter has thousands
-
-
-def text_summary(meta: ChartMeta, figure) -> str:
-    """The chart in words, for screen readers: every mark's region, value, unit and year."""
-    marks = []
-    for trace in figure["data"]:
-        for data in trace.get("customdata") or ():
-            if len(data) > 4 and data[2] != "no data":
-                marks.append(f"{data[1]} {data[2]} {data[3]} ({data[4]})".replace("<b>", "").replace("</b>", ""))
-    marks = list(dict.fromkeys(marks))
-    more = f"; and {len(marks) - SUMMARY_MARKS} more (the Table tab lists them)" if len(marks) > SUMMARY_MARKS else ""
-    shown = "; ".join(marks[:SUMMARY_MARKS]) + more or "no figures"
-    return f"{meta.title}. {meta.subtitle}. {shown}."
-
-
 def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None):
     """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``."""
     return dbc.Card([
@@ -111,7 +96,7 @@ def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None)
         dbc.CardBody(html.Figure([
             dcc.Graph(id=f"chart-{name}", figure=figure, config=GRAPH_CONFIG, style=graph_style(figure),
                       className="chart-graph"),
-            html.P(text_summary(meta, figure), id=f"{name}-summary", className="visually-hidden"),
+            html.P(chart_summary(meta, figure), id=f"{name}-summary", className="visually-hidden"),
         ], className="mb-0", **{"aria-labelledby": f"{name}-title", "aria-describedby": f"{name}-summary"}),
             className="p-1"),
         dbc.CardFooter(footer_children(meta), id=f"{name}-footer", className="small text-body-secondary"),

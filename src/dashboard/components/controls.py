@@ -34,7 +34,7 @@ def peer_options(dataset: Dataset, focus: str | None = None) -> list[dict]:
 def indicator_label(dataset: Dataset, indicator_id: str) -> str:
     """'Population (persons)'; a unit with brackets of its own goes after a dot, never '(index (...))'."""
     row = dataset.indicator(indicator_id)
-    label, unit = str(row["label"]), str(row["unit"])
+    label, unit = row.label, row.unit
     return f"{label} · {unit}" if "(" in label or "(" in unit else f"{label} ({unit})"
 
 
@@ -45,7 +45,7 @@ def indicator_options(dataset: Dataset, edition: str) -> list[dict[str, str]]:
     kpis = set(dataset.kpi_ids)
 
     def group(i: str) -> str:
-        return "Key figures" if i in kpis else str(dataset.indicator(i)["category"])
+        return "Key figures" if i in kpis else dataset.indicator(i).category
 
     order = list(dict.fromkeys(group(i) for i in ids))
     ids = sorted(ids, key=lambda i: (order.index(group(i)), ids.index(i)))

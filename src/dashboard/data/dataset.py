@@ -9,52 +9,34 @@ from types import MappingProxyType
 import pandas as pd
 
 from dashboard.data.compose import Composition
+from dashboard.data.figure import Figure
 from dashboard.data.figure_index import FigureIndex
-from dashboard.data.schema import BASES, EDITION_REFERENCE_YEAR, TERRITORY_KINDS
+from dashboard.data.indicator import Indicator, indicator_record
+from dashboard.data.schema import BASES, EDITION_REFERENCE_YEAR
+from dashboard.data.territory_kinds import EUROSTAT_METRO, UNSPECIFIED, TerritoryKinds, bundled_territory_kinds
 from dashboard.data.territory_match import EUROSTAT_CODE
 
 DEFAULT_GAP_REASON = "No figure for this region and edition in the sources collected (see data/README.md)."
-KIND_RANK = {kind: rank for rank, kind in enumerate(TERRITORY_KINDS)}  # 'as reported' prefers the first
-WORDING_KIND = {"city": "city", "wider": "wider", "country": "country"}  # a user's territory_type -> kind
 TERRITORY_COLUMNS = ["region_id", "kind", "name", "definition", "eurostat_code", "source_id"]
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One figure from values.csv, with everything needed to cite it.
-
-    ``territory`` is the territory's display name (territories.csv), ``wording`` the source's own words.
-    """
-
-    region_id: str
-    indicator_id: str
-    edition: str
-    year: int
-    year_approx: bool
-    value: float
-    qualifier: str
-    territory_id: str
-    territory: str
-    territory_kind: str
-    series_break: bool
-    source_id: str
-    note: str
-    wording: str = ""
-
-
-def basis_admits(basis: str, kind: str, indicator_id: str) -> bool:
-    """Whether a figure of this territory kind counts on the basis; national totals count on every basis."""
+def basis_admits(kinds: TerritoryKinds, basis: str, kind: str, indicator_id: str) -> bool:
+    """Whether a figure of this territory kind counts on the basis (territory_kinds.csv's ``basis``); national
+    totals count on every basis."""
     if indicator_id.startswith("national_"):
         return True
-    return basis == "reported" or kind == basis
+    return basis == "reported" or kinds.basis_of(kind) == basis
 
 
-def _wording_territories(values: pd.DataFrame) -> pd.DataFrame:
-    """Territories for figures that give only wording (a user's table): kind from their type or a Eurostat code."""
+def _wording_territories(values: pd.DataFrame, kinds: TerritoryKinds) -> pd.DataFrame:
+    """Territories for figures that give only wording (a user's table): the kind their type means
+    (territory_kinds.csv's ``wording``); a 'metro' one is a Eurostat metro region when it names its code."""
     worded = values[["region_id", "territory", "territory_type"]]
     rows = {}
     for region, wording, coarse in worded.drop_duplicates().itertuples(index=False):
-        kind = WORDING_KIND.get(coarse) or ("eurostat_metro" if EUROSTAT_CODE.search(wording) else "unspecified")
+        kind = kinds.for_wording(coarse) or UNSPECIFIED
+        if kind == UNSPECIFIED and EUROSTAT_CODE.search(wording):
+            kind = EUROSTAT_METRO
         rows[f"as worded: {region}: {wording}"] = {
             "region_id": region, "kind": kind, "name": wording,
             "definition": "As the figure's source words it; no definition recorded.", "eurostat_code": "",
@@ -77,12 +59,16 @@ class Dataset:
     data_dir: str = ""
     territories: pd.DataFrame | None = None  # index territory_id; wording-only territories are added
     compositions: tuple[Composition, ...] = ()  # metro_compositions.csv: what each Eurostat metro code sums
+    territory_kinds: TerritoryKinds | None = None  # territory_kinds.csv; None: the bundled table
     _index: FigureIndex | None = field(default=None, repr=False)
     _years: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _default_basis: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _lookup: Mapping[str, object] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if self.territory_kinds is None:  # a folder or upload that declares no kinds takes the bundled ones
+            object.__setattr__(self, "territory_kinds", bundled_territory_kinds())
+        kind_table: TerritoryKinds = self.territory_kinds  # type: ignore[assignment]
         values = self.values
         for column, empty in (("territory_id", ""), ("territory", ""), ("territory_type", ""),
                               ("series_break", False)):
@@ -93,7 +79,7 @@ class Dataset:
                                territory_type=values["territory_type"].fillna(""))
         worded = values["territory_id"] == ""
         known = self.territories if self.territories is not None else pd.DataFrame(columns=TERRITORY_COLUMNS)
-        territories = pd.concat([known, _wording_territories(values[worded])])
+        territories = pd.concat([known, _wording_territories(values[worded], kind_table)])
         territories = territories[~territories.index.duplicated(keep="first")].fillna("")
         if worded.any():
             values = values.assign(territory_id=values["territory_id"].astype(str))  # new ids: not a category
@@ -107,11 +93,12 @@ class Dataset:
             tid, wording = row["territory_id"], row["territory"]
             return Figure(row["region_id"], row["indicator_id"], row["edition"], int(row["year"]),
                           bool(row["year_approx"]), float(row["value"]), row["qualifier"], tid,
-                          names.get(tid, wording), kinds.get(tid, "unspecified"), bool(row["series_break"]),
+                          names.get(tid, wording), kinds.get(tid, UNSPECIFIED), bool(row["series_break"]),
                           row["source_id"], row["note"], wording)
 
         user = set(self.sources.index[self.sources["kind"] == "user"])
-        index = FigureIndex(values, kinds, user, BASES, basis_admits, KIND_RANK, EDITION_REFERENCE_YEAR, make)
+        index = FigureIndex(values, kinds, user, BASES, self.admits, kind_table.ranks, EDITION_REFERENCE_YEAR,
+                            make)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_years", MappingProxyType(index.years()))
         object.__setattr__(self, "_default_basis", MappingProxyType(self._bases_by_coverage()))
@@ -124,7 +111,7 @@ class Dataset:
         So 'as reported' shows a region's metro-level series (its latest year, or nearest 2007 in the
         BaltMet edition) and its city only when it reports nothing wider.
         """
-        return (by_user, -KIND_RANK.get(figure.territory_kind, 99), *self._preference(figure.edition, figure.year))
+        return (by_user, -self.kinds.rank(figure.territory_kind), *self._preference(figure.edition, figure.year))
 
     def _bases_by_coverage(self) -> dict[tuple[str, str], str]:
         """Per indicator and edition, the like-with-like basis with figures for the most regions (metro region
@@ -133,10 +120,10 @@ class Dataset:
         covered = {basis: self._index.coverage(basis) for basis in BASES}  # type: ignore[union-attr]
         out = {}
         for indicator, edition in self._years:
-            counts = {b: covered[b].get((indicator, edition), 0) for b in ("eurostat_metro", "city")}
-            top = max(counts, key=lambda b: counts[b])
+            counts = {b: covered[b].get((indicator, edition), 0) for b in self.kinds.bases}
+            top = max(counts, key=lambda b: counts[b]) if counts else "reported"
             reporting = covered["reported"].get((indicator, edition), 0)
-            out[(indicator, edition)] = top if counts[top] and 2 * counts[top] >= reporting else "reported"
+            out[(indicator, edition)] = top if counts.get(top) and 2 * counts[top] >= reporting else "reported"
         return out
 
     def _plain_lookups(self) -> Mapping[str, object]:
@@ -149,7 +136,8 @@ class Dataset:
         return MappingProxyType({
             "region_order": tuple(self.regions.sort_values("name", kind="stable").index),
             "regions": rows(self.regions),
-            "indicators": rows(self.indicators),
+            "indicators": MappingProxyType({str(i): indicator_record(str(i), row) for i, row in
+                                            self.indicators.to_dict(orient="index").items()}),
             "sources": rows(self.sources),
             "territories": rows(self.territories),
             "eurostat_codes": MappingProxyType({str(c): t for t, c in self.territories["eurostat_code"].items() if c}),
@@ -190,7 +178,7 @@ class Dataset:
                basis: str = "reported") -> Figure | None:
         """The figure on the basis for that year, or the edition's default one when ``year`` is None.
 
-        'reported' takes what the region reports, preferring the kinds of territory in TERRITORY_KINDS order.
+        'reported' takes what the region reports, preferring the kinds of territory in territory_kinds.csv's order.
         """
         if year is None:
             return self._index.default((region_id, indicator_id, edition), basis)  # type: ignore[union-attr]
@@ -214,7 +202,7 @@ class Dataset:
         every = self._index.series((region_id, indicator_id, edition))  # type: ignore[union-attr]
         if basis == "reported":
             return every
-        return tuple(f for f in every if basis_admits(basis, f.territory_kind, indicator_id))
+        return tuple(f for f in every if self.admits(basis, f.territory_kind, indicator_id))
 
     def default_basis(self, indicator_id: str, edition: str) -> str:
         """The basis that covers most regions for this indicator and edition (metro region on a tie)."""
@@ -271,6 +259,20 @@ class Dataset:
             label = f"Your data — {label}"
         return label
 
-    def indicator(self, indicator_id: str) -> Mapping[str, object]:
-        """One row of indicators.csv (label, short_label, unit, kind, decimals, ...) as a read-only mapping."""
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator as indicators.csv declares it (label, short_label, unit, decimals, ...), typed."""
         return self._lookup["indicators"][indicator_id]  # type: ignore[index]
+
+    @property
+    def all_indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator's record, in the order of indicators.csv."""
+        return tuple(self._lookup["indicators"].values())  # type: ignore[attr-defined]
+
+    @property
+    def kinds(self) -> TerritoryKinds:
+        """The kinds of territory (territory_kinds.csv): their order, labels, badges, bases and slugs."""
+        return self.territory_kinds  # type: ignore[return-value]  # set in __post_init__
+
+    def admits(self, basis: str, kind: str, indicator_id: str) -> bool:
+        """Whether a figure of this territory kind counts on the basis (national totals count on every one)."""
+        return basis_admits(self.kinds, basis, kind, indicator_id)

@@ -9,13 +9,11 @@ series as slices of one sorted order, each basis's default figure per series as 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-if TYPE_CHECKING:
-    from dashboard.data.dataset import Figure
+from dashboard.data.figure import Figure
 
 SeriesKey = tuple[str, str, str]  # region_id, indicator_id, edition
 FIELDS = ("region_id", "indicator_id", "edition", "year", "year_approx", "value", "qualifier", "territory_id",

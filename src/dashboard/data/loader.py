@@ -12,7 +12,19 @@ from dashboard.data.dataset import Dataset
 from dashboard.data.declarations import REFERENCE_COLUMNS
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE, read_table
-from dashboard.data.schema import COMPOSITIONS, GAPS, INDICATORS, REGIONS, SOURCES, TABLES, TERRITORIES, VALUES, Table
+from dashboard.data.schema import (
+    COMPOSITIONS,
+    GAPS,
+    INDICATORS,
+    REGIONS,
+    SOURCES,
+    TABLES,
+    TERRITORIES,
+    TERRITORY_KIND_TABLE,
+    VALUES,
+    Table,
+)
+from dashboard.data.territory_kinds import NEEDED_KINDS, TerritoryKinds, bundled_territory_kinds, kinds_from_rows
 
 CATEGORY_MIN_ROWS = 10_000  # below this, plain text columns are as fast
 
@@ -62,8 +74,20 @@ def _ids(frame: pd.DataFrame | None, column: str) -> set[str]:
     return set(frame[column])
 
 
+def _kinds(directory: Path, frame: pd.DataFrame | None) -> tuple[TerritoryKinds | None, list[Problem]]:
+    """The folder's territory kinds and their problems beyond the cells; the bundled ones when it has none."""
+    if not (directory / TERRITORY_KIND_TABLE.file).exists():
+        return bundled_territory_kinds(), []
+    if frame is None:
+        return None, []
+    problems = v.check_territory_kinds(frame, str(directory / TERRITORY_KIND_TABLE.file), NEEDED_KINDS)
+    usable = frame[pd.to_numeric(frame["rank"], errors="coerce").notna() & (frame["kind"] != "")]
+    return kinds_from_rows(usable.drop(columns=LINE).to_dict(orient="records")), problems
+
+
 def load_dataset(directory: str | Path) -> Dataset:
-    """Read, check and type the four tables (plus optional gaps.csv) of ``directory``."""
+    """Read, check and type the four tables (plus the optional gaps.csv, territories.csv, metro_compositions.csv and
+    territory_kinds.csv: without it, the bundled kinds) of ``directory``."""
     directory = Path(directory)
     if not directory.is_dir():
         raise DataValidationError([Problem(str(directory), 0, "-", "not a folder")])
@@ -79,8 +103,13 @@ def load_dataset(directory: str | Path) -> Dataset:
     territories, compositions = frames[TERRITORIES.file], frames[COMPOSITIONS.file]
     region_ids, indicator_ids = _ids(regions, "region_id"), _ids(indicators, "indicator_id")
     source_ids, territory_ids = _ids(sources, "source_id"), _ids(territories, "territory_id")
+    kind_table, found = _kinds(directory, frames[TERRITORY_KIND_TABLE.file])
+    problems += found
     if territories is not None:
         label = str(directory / TERRITORIES.file)
+        if kind_table is not None:
+            problems += v.check_reference(territories, "kind", set(kind_table.order), label, "territory kind",
+                                          TERRITORY_KIND_TABLE.file)
         named = territories[territories["region_id"] != ""]
         if regions is not None:
             problems += v.check_reference(named, "region_id", region_ids, label, "region", REGIONS.file)
@@ -114,12 +143,14 @@ def load_dataset(directory: str | Path) -> Dataset:
     if problems:
         raise DataValidationError(problems)
     declared = tuple(parse_compositions(compositions.drop(columns=LINE).to_dict(orient="records")))
-    return _build(directory, regions, indicators, sources, values, gaps, territories, numbers[VALUES.file], declared)
+    return _build(directory, regions, indicators, sources, values, gaps, territories, numbers[VALUES.file], declared,
+                  kind_table)
 
 
 def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
            values: pd.DataFrame, gaps: pd.DataFrame, territories: pd.DataFrame,
-           value_numbers: dict[str, pd.Series], compositions: tuple[Composition, ...] = ()) -> Dataset:
+           value_numbers: dict[str, pd.Series], compositions: tuple[Composition, ...] = (),
+           kinds: TerritoryKinds | None = None) -> Dataset:
     """Turn checked string frames into typed ones (values' year and value as check_cells parsed them)."""
     regions = regions.drop(columns=LINE).assign(
         lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float),
@@ -138,4 +169,4 @@ def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sou
                gaps[["region_id", "indicator_id", "edition", "reason"]].itertuples(index=False, name=None)}
     return Dataset(regions=regions, indicators=indicators, sources=sources, values=values, gaps=gap_map,
                    data_dir=str(directory), territories=territories.drop(columns=LINE).set_index("territory_id"),
-                   compositions=compositions)
+                   compositions=compositions, territory_kinds=kinds)

@@ -148,7 +148,8 @@ def _merge(base: Dataset, values: pd.DataFrame, regions: pd.DataFrame | None, so
     filled = {(r, i, e) for r, i, e in new_values[["region_id", "indicator_id", "edition"]].itertuples(index=False)}
     gaps = {k: reason for k, reason in base.gaps.items() if k not in filled}
     dataset = Dataset(regions=merged_regions, indicators=base.indicators, sources=merged_sources,
-                      values=merged_values, gaps=gaps, data_dir=base.data_dir, territories=base.territories)
+                      values=merged_values, gaps=gaps, data_dir=base.data_dir, territories=base.territories,
+                      compositions=base.compositions, territory_kinds=base.territory_kinds)
     added = len(new_values) - replaced
     notes.append(f"{added} figure(s) added, {replaced} replacing bundled one(s)")
     return OverlayResult(dataset, notes, added, replaced)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["id", "text", "float", "int", "bool", "country", "url", "choice"]
+Kind = Literal["id", "text", "float", "int", "bool", "country", "url", "choice", "colour", "slug"]
 
 EDITIONS: dict[str, str] = {
     "baltmet": "BaltMet profiles (c. 2007)",
@@ -18,18 +18,12 @@ DEFAULT_EDITION = "recent"  # the current figures open; the c. 2007 profiles are
 # The year each edition shows by default: the BaltMet edition is the c. 2007 profiles, so it
 # shows the figure nearest 2007; the recent edition shows each region's latest figure.
 EDITION_REFERENCE_YEAR: dict[str, int | None] = {"baltmet": 2007, "recent": None}
-TERRITORY_TYPES = ("metro", "city", "wider", "country")  # a user's coarse wording; see TERRITORY_KINDS
-# What kind of area a figure describes (territories.csv). A comparison is made on one basis: the
-# figures of one kind. The order is the preference when a region reports several ("as reported").
-TERRITORY_KINDS: dict[str, str] = {
-    "eurostat_metro": "Eurostat metropolitan region",
-    "fua": "functional urban area",
-    "county_nuts": "county / NUTS region",
-    "unspecified": "metro area, extent not stated",
-    "city": "core city",
-    "wider": "wider area",
-    "country": "country",
-}
+# A user's coarse wording of a territory (values.csv's territory_type); territory_kinds.csv's `wording` says
+# which kind each means.
+TERRITORY_TYPES = ("metro", "city", "wider", "country")
+# What kind of area a figure describes is a row of territory_kinds.csv (its rank, labels, badge, basis, slug).
+# A comparison is made on one basis: the figures of the kinds territory_kinds.csv maps to it, or, "as each
+# region reports", each region's most preferred kind. The 'Compare on' choices and their labels:
 BASES: dict[str, str] = {
     "eurostat_metro": "Eurostat metropolitan regions",
     "city": "core cities",
@@ -43,6 +37,12 @@ INDICATOR_KINDS = ("count", "amount", "percent", "index", "area")
 # profiles; other: a non-statistical publisher's own page (city marketing, a university); secondary: read in a
 # third-party copy (Wikipedia, mirrors, news, GitHub files); user: figures a user brought.
 SOURCE_KINDS = ("official", "network", "other", "secondary", "user")
+BADGE_COLOURS = ("primary", "secondary", "success", "danger", "warning", "info", "light", "dark")  # Bootstrap's
+# Where the region profile states an indicator (indicators.csv's profile_topic, profile_role; data/README.md)
+PROFILE_TOPICS = ("size", "productivity", "knowledge", "innovation", "structure")
+PROFILE_ROLES = ("inhabitants", "area", "count", "people", "index_national", "index_eu", "per_inhabitant",
+                 "institutes", "institute_staff", "researchers", "tertiary", "services", "headquarters",
+                 "foreign_companies")
 BALTMET_ROLES = ("", "partner", "observer")
 # The network a bundled region belongs to: the eleven BaltMet members, or the other Baltic Sea Region metro
 # regions; empty for a region a user adds (presets.py: preset "all" is the BaltMet members plus those).
@@ -124,6 +124,17 @@ INDICATORS = Table(
         Column("kpi_context", "bool", required=False),  # the card shows the region's other territory too
         Column("mappable", "bool", required=False),  # the map may show it (empty: yes)
         Column("summable", "bool", required=False),  # values of regions may be added up
+        # The region profile's words and places (data/README.md): the profile names no indicator id
+        Column("noun_one", required=False),  # a count's word for one: 'university'
+        Column("noun_many", required=False),  # and for several: 'universities'
+        Column("prose_name", required=False),  # its name in a sentence when not the short label
+        Column("share_words", required=False),  # '% of Finland's <share_words>' when not the share_label
+        Column("profile_topic", "choice", required=False, choices=("", *PROFILE_TOPICS)),  # the paragraph
+        Column("profile_role", "choice", required=False, choices=("", *PROFILE_ROLES)),  # its sentence there
+        Column("profile_order", "int", required=False, minimum=1, maximum=99),  # order within the paragraph
+        Column("per_capita_of", "id", required=False),  # the indicator it is the published per-inhabitant form of
+        Column("then_now", "int", required=False, minimum=1, maximum=99),  # row of the then-and-now table
+        Column("profile_trend", "bool", required=False),  # drawn in the profile's trend chart
     ),
     key=("indicator_id",),
 )
@@ -133,7 +144,7 @@ TERRITORIES = Table(
     columns=(
         Column("territory_id", "id"),
         Column("region_id", "id", required=False),  # empty for national totals, shared by regions
-        Column("kind", "choice", choices=tuple(TERRITORY_KINDS)),
+        Column("kind", "id"),  # a row of territory_kinds.csv
         Column("name"),
         Column("definition"),
         Column("eurostat_code", required=False),  # the Eurostat metro code this territory is, if any
@@ -216,4 +227,24 @@ COMPOSITIONS = Table(
     required_file=False,
 )
 
-TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, TERRITORIES, SOURCES, VALUES, GAPS, COMPOSITIONS)
+# The kinds of territory (see territory_kinds.py): a folder without the file takes the bundled one.
+TERRITORY_KIND_TABLE = Table(
+    file="territory_kinds.csv",
+    columns=(
+        Column("kind", "id"),
+        Column("rank", "int", minimum=1, maximum=60),  # 'as each region reports' prefers the lowest
+        Column("label"),  # 'core city': hovers, footnotes, cards
+        Column("short_label", required=False),  # 'county': where room is short (the printed profile); empty: label
+        Column("badge", required=False),  # the KPI card's badge for a figure of this kind; empty: none
+        Column("badge_colour", "choice", required=False, choices=("", *BADGE_COLOURS)),
+        Column("badge_why", required=False),  # the badge's tooltip
+        Column("basis", "choice", required=False, choices=("", *(b for b in BASES if b != "reported"))),
+        Column("basis_slug", "slug", required=False),  # that basis in file names: core-cities
+        Column("wording", "choice", required=False, choices=("", *TERRITORY_TYPES)),  # a user's type meaning it
+    ),
+    key=("kind",),
+    required_file=False,
+)
+
+TABLES: tuple[Table, ...] = (REGIONS, INDICATORS, TERRITORIES, SOURCES, VALUES, GAPS, COMPOSITIONS,
+                             TERRITORY_KIND_TABLE)

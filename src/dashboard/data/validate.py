@@ -106,6 +106,10 @@ def _check_column(frame: pd.DataFrame, column: Column, label: str,
     elif column.kind == "colour":
         bad = filled & ~_matches(cells, r"^#[0-9a-fA-F]{6}$")
         problems += _problems(frame, bad, label, column.name, "'{value}' is not a colour (#rrggbb)")
+    elif column.kind == "slug":
+        bad = filled & ~_matches(cells, r"^[a-z0-9]+(-[a-z0-9]+)*$")
+        problems += _problems(frame, bad, label, column.name,
+                              "'{value}' is not a file-name slug (lower-case letters, digits, single -)")
     elif column.kind == "url":
         bad = filled & ~_matches(cells, r"^https?://")
         problems += _problems(frame, bad, label, column.name, "'{value}' is not an http(s) URL")
@@ -170,9 +174,37 @@ def check_value_ranges(values: pd.DataFrame, indicator_kinds: dict[str, str], la
     return problems
 
 
+def check_territory_kinds(frame: pd.DataFrame, label: str, needed: tuple[str, ...]) -> list[Problem]:
+    """territory_kinds.csv beyond its cells: one kind per rank and per coarse wording, and a row for each kind
+    the dashboard gives a meaning of its own (``needed``)."""
+    problems: list[Problem] = []
+    for column, what in (("rank", "rank"), ("wording", "territory type")):
+        if column not in frame.columns or "kind" not in frame.columns:
+            continue
+        first: dict[str, tuple[str, int]] = {}
+        for line, kind, cell in frame[[LINE, "kind", column]].itertuples(index=False, name=None):
+            cell = str(cell).strip()
+            if column == "rank":  # '1' and '1.0' are one rank; a cell that is no number is reported already
+                number = pd.to_numeric(cell, errors="coerce")
+                cell = "" if pd.isna(number) else f"{number:g}"
+            if not cell:
+                continue
+            if cell in first:
+                other, at = first[cell]
+                problems.append(Problem(label, int(line), column, f"{what} '{cell}' is already kind '{other}''s "
+                                                                  f"(line {at}); each kind needs its own"))
+            else:
+                first[cell] = (str(kind), int(line))
+    if "kind" in frame.columns:
+        present = set(frame["kind"])
+        problems += [Problem(label, 0, "kind", f"no row for kind '{kind}', which the dashboard gives a meaning to")
+                     for kind in needed if kind not in present]
+    return problems
+
+
 def is_true(cells: pd.Series) -> pd.Series:
     return per_distinct(cells, lambda distinct: distinct.str.lower().isin(TRUE_WORDS))
 
 
-__all__ = ["check_cells", "check_header", "check_reference", "check_unique", "check_value_ranges",
-           "is_true"]
+__all__ = ["check_cells", "check_header", "check_reference", "check_territory_kinds", "check_unique",
+           "check_value_ranges", "is_true"]

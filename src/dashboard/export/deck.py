@@ -19,7 +19,6 @@ from pptx import Presentation
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.comparability import compared
-from dashboard.components.kpi_card import peer_lines
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.export.images import SIZES as IMAGE_SIZES
@@ -45,9 +44,9 @@ from dashboard.export.textfit import fitting_size
 from dashboard.export.typography import plain
 from dashboard.figures.common import ChartMeta, source_text
 from dashboard.figures.spec import FigureSpec
-from dashboard.measures import points
 from dashboard.state import ViewState
-from dashboard.views import CHARTS, headline_basis
+from dashboard.view_model import KpiLine, chart_summary, kpi_lines
+from dashboard.views import CHARTS
 
 SECONDARY = "(secondary copy)"
 SOURCE_PT = 12
@@ -115,18 +114,18 @@ def _heading(slide, title: str, subtitle: str) -> int:
     return sub.top + sub.height + Inches(0.05)
 
 
-def chart_slide(prs: Presentation, name: str, figure: FigureSpec, meta: ChartMeta, state: ViewState,
+def chart_slide(prs: Presentation, drawing: str, figure: FigureSpec, meta: ChartMeta, state: ViewState,
                 today: dt.date) -> None:
     """A native chart with its title, subtitle and sources (the map, or a chart with no marks: its exported
     picture, which says so)."""
     slide = _blank(prs)
     _notes(slide, chart_notes(meta, figure))
-    if has_native(name, figure):
+    if has_native(drawing, figure):
         badges = " · ".join(text for text, _ in meta.comparability.badges)
         top = _heading(slide, meta.title, meta.subtitle + (f"  ⚠ {badges}" if badges else ""))
         footer = source_footer(meta)
         bottom = HEIGHT - Inches(0.15) - height_of([footer])
-        native_chart(slide, name, (MARGIN, top, INNER, bottom - top - Inches(0.05)), figure, state.focus)
+        native_chart(slide, drawing, (MARGIN, top, INNER, bottom - top - Inches(0.05)), figure, state.focus)
         add_text(slide, MARGIN, bottom, INNER, [footer])
         return
     size = IMAGE_SIZES["slide"]
@@ -134,7 +133,7 @@ def chart_slide(prs: Presentation, name: str, figure: FigureSpec, meta: ChartMet
     height = HEIGHT - Inches(0.5)
     width = int(height * size.width / size.height)
     picture = slide.shapes.add_picture(io.BytesIO(png), int((WIDTH - width) / 2), Inches(0.25), width, height)
-    picture._element.nvPicPr.cNvPr.set("descr", f"{meta.title}. {meta.subtitle}")  # alt text: the picture's words
+    picture._element.nvPicPr.cNvPr.set("descr", chart_summary(meta, figure))  # alt text: the page's summary
 
 
 def _title_slide(prs: Presentation, dataset: Dataset, state: ViewState, today: dt.date) -> None:
@@ -160,30 +159,10 @@ def _profile_slide(prs: Presentation, dataset: Dataset, state: ViewState) -> Non
     _notes(slide, [f"[{n['number']}] {n['text']}" for n in profile_blocks(profile)["footnotes"]])
 
 
-def _text(component: object) -> str:
-    """The words of a page component (a KPI card's line): its strings, a badge's after a '·'."""
-    if component is None:
-        return ""
-    if isinstance(component, str):
-        return component
-    children = getattr(component, "children", None)
-    parts = children if isinstance(children, list | tuple) else [children]
-    words = [_text(part) for part in parts]
-    if type(component).__name__ == "Badge":
-        return " · " + "".join(words)
-    return "".join(words)
-
-
-def kpi_peer_lines(dataset: Dataset, state: ViewState, kpi: str) -> list[str]:
+def kpi_peer_lines(line: KpiLine) -> list[str]:
     """The rank among the focus and its peers and the distance from the peers' median, as the page's KPI
-    card says them (the same function writes both); nothing without peers or a figure."""
-    basis = headline_basis(dataset, state)
-    others = tuple(r for r in state.regions if r != state.focus)
-    if not others or dataset.figure(state.focus, kpi, state.edition, state.year, basis) is None:
-        return []
-    focus = points(dataset, (state.focus,), kpi, state.edition, "absolute", state.year, basis)[0]
-    peers = points(dataset, others, kpi, state.edition, "absolute", state.year, basis)
-    return [_text(line) for line in peer_lines(dataset, focus, peers, int(dataset.indicator(kpi)["decimals"]))]
+    card says them (both read ``KpiLine.standing``); nothing without peers or a figure."""
+    return line.standing.lines() if line.standing is not None else []
 
 
 def card_need(card: Card, width: int) -> int:
@@ -211,9 +190,9 @@ def key_figures_slide(slide, dataset: Dataset, state: ViewState) -> list[Card]:
     add_text(slide, MARGIN, Inches(0.3), INNER,
              [Line(f"{dataset.region_name(state.focus)}: key figures", 36, True, DARK)])
     cards = []
-    for kpi in dataset.kpi_ids:
-        card = kpi_card(dataset, state, kpi)
-        peers = [Line(text, 14, True) for text in kpi_peer_lines(dataset, state, kpi)]
+    for line in kpi_lines(dataset, state):
+        card = kpi_card(dataset, line)
+        peers = [Line(text, 14, True) for text in kpi_peer_lines(line)]
         cards.append(replace(card, extra=[*peers, *card.extra]))
     per_row = 3
     rows = [cards[i:i + per_row] for i in range(0, len(cards), per_row)]
@@ -231,14 +210,12 @@ def key_figures_slide(slide, dataset: Dataset, state: ViewState) -> list[Card]:
 def _kpi_notes(dataset: Dataset, state: ViewState) -> list[str]:
     """Per key figure: the basis it is compared on, and whether its source is a secondary copy."""
     out = []
-    for kpi in dataset.kpi_ids:
-        basis = headline_basis(dataset, state)
-        figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
-        label = dataset.indicator(kpi)["short_label"]
-        if figure is None:
-            out.append(f"{label}: no figure, {compared(basis)}.")
+    for line in kpi_lines(dataset, state):
+        if line.figure is None:
+            out.append(f"{line.label}: no figure, {compared(line.basis)}.")
             continue
-        out.append(f"{label}: {figure.territory}, {compared(basis)}; source {source_text(dataset, figure.source_id)}.")
+        out.append(f"{line.label}: {line.figure.territory}, {compared(line.basis)}; "
+                   f"source {source_text(dataset, line.figure.source_id)}.")
     return out
 
 
@@ -287,7 +264,7 @@ def build_deck(dataset: Dataset, state: ViewState, today: dt.date | None = None)
     used_sources: list[str] = []
     for view in CHARTS:
         figure, meta = view.build(dataset, state)
-        chart_slide(prs, view.name, figure, meta, state, today)
+        chart_slide(prs, view.deck, figure, meta, state, today)
         used_sources += [s for s in meta.sources if s not in used_sources]
     _profile_slide(prs, dataset, state)
     _sources_slides(prs, used_sources)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard.data import Dataset
-from dashboard.data.declarations import is_share, share_series
 from dashboard.export.images import export_chart
 from dashboard.export.naming import slug, view_file_stem, view_stem
 from dashboard.export.package import csv_package
 from dashboard.export.tables import to_xlsx
-from dashboard.measures import effective_measure, points, resolve_basis
+from dashboard.measures import points, resolve_basis
 from dashboard.state import ViewState
-from dashboard.views import CHART_BY_NAME, CHARTS
+from dashboard.views import CHARTS, ChartView
 
 
 def _span(years: set[int]) -> str:
@@ -20,18 +19,15 @@ def _span(years: set[int]) -> str:
     return "" if not ordered else str(ordered[0]) if len(ordered) == 1 else f"{ordered[0]}-{ordered[-1]}"
 
 
-def _year_text(dataset: Dataset, state: ViewState, chart: str, indicator: str) -> str:
-    """The years the chart's figures are of: the trend's span, the chosen year, or the default years' range."""
-    if chart == "trend":
+def _year_text(dataset: Dataset, state: ViewState, view: ChartView, indicator: str) -> str:
+    """The years the chart's figures are of: every year of a series chart, the chosen year, or the range of
+    the default years of what it draws (its registry entry says which)."""
+    if view.years == "series":
         return _span(set(dataset.years(indicator, state.edition)))
     if state.year:
         return str(state.year)
-    if chart == "shares":
-        wanted = [(ind, "absolute" if is_share(dataset, ind) else "share") for _, ind, _ in share_series(dataset)]
-    else:
-        wanted = [(indicator, effective_measure(dataset, indicator, state.measure))]
     years = set()
-    for ind, measure in wanted:
+    for ind, measure in view.series(dataset, state):
         basis = resolve_basis(dataset, state.basis, ind, state.edition)
         years |= {p.year for p in points(dataset, state.regions, ind, state.edition, measure, None, basis,
                                          state.focus) if p.value is not None and p.year}
@@ -41,8 +37,9 @@ def _year_text(dataset: Dataset, state: ViewState, chart: str, indicator: str) -
 def chart_name(dataset: Dataset, state: ViewState, chart: str, fmt: str, size: str = "slide",
                scale: float = 2) -> str:
     """The chart's file name: unique per chart and view (see ``naming``), then size and scale if not default."""
-    indicator = getattr(state, CHART_BY_NAME[chart].export_indicator or "indicator")
-    stem = view_stem(dataset, state, chart, indicator, _year_text(dataset, state, chart, indicator))
+    view = CHARTS.by_name(chart)
+    indicator = getattr(state, view.export_indicator or "indicator")
+    stem = view_stem(dataset, state, view, indicator, _year_text(dataset, state, view, indicator))
     suffix = f"@{int(scale)}x" if fmt == "png" and scale != 2 else ""
     size_part = "" if size == "slide" else f"_{size}"
     return f"{stem}{size_part}{suffix}.{fmt}"
@@ -50,8 +47,7 @@ def chart_name(dataset: Dataset, state: ViewState, chart: str, fmt: str, size: s
 
 def chart_file(dataset: Dataset, state: ViewState, chart: str, fmt: str, size: str = "slide",
                scale: float = 2, today: dt.date | None = None) -> tuple[str, bytes]:
-    view = next(v for v in CHARTS if v.name == chart)
-    figure, meta = view.build(dataset, state)
+    figure, meta = CHARTS.by_name(chart).build(dataset, state)
     return (chart_name(dataset, state, chart, fmt, size, scale),
             export_chart(figure, meta, fmt, size, scale, today))
 

@@ -1,32 +1,25 @@
 """Publication figures rendered on the server by kaleido, from the builders that draw the page.
 
 The exported figure is the on-screen figure with its title, subtitle, source line and export date
-baked in. Kaleido's Chromium is started once per process (lazily, so a gunicorn worker starts its
-own) and reused: the first image costs a browser start, the next ones a fraction of a second.
+baked in; ``dashboard.render.image`` draws it.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from dashboard.export.browser import ExportBrowser
 from dashboard.export.pdfinfo import with_info
 from dashboard.export.textfit import wrap
 from dashboard.export.typography import REPORT, SLIDE, for_slide, tick_room
 from dashboard.figures.common import ChartMeta, esc
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FONT_FAMILY
-from dashboard.paths import ASSETS_DIR, PLOTLY_JS
-
-FORMATS = ("png", "svg", "pdf")
-TOPOJSON_URI = (ASSETS_DIR / "topojson").resolve().as_uri() + "/"
-PLOTLY_JS_FILE = ASSETS_DIR / PLOTLY_JS
+from dashboard.render.image import render
 
 
 @dataclass(frozen=True)
@@ -39,22 +32,6 @@ class Size:
 SIZES = {"slide": Size("slide", 1600, 900), "report": Size("report", 1200, 800)}
 SIDE_MARGIN, TOP_GAP = 40, 14
 INK, GREY = "#111827", "#4b5563"
-_lock = threading.Lock()  # one image at a time per process: requests take turns
-_browser = ExportBrowser(PLOTLY_JS_FILE)  # the page's partial plotly.js: 1.4 MB to parse, not 4.8 MB
-
-
-def is_warm() -> bool:
-    """Whether this process's export browser is running (the health check reports it)."""
-    return _browser.running
-
-
-def warm_up() -> None:
-    """Start the export browser and draw one empty image now, not on a user's first export.
-
-    gunicorn.conf.py calls this in a thread as each worker starts, so the first export of a
-    worker costs a fraction of a second instead of ~3 s.
-    """
-    render({"data": [], "layout": {"template": {}}}, "svg", 100, 100)
 
 
 def source_line(meta: ChartMeta, width: float, size: int, max_lines: int = 4) -> list[str]:
@@ -119,16 +96,6 @@ def decorate(figure: FigureSpec, meta: ChartMeta, size: Size, today: dt.date | N
                        yshift=-below_plot, xshift=-left, showarrow=False, align="left",
                        font={"size": type_.footer, "color": GREY})
     return fig
-
-
-def render(figure: go.Figure | FigureSpec, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
-    """Bytes of the image in ``fmt`` (png, svg, pdf) at ``width`` x ``height`` CSS pixels times ``scale``."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown image format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    spec = figure.to_dict() if isinstance(figure, go.Figure) else figure
-    with _lock:
-        return _browser.calc_fig(spec, {"format": fmt, "width": width, "height": height, "scale": scale},
-                                 TOPOJSON_URI)
 
 
 def export_chart(figure: FigureSpec, meta: ChartMeta, fmt: str, size: str = "slide", scale: float = 2,

@@ -1,8 +1,9 @@
-"""The key-figures slide: five big cards (3 + 2) readable from the back of a room.
+"""The key figures' slide cards, readable from the back of a room (the deck lays them out 3 + 2).
 
-Each card says what the page's KPI card says, on the view's basis: the number (with its qualifier) at
-40 pt or more, its unit and year ('c.' when inferred), the territory and its kind, the national share,
-and the source, marked when it was read in a secondary copy. Text is native, so it stays editable.
+Each card says what the page's KPI card says (both draw ``view_model.KpiLine``), on the view's basis:
+the number (with its qualifier) at 40 pt or more, its unit and year ('c.' when inferred), the territory
+and its kind, the national share, and the source, marked when it was read in a secondary copy. Text
+is native, so it stays editable.
 """
 
 from __future__ import annotations
@@ -14,26 +15,19 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Inches, Pt
 
 from dashboard.comparability import kind_label
-from dashboard.components.kpi_card import context_text, share_line
 from dashboard.data import Dataset
 from dashboard.export.slide_text import (
     ACCENT,
     DARK,
     GREY,
-    HEIGHT,
-    INNER,
     LINE,
-    MARGIN,
     Line,
     add_text,
     height_of,
     wrapped,
 )
 from dashboard.export.textfit import fitting_size
-from dashboard.formatting import format_value, format_year
-from dashboard.measures import no_comparable
-from dashboard.state import ViewState
-from dashboard.views import headline_basis
+from dashboard.view_model import KpiLine
 
 CARD_FILL = RGBColor(0xF3, 0xF4, 0xF6)
 VALUE_PT = (48, 40)  # largest and smallest size of the big number
@@ -56,24 +50,17 @@ class Card:
     missing: bool = False
 
 
-def kpi_card(dataset: Dataset, state: ViewState, kpi: str) -> Card:
-    """One KPI on the view's basis, as the page's card has it."""
-    indicator = dataset.indicator(kpi)
-    basis = headline_basis(dataset, state)
-    figure = dataset.figure(state.focus, kpi, state.edition, state.year, basis)
-    label = str(indicator["short_label"])
+def kpi_card(dataset: Dataset, line: KpiLine) -> Card:
+    """One key figure as the page's card has it."""
+    figure = line.figure
     if figure is None:
-        reason = no_comparable(dataset, state.focus, kpi, state.edition, state.year, basis).missing
-        return Card(label, "No data", [Line(reason, 14, colour=GREY)], missing=True)
-    share = share_line(dataset, state.focus, kpi, state.edition, state.year, basis, figure)
-    context = context_text(dataset, kpi, figure)
-    details = [Line(f"{indicator['unit']} · {format_year(figure.year, figure.year_approx)}", 16, True),
-               Line(f"{figure.territory} ({kind_label(figure.territory_kind)})", 14)]
-    extra = [*([Line(str(share[0].children), 14)] if share else []),
-             *([Line(context[0], 12, colour=GREY)] if context else [])]
+        return Card(line.label, "No data", [Line(line.missing, 14, colour=GREY)], missing=True)
+    details = [Line(f"{line.unit} · {line.year}", 16, True),
+               Line(f"{figure.territory} ({kind_label(figure.territory_kind, dataset)})", 14)]
+    extra = [*([Line(line.share.text, 14)] if line.share else []),
+             *([Line(line.context.text, 12, colour=GREY)] if line.context else [])]
     source = Line(f"Source: {source_line(dataset, figure.source_id)}", 12, colour=GREY)
-    return Card(label, format_value(figure.value, int(indicator["decimals"]), figure.qualifier), details, extra,
-                source)
+    return Card(line.label, line.value, details, extra, source)
 
 
 def source_line(dataset: Dataset, source_id: str) -> str:
@@ -116,19 +103,3 @@ def draw_card(slide, card: Card, left: int, top: int, width: int, height: int) -
     room = top + height - PADDING - y
     add_text(slide, left + PADDING, y, inner, card_lines(card, inner, room), height=room,
              space_after=SPACE_AFTER)
-
-
-def kpi_slide(slide, dataset: Dataset, state: ViewState) -> list[Card]:
-    """Title and the 3 + 2 grid of cards, each row filling the width; returns the cards drawn."""
-    add_text(slide, MARGIN, Inches(0.3), INNER,
-             [Line(f"{dataset.region_name(state.focus)}: key figures", 36, True, DARK)])
-    cards = [kpi_card(dataset, state, kpi) for kpi in dataset.kpi_ids]
-    per_row = 3
-    rows = max(1, -(-len(cards) // per_row))
-    height = int((HEIGHT - TOP - BOTTOM - GAP * (rows - 1)) / rows)
-    for i, card in enumerate(cards):
-        row, column = divmod(i, per_row)
-        in_row = min(per_row, len(cards) - row * per_row)
-        width = int((INNER - GAP * (in_row - 1)) / in_row)
-        draw_card(slide, card, MARGIN + column * (width + GAP), TOP + row * (height + GAP), width, height)
-    return cards

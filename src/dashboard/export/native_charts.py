@@ -672,17 +672,19 @@ def scatter_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     return chart
 
 
-BUILDERS = {"ranking": ranking_chart, "shares": shares_chart, "trend": trend_chart, "scatter": scatter_chart}
+# the registry's names of how the deck draws a chart (views.DECK_DRAWINGS), with the function that draws it
+DRAWINGS = {"bars": ranking_chart, "stacked_bars": shares_chart, "lines": trend_chart, "bubbles": scatter_chart}
 
 
-def has_native(chart: str, spec: FigureSpec) -> bool:
-    """Whether ``chart`` is drawn natively: not the map (a picture), and only with marks to draw."""
-    return chart in BUILDERS and any(t.get("x") for t in spec["data"])
+def has_native(drawing: str, spec: FigureSpec) -> bool:
+    """Whether a chart the registry says to draw as ``drawing`` is drawn natively: not as a picture (the map),
+    and only with marks to draw."""
+    return drawing in DRAWINGS and any(t.get("x") for t in spec["data"])
 
 
-def native_chart(slide, chart: str, box: Box, spec: FigureSpec, focus: str) -> Chart:
-    """The chart ``chart`` drawn natively on ``slide`` (see ``has_native``)."""
-    return BUILDERS[chart](slide, box, spec, focus)
+def native_chart(slide, drawing: str, box: Box, spec: FigureSpec, focus: str) -> Chart:
+    """The chart drawn natively on ``slide`` as ``drawing`` ('bars', 'lines', ...; see ``has_native``)."""
+    return DRAWINGS[drawing](slide, box, spec, focus)
 
 
 def series_values(chart: Chart) -> list[Sequence]:

@@ -12,11 +12,11 @@ import io
 import json
 import zipfile
 
-from dashboard.components.figures_table import table_rows
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.export.tables import COLUMNS, bases_used, citation, notes, to_csv
 from dashboard.state import ViewState
+from dashboard.view_model import table_rows
 
 CSV_NAME = "figures.csv"
 TRUE_VALUES, FALSE_VALUES = ["True"], ["False"]  # how pandas writes booleans

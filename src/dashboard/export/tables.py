@@ -19,12 +19,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard.components.figures_table import table_rows
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
 from dashboard.export.cells import neutralise
 from dashboard.measures import MEASURE_LABELS, resolve_basis
 from dashboard.state import ViewState
+from dashboard.view_model import table_rows
 
 LINKABLE = ("http://", "https://")  # only these become clickable: never file:, javascript: or a formula
 
@@ -78,7 +78,7 @@ def citation(dataset: Dataset, state: ViewState, today: dt.date | None = None) -
 def bases_used(dataset: Dataset, state: ViewState) -> list[tuple[str, str]]:
     """(indicator label, basis label) for each indicator in the download: what kind of territory it compares."""
     ids = dict.fromkeys([*dataset.kpi_ids, state.indicator, state.x, state.y, state.size])
-    return [(str(dataset.indicator(i)["label"]), BASES[resolve_basis(dataset, state.basis, i, state.edition)])
+    return [(dataset.indicator(i).label, BASES[resolve_basis(dataset, state.basis, i, state.edition)])
             for i in ids if i in dataset.indicators.index]
 
 

@@ -73,7 +73,7 @@ def hover_lines(*lines: str, width: int = HOVER_WIDTH) -> str:
 
 def value_decimals(dataset: Dataset, indicator: str, measure: str, value: float) -> int:
     if measure == "absolute":
-        return int(dataset.indicator(indicator)["decimals"])
+        return dataset.indicator(indicator).decimals
     return 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
 
 
@@ -109,7 +109,8 @@ def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) ->
     sources = sources_text(dataset, point.source_ids)
     year = format_year(point.year, point.year_approx) if point.year else ""
     how = f" ({point.how})" if point.how else ""
-    territory = f"{point.territory} ({kind_label(point.territory_kind)})" if point.territory_kind else point.territory
+    territory = (f"{point.territory} ({kind_label(point.territory_kind, dataset)})" if point.territory_kind
+                 else point.territory)
     value, unit = point_text(dataset, indicator, measure, point), esc(measure_unit(dataset, indicator, measure) + how)
     body = hover_lines(f"{value} {unit}", f"{year} · {esc(territory)}" if year else esc(territory),
                        f"Source: {sources}")
@@ -146,7 +147,7 @@ def marked_label(dataset: Dataset, point: Point, comparability: Comparability, w
     from the majority's, and 'composition assumed' where its metro sum is not verified."""
     name = region_label(dataset, point.region_id)
     if point.region_id in comparability.odd:
-        name = f"{name} · {esc(kind_label(point.territory_kind))}"
+        name = f"{name} · {esc(kind_label(point.territory_kind, dataset))}"
     year = odd_year(point, comparability) if with_year else ""
     name = f"{name} · {year}" if year else name
     if point.region_id in comparability.assumed:  # its own line: a long name line squeezes a phone's plot
@@ -157,7 +158,7 @@ def marked_label(dataset: Dataset, point: Point, comparability: Comparability, w
 def empty_reason(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, basis: str) -> str:
     """Why a chart has nothing to draw, and what to try: another basis that has figures, else the other
     edition, else nothing (said so)."""
-    what = str(dataset.indicator(indicator)["short_label"])
+    what = dataset.indicator(indicator).short_label
     where = BASES.get(basis, basis)
     for other in BASES:
         if other != basis and any(dataset.figure(r, indicator, edition, basis=other) for r in regions):
@@ -228,5 +229,5 @@ def with_note(meta: ChartMeta, note: str) -> ChartMeta:
 
 
 def axis_title(dataset: Dataset, indicator: str, measure: str) -> str:
-    label = dataset.indicator(indicator)["short_label"]
+    label = dataset.indicator(indicator).short_label
     return f"{label} ({measure_unit(dataset, indicator, measure)})"

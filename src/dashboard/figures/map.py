@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
-from dashboard.data.declarations import declaration
+from dashboard.figures.cache_keys import index_focus
 from dashboard.figures.common import (
     HOVER,
     ChartMeta,
@@ -31,7 +31,6 @@ from dashboard.figures.labels import geo_label_sides
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, measure_title, points, resolve_basis
-from dashboard.state import index_focus
 
 # Labels are placed clear of each other, of the bubbles and of the map's edge (figures/labels.py) for the map
 # as a chart card shows it on a laptop, in px; presenting and slides place them again for their type size.
@@ -62,7 +61,7 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
     comparability = assess(dataset, pts, basis)
-    if not declaration(dataset, indicator).mappable:  # e.g. a count that only means something beside its area
+    if not dataset.indicator(indicator).mappable:  # e.g. a count that only means something beside its area
         pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
                for p in pts]
     shown = [p for p in pts if p.value is not None]
@@ -91,7 +90,7 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     layout["geo"] = copy.deepcopy(GEO)
     layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
     if not shown:
-        mappable = declaration(dataset, indicator).mappable
+        mappable = dataset.indicator(indicator).mappable
         reason = (empty_reason(dataset, regions, indicator, edition, basis) if mappable
                   else "This indicator is not drawn on a map (a count means something only beside its area).")
         layout = say_empty(layout, reason)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
+from dashboard.figures.cache_keys import focus_key
 from dashboard.figures.common import (
     HOVER,
     ROW_HOVER,
@@ -24,7 +25,6 @@ from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.measures import effective_measure, measure_title, points, resolve_basis
-from dashboard.state import focus_key
 
 
 def build_ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from dashboard.comparability import assess
 from dashboard.data import Dataset
+from dashboard.figures.cache_keys import index_focus
 from dashboard.figures.common import (
     HOVER,
     ChartMeta,
@@ -30,7 +31,6 @@ from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.formatting import format_year
 from dashboard.measures import Point, effective_measure, measure_title, measure_unit, points, resolve_basis
-from dashboard.state import index_focus
 
 MAX_BUBBLE = 48
 MIN_BUBBLE = 12
@@ -87,9 +87,9 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
                                                 edition, basis))
     fig = {"data": [trace], "layout": layout}
     every = [*px, *py]
-    size_label = dataset.indicator(size)["short_label"]
+    size_label = dataset.indicator(size).short_label
     def named(indicator: str, measure: str) -> str:  # 'GDP per inhabitant against Population'
-        return str(dataset.indicator(indicator)["short_label"]) if measure == "absolute" else \
+        return dataset.indicator(indicator).short_label if measure == "absolute" else \
             measure_title(dataset, indicator, measure)
 
     title = f"{named(y, my)} against {named(x, mx)}"

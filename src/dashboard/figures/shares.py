@@ -16,6 +16,7 @@ from functools import lru_cache
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.declarations import is_share, share_series
+from dashboard.figures.cache_keys import focus_key
 from dashboard.figures.common import (
     ASSUMED_MARK,
     GROUP_HOVER,
@@ -34,7 +35,6 @@ from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_value, format_year
 from dashboard.measures import Point, points
-from dashboard.state import focus_key
 
 SHARE_HOVER = "<b>%{meta}</b><br>%{customdata[7]}<extra></extra>"  # the box's title names the region; [7]: common.py
 
@@ -60,6 +60,11 @@ def series_pattern(shape: str, colour: str) -> dict:
 
 def _measure(dataset: Dataset, indicator: str) -> str:
     return "absolute" if is_share(dataset, indicator) else "share"  # a reported share stands as it is
+
+
+def shares_drawn(dataset: Dataset) -> list[tuple[str, str]]:
+    """(indicator, measure) of each series the shares chart draws, in its order."""
+    return [(indicator, _measure(dataset, indicator)) for _, indicator, _ in share_series(dataset)]
 
 
 def _series_points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str,
@@ -106,7 +111,7 @@ def _bar_marks(dataset: Dataset, point: Point, with_year: bool, row_kind: str, r
     the one year), its territory where its row's name does not say it."""
     marks = [format_year(point.year, point.year_approx)] if with_year and point.year is not None else []
     if point.territory_kind != row_kind:
-        marks.append(esc(kind_label(point.territory_kind)))
+        marks.append(esc(kind_label(point.territory_kind, dataset)))
     if not row_assumed and dataset.composition_assumed(point.territory_id):
         marks.append(ASSUMED_MARK)
     return "".join(f" · {mark}" for mark in marks)
@@ -156,7 +161,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
         row = [p for _, p in shown[r]]
         kind = _row_kind(row, majority)
         assumed = any(p.territory_kind == kind and dataset.composition_assumed(p.territory_id) for p in row)
-        names.append(region_label(dataset, r) + (f" · {esc(kind_label(kind))}" if kind != majority else "")
+        names.append(region_label(dataset, r) + (f" · {esc(kind_label(kind, dataset))}" if kind != majority else "")
                      + (f" · {ASSUMED_MARK}" if assumed else ""))
         centre[r] = bottom + len(row) / 2
         for k, (i, p) in enumerate(shown[r]):

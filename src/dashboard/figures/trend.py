@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
+from dashboard.figures.cache_keys import focus_key
 from dashboard.figures.common import (
     HOVER,
     MAX_ITEMS,
@@ -38,7 +39,6 @@ from dashboard.measures import (
     points,
     resolve_basis,
 )
-from dashboard.state import focus_key
 
 
 def build_trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,

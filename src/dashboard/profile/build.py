@@ -36,7 +36,7 @@ def _headlines(dataset: Dataset, region: str, edition: str, notes: Notes) -> tup
     out = []
     for kpi in dataset.kpi_ids:
         row = dataset.indicator(kpi)
-        label, unit = str(row["short_label"]), str(row["unit"])
+        label, unit = row.short_label, row.unit
         figure = F.figure(dataset, region, kpi, edition)
         if figure is None:
             out.append(Headline(kpi, label, "", unit, "", "", "", "", missing=dataset.missing_reason(region, kpi,
@@ -44,7 +44,8 @@ def _headlines(dataset: Dataset, region: str, edition: str, notes: Notes) -> tup
             continue
         out.append(Headline(kpi, label, headline_value(figure.value, figure.qualifier, unit), unit,
                             year_text(figure.year, figure.year_approx), figure.territory, figure.territory_kind,
-                            kind_label(figure.territory_kind), notes.cite((figure.source_id,)), (figure,)))
+                            kind_label(figure.territory_kind, dataset), notes.cite((figure.source_id,)), (figure,),
+                            kind_short=dataset.kinds.short_label(figure.territory_kind)))
     return tuple(out)
 
 

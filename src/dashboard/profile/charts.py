@@ -7,18 +7,30 @@ from __future__ import annotations
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES
-from dashboard.export.images import render
 from dashboard.figures.common import ASSUMED_MARK, odd_year
 from dashboard.figures.theme import FONT_FAMILY, PALETTE, region_colours
 from dashboard.formatting import QUALIFIER_SIGN, QUALIFIER_SUFFIX
 from dashboard.measures import points
 from dashboard.profile.facts import NOW, THEN
 from dashboard.profile.wording import count, territory_phrase
+from dashboard.render.image import render
 
 WIDTH, HEIGHT = 330, 230  # CSS pixels; the PDF places them about 70 mm wide
 SCALE = 3  # about 280 dpi on paper
 GREY, INK, MUTED = "#b8bcc4", "#111827", "#4b5563"
-RANK_INDICATOR = "population"
+
+
+def rank_indicator(dataset: Dataset) -> str:
+    """What the rank chart compares: the indicator that opens the size paragraph (profile_role inhabitants),
+    else the first key figure."""
+    records = dataset.all_indicators
+    return next((r.id for r in records if r.profile_role == "inhabitants"), (dataset.kpi_ids or [records[0].id])[0])
+
+
+def trend_panels(dataset: Dataset) -> list[tuple[str, str]]:
+    """(indicator, 'GDP (EUR million)') of the trend chart: indicators.csv's profile_trend, in the file's order."""
+    return [(r.id, r.short_label if r.unit in ("persons", "count") else f"{r.short_label} ({r.unit})")
+            for r in dataset.all_indicators if r.profile_trend]
 
 
 def _layout(title: str, height: int = HEIGHT) -> dict:
@@ -33,17 +45,18 @@ def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: st
     """Population of the region and its peers on the indicator's default basis ('as reported' when the
     region has no figure on it); the region's bar in its colour, kinds that differ from most are named."""
     regions = (region, *[p for p in peers if p != region])
-    basis = dataset.default_basis(RANK_INDICATOR, edition)
-    pts = points(dataset, regions, RANK_INDICATOR, edition, "absolute", None, basis)
+    ranked = rank_indicator(dataset)
+    basis = dataset.default_basis(ranked, edition)
+    pts = points(dataset, regions, ranked, edition, "absolute", None, basis)
     if pts[0].value is None and basis != "reported":
         basis = "reported"
-        pts = points(dataset, regions, RANK_INDICATOR, edition, "absolute", None, basis)
+        pts = points(dataset, regions, ranked, edition, "absolute", None, basis)
     compared = assess(dataset, pts, basis)
     shown = sorted((p for p in pts if p.value is not None), key=lambda p: p.value)
     missing = [dataset.region_name(p.region_id) for p in pts if p.value is None]
     colour = region_colours(dataset).get(region, PALETTE[0])
     names = [dataset.region_name(p.region_id)
-             + (f" ({kind_label(p.territory_kind)})" if p.region_id in compared.odd else "")
+             + (f" ({kind_label(p.territory_kind, dataset)})" if p.region_id in compared.odd else "")
              + (f" · {odd}" if (odd := odd_year(p, compared)) else "")
              + (f" · {ASSUMED_MARK}" if p.region_id in compared.assumed else "") for p in shown]
     bar = {"type": "bar", "orientation": "h", "x": [p.value for p in shown], "y": names,
@@ -54,7 +67,8 @@ def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: st
     rows = max(len(shown), 1)
     note = _wrapped("No comparable figure: " + ", ".join(missing), 52) if missing else ""
     lines = note.count("<br>") + 1 if note else 0
-    layout = _layout(f"Population, {BASES[basis]}", height=max(150, 56 + 19 * rows + 13 * max(lines - 1, 0)))
+    layout = _layout(f"{dataset.indicator(ranked).short_label}, {BASES[basis]}",
+                     height=max(150, 56 + 19 * rows + 13 * max(lines - 1, 0)))
     top = max((p.value for p in shown), default=1) or 1
     layout.update(xaxis={"visible": False, "range": [0, top * _room(names, bar["text"])]},
                   yaxis={"automargin": True, "tickfont": {"size": 10}}, bargap=0.25)
@@ -96,8 +110,7 @@ def trend_spec(dataset: Dataset, region: str) -> dict:
     """Population and GDP over both editions, one line per territory (never joined across territories);
     a panel without figures is left out and the title says so."""
     colours: dict[str, str] = {}
-    panels = [(name, label, _segments(dataset, region, name)) for name, label in
-              (("population", "Population"), ("gdp", "GDP (EUR million)"))]
+    panels = [(name, label, _segments(dataset, region, name)) for name, label in trend_panels(dataset)]
     shown = [(name, label, segs) for name, label, segs in panels if segs]
     missing = [label.split(" (")[0] for _, label, segs in panels if not segs]
     data = []
@@ -113,7 +126,8 @@ def trend_spec(dataset: Dataset, region: str) -> dict:
                                     "symbol": ["circle-open" if f.qualifier else "circle" for f in seg]},
                          "name": _wrapped(territory_phrase(territory)), "legendgroup": territory,
                          "showlegend": territory not in {d["legendgroup"] for d in data}})
-    title = " and ".join(label for _, label, _ in shown) or "Population and GDP"
+    title = (" and ".join(label for _, label, _ in shown)
+             or " and ".join(label.split(" (")[0] for _, label, _ in panels))
     title += ", by territory" if shown else ": no figures"
     if shown and missing:
         title += f" (no {' or '.join(missing)} figures)"

@@ -45,11 +45,11 @@ def _text_file(profile) -> str:
 
 
 def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from dashboard.cli import _load, say
+    from dashboard.cli_common import load_dataset, say
     from dashboard.presets import preset_members
     from dashboard.profile import booklet_pdf, build_profile, profile_pdf
 
-    dataset = _load(args.data)
+    dataset = load_dataset(args.data)
     booklet = args.region in PRESETS  # a preset's regions, one page each; 'all': the BaltMet network's
     if not booklet and not dataset.has_region(args.region):
         parser.error(f"--region: unknown region {args.region!r} (a preset: {', '.join(PRESETS)}; or a region: "

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from dashboard.data import Dataset
-from dashboard.data.dataset import KIND_RANK, Figure
-from dashboard.data.declarations import declaration
+from dashboard.data.dataset import Figure
 from dashboard.data.schema import EDITION_REFERENCE_YEAR
 from dashboard.measures import national_total, round_derived
 from dashboard.profile.model import Derived, Fact
@@ -44,7 +43,7 @@ def share_of_nation(dataset: Dataset, region: str, indicator: str, edition: str)
     year, else computed from a national total of that year, else the share the region reports elsewhere."""
     if not has(dataset, indicator):
         return None
-    declared = declaration(dataset, indicator)
+    declared = dataset.indicator(indicator)
     head = figure(dataset, region, indicator, edition)
     share_id = declared.reported_share if has(dataset, declared.reported_share) else ""
     if head is not None and share_id:
@@ -61,7 +60,7 @@ def share_of_nation(dataset: Dataset, region: str, indicator: str, edition: str)
 
 def per_inhabitant(dataset: Dataset, region: str, indicator: str, edition: str, basis: str) -> Derived | None:
     """The figure divided by the population of the same territory and year (measures' per-inhabitant rule)."""
-    declared = declaration(dataset, indicator)
+    declared = dataset.indicator(indicator)
     head = figure(dataset, region, indicator, edition, basis)
     if head is None or not has(dataset, declared.per_capita_base):
         return None
@@ -155,6 +154,6 @@ def same_territory_pair(dataset: Dataset, region: str, indicator: str, prefer: t
     if not common:
         return None
     common.sort(key=lambda t: (t not in prefer, prefer.index(t) if t in prefer else 0,
-                               KIND_RANK.get(then_by[t][0].territory_kind, 99)))
+                               dataset.kinds.rank(then_by[t][0].territory_kind)))
     territory = common[0]
     return _nearest(then_by[territory], THEN), _nearest(now_by[territory], NOW)

@@ -118,6 +118,7 @@ class Headline:
     notes: tuple[int, ...] = ()
     facts: tuple[Fact, ...] = ()
     missing: str = ""
+    kind_short: str = ""  # where room is short (the printed card): territory_kinds.csv's short_label
 
 
 @dataclass(frozen=True)

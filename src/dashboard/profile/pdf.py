@@ -43,8 +43,6 @@ SCALES = (1.15, 1.07, 1.0, 0.93, 0.86, 0.8, 0.74, 0.68)
 INK, GREY, RULE, CARD = colors.HexColor("#111827"), colors.HexColor("#4b5563"), colors.HexColor("#d1d5db"), \
     colors.HexColor("#f3f4f6")
 CHART_W = 68 * mm
-KIND_SHORT = {"eurostat_metro": "Eurostat metro region", "fua": "functional urban area", "county_nuts": "county",
-              "unspecified": "extent not stated", "city": "core city", "wider": "wider area", "country": "country"}
 
 
 def _style(size: float, bold: bool = False, colour=INK, leading: float = 1.25, **extra) -> ParagraphStyle:
@@ -75,7 +73,7 @@ def _cards(profile: Profile, s: float) -> Table:
         lines = [Paragraph(_text(h.label), _style(6.8 * s, colour=GREY)),
                  Paragraph(_text(value) + _card_marks(h.notes, s), _style((11 if h.value else 9) * s, bold=True))]
         if h.value:
-            lines.append(Paragraph(_text(f"{h.year} · {KIND_SHORT.get(h.territory_kind, h.kind_label)}"),
+            lines.append(Paragraph(_text(f"{h.year} · {h.kind_short or h.kind_label}"),
                                    _style(6.5 * s, colour=GREY)))
         cells.append(lines)
     table = Table([cells], colWidths=[BODY_W / max(len(cells), 1)] * len(cells))
@@ -236,7 +234,7 @@ def _comparison(profiles: list[Profile]) -> list[Flowable]:
                 continue
             cells.append(Paragraph(f"<b>{_text(with_unit(h.value, h.unit))}</b><br/>"
                                    f"<font color='#4b5563'>{_text(h.year)} · "
-                                   f"{_text(KIND_SHORT.get(h.territory_kind, h.kind_label))}</font>", small))
+                                   f"{_text(h.kind_short or h.kind_label)}</font>", small))
         rows.append(cells)
     first_w = 0.14 * BODY_W
     table = Table(rows, colWidths=[first_w] + [(BODY_W - first_w) / len(kpis)] * len(kpis), repeatRows=1)

@@ -14,15 +14,11 @@ from dashboard.profile.model import Chunk, ThenNow
 from dashboard.profile.wording import context, plain, qualifier_word, quantity
 from dashboard.profile.writer import Notes
 
-INDICATORS = ("population", "employment", "gdp", "share_national_population", "share_national_employment",
-              "share_national_gdp", "share_national_gva", "gdp_per_capita", "universities", "polytechnics",
-              "higher_education_institutions", "students", "research_institutes", "science_parks",
-              "services_share_jobs")
 DIFFERENT = "a different territory: the change is not growth"
 
 
 def _shown(dataset: Dataset, figure: Figure) -> str:
-    unit = str(dataset.indicator(figure.indicator_id)["unit"])
+    unit = dataset.indicator(figure.indicator_id).unit
     return quantity(figure.value, figure.qualifier, unit if unit in ("%", "EUR", "EUR million") else "")
 
 
@@ -53,15 +49,21 @@ def _row(dataset: Dataset, notes: Notes, label: str, then: Figure, now: Figure, 
                    chunk, like)
 
 
+def then_now_indicators(dataset: Dataset) -> tuple[str, ...]:
+    """The indicators of the table, in order: indicators.csv's then_now."""
+    shown = (r for r in dataset.all_indicators if r.then_now is not None)
+    return tuple(r.id for r in sorted(shown, key=lambda r: r.then_now or 0))
+
+
 def then_now_rows(dataset: Dataset, region: str, notes: Notes) -> tuple[ThenNow, ...]:
     """Rows for each indicator with a figure in both editions; a like-for-like row where one territory allows."""
     rows = []
-    for indicator in INDICATORS:
+    for indicator in then_now_indicators(dataset):
         then = F.figure(dataset, region, indicator, F.THEN)
         now = F.figure(dataset, region, indicator, F.NOW)
         if then is None or now is None:
             continue
-        label = str(dataset.indicator(indicator)["short_label"])
+        label = dataset.indicator(indicator).short_label
         rows.append(_row(dataset, notes, label, then, now, like=False))
         if then.territory_id != now.territory_id:
             pair = F.same_territory_pair(dataset, region, indicator, (then.territory_id, now.territory_id))

@@ -22,7 +22,7 @@ def _pairs(option: str, shape: str, pairs: list[str], parser: argparse.ArgumentP
 
 
 def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from dashboard.cli import say
+    from dashboard.cli_common import say
     from dashboard.paths import default_data_dir
     from dashboard.refresh.run import Options, refresh
 

@@ -1,7 +1,7 @@
 """The output folder (a complete data folder the app and ``validate`` read) and ``--apply``.
 
-OUT holds the current data with the refreshed figures merged in: regions, indicators, territories and
-metro compositions copied unchanged, values, sources and gaps merged, the change report, and raw/ (the
+OUT holds the current data with the refreshed figures merged in: regions, indicators, territories, metro
+compositions and territory kinds copied unchanged, values, sources and gaps merged, the change report, and raw/ (the
 responses). Applying copies the three merged tables into the data folder, each replaced whole (never
 half-written), and only if the data folder has not changed since the refresh read it.
 """
@@ -16,7 +16,7 @@ from dashboard.refresh.cache import MANIFEST, RAW, write_atomic
 from dashboard.refresh.merge import Merged
 
 COPIED = ("regions.csv", "indicators.csv", "territories.csv")
-COPIED_IF_THERE = ("metro_compositions.csv",)  # which NUTS 3 regions make up each metro region
+COPIED_IF_THERE = ("metro_compositions.csv", "territory_kinds.csv")  # NUTS 3 parts of metro regions; kinds
 MERGED = ("values.csv", "sources.csv", "gaps.csv")
 REPORT = "refresh-report.txt"
 

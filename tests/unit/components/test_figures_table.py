@@ -9,12 +9,12 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from dashboard.components.figures_table import table_rows
-from dashboard.components.kpi_card import kpi_row
 from dashboard.data import Dataset
 from dashboard.export.tables import to_csv
 from dashboard.state import default_state
+from dashboard.view_model import table_rows
 from dashboard.views import CHARTS, headline_basis
+from tests.helpers import kpi_row_for as kpi_row
 from tests.helpers import text_of
 
 
@@ -80,5 +80,5 @@ def test_the_scatter_x_y_and_size_are_all_in_the_csv(dataset: Dataset) -> None:
     frame = pd.read_csv(io.BytesIO(to_csv(dataset, state)))
     meta = next(v for v in CHARTS if v.name == "scatter").build(dataset, state)[1]
     assert {i for i, _, _ in meta.drawn} == {state.x, state.y, state.size}
-    labels = {str(dataset.indicator(i)["label"]) for i in (state.x, state.y, state.size)}
+    labels = {dataset.indicator(i).label for i in (state.x, state.y, state.size)}
     assert labels <= set(frame["indicator"])

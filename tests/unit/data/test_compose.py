@@ -42,15 +42,8 @@ def _folder(tmp_path: Path, status: str = "proved") -> Dataset:
     folder = tmp_path / "data"
     build(folder, [("aa", "population", 2015, 1, "metro", False, "copy"),  # a transcription, to be replaced
                    ("aa", "population", 2015, 7, "city"),  # another territory: kept
-                   ("bb", "population", 2020, 3, "metro")], regions=("aa", "bb"))
-    path = folder / "territories.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    for row in rows:
-        row["eurostat_code"] = {"aa_metro": "AA001MC", "nat": "FI"}.get(row["territory_id"], "")
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+                   ("bb", "population", 2020, 3, "metro")], regions=("aa", "bb"),
+          eurostat_codes={"aa_metro": "AA001MC", "nat": "FI"})
     (folder / "metro_compositions.csv").write_text(
         "metro_code,metro_name,nuts3_codes,nuts_version,status,check\n"
         f"AA001MC,Aa,X1 X2,NUTS 2021,{status},test\n", encoding="utf-8")

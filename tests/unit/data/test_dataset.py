@@ -1,35 +1,47 @@
-"""Dataset look-ups: default figure per edition, missing reasons, immutability."""
+"""Dataset look-ups: default figure per edition, missing reasons, immutability. On made-up data
+(tests/synthetic.py); the bundled figures are tested in tests/data."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
 from dashboard.data import Dataset
+from dashboard.data.dataset import DEFAULT_GAP_REASON
+from tests.synthetic import Row, build, indicator_rows
+
+FIGURES = [Row("aa", "population", 2005, 1200, "fua", source="copy"), Row("aa", "population", 2007, 1300, "fua"),
+           Row("aa", "population", 2009, 1400, "fua", source="copy"),
+           Row("aa", "population", 2021, 1700), Row("aa", "population", 2023, 1750),
+           Row("aa", "population", 2024, 600, "city")]
 
 
-def test_baltmet_edition_shows_the_figure_nearest_2007(dataset: Dataset) -> None:
-    # Helsinki has 2005, 2007 and 2009 figures in the BaltMet edition; the profile is c. 2007.
-    figure = dataset.figure("helsinki", "population", "baltmet")
-    assert (figure.year, figure.value, figure.source_id) == (2007, 1_300_000, "baltmet_inno_helsinki_profile")
+@pytest.fixture
+def data(tmp_path: Path) -> Dataset:
+    return build(tmp_path, FIGURES, gaps={("aa", "gdp", "baltmet"): "Only a 34 % share of the country's GVA."})
 
 
-def test_recent_edition_shows_the_latest_figure(dataset: Dataset) -> None:
-    figure = dataset.figure("helsinki", "population", "recent")
-    # the widest territory (Uusimaa, FI001MC) and its latest year, whatever that year is in the data
-    latest = max(f.year for f in dataset.series("helsinki", "population", "recent") if f.territory_id == "fi001mc")
-    assert figure.territory_id == "fi001mc" and figure.year == latest
+def test_baltmet_edition_shows_the_figure_nearest_2007(data: Dataset) -> None:
+    figure = data.figure("aa", "population", "baltmet")  # 2005, 2007 and 2009: the profiles are c. 2007
+    assert (figure.year, figure.value, figure.source_id) == (2007, 1300, "src")
 
 
-def test_specific_year(dataset: Dataset) -> None:
-    assert dataset.figure("helsinki", "population", "baltmet", 2005).value == 1_240_482
-    assert dataset.figure("helsinki", "population", "baltmet", 1999) is None
+def test_recent_edition_shows_the_latest_figure_of_the_widest_territory(data: Dataset) -> None:
+    figure = data.figure("aa", "population", "recent")  # the metro region's 2023, not the city's 2024
+    assert (figure.territory_id, figure.year, figure.value) == ("aa_metro", 2023, 1750)
 
 
-def test_missing_figure_has_a_reason(dataset: Dataset) -> None:
-    assert dataset.figure("helsinki", "gdp", "baltmet") is None
-    assert "34 %" in dataset.missing_reason("helsinki", "gdp", "baltmet")
+def test_specific_year(data: Dataset) -> None:
+    assert data.figure("aa", "population", "baltmet", 2005).value == 1200
+    assert data.figure("aa", "population", "baltmet", 1999) is None
+
+
+def test_missing_figure_has_a_reason(data: Dataset) -> None:
+    assert data.figure("aa", "gdp", "baltmet") is None
+    assert data.missing_reason("aa", "gdp", "baltmet") == "Only a 34 % share of the country's GVA."
+    assert data.missing_reason("bb", "gdp", "baltmet") == DEFAULT_GAP_REASON  # no reason given: the general one
 
 
 def test_dataset_is_frozen(dataset: Dataset) -> None:
@@ -39,5 +51,7 @@ def test_dataset_is_frozen(dataset: Dataset) -> None:
         dataset.gaps[("x", "y", "z")] = "no"  # type: ignore[index]
 
 
-def test_kpis_in_card_order(dataset: Dataset) -> None:
-    assert dataset.kpi_ids == ["population", "employment", "gdp", "universities", "science_parks"]
+def test_kpis_in_card_order_whatever_the_order_of_the_file(tmp_path: Path) -> None:
+    rows = indicator_rows()[::-1]
+    assert [r["kpi_order"] for r in rows] == ["", "3", "2", "1"]  # the file lists them backwards
+    assert build(tmp_path, [], indicators=rows).kpi_ids == ["population", "gdp", "universities"]

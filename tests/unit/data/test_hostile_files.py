@@ -14,7 +14,7 @@ import pytest
 from dashboard.data import Dataset, DataValidationError
 from dashboard.data.folders import load_data_folder
 from dashboard.paths import BUNDLED_DATA_DIR
-from dashboard.upload import dataset_for, parse_upload
+from dashboard.upload import dataset_for, parse_upload, restored_dataset
 from tests.fixtures.hostile.make_corpus import EUROSTAT_TSV, UPLOADS, fifo, link, sparse
 from tests.fixtures.hostile.measure import MAX_GROWTH_MB, MAX_SECONDS, Measured, measured
 from tests.helpers import run_cli
@@ -209,14 +209,21 @@ def test_a_hundred_thousand_duplicate_rows_are_answered_within_bounds(dataset: D
     assert count == 99_999 and first.startswith("duplicates.csv:3:year: duplicate key")
 
 
-def test_many_large_sessions_cannot_grow_the_cache_without_end(dataset: Dataset, monkeypatch) -> None:
+def test_many_large_sessions_cannot_grow_the_cache_without_end(dataset: Dataset, mini_dir, monkeypatch) -> None:
     from dashboard import upload as module
+    from dashboard.data import load_dataset
 
     module._cache.clear()
-    monkeypatch.setenv("BALTMET_MAX_ROWS", "50")  # the cache keeps at most 2 x 50 rows of sessions
+    mini = load_dataset(mini_dir)  # 3 figures, 2 regions, 1 source
+    monkeypatch.setenv("BALTMET_MAX_ROWS", "50")  # the cache keeps at most 10 x 50 rows of merged Datasets
     good = parse_upload(contents(CASES["huge_dimension.xlsx"].data()), "x.xlsx", dataset).payload
-    for year in range(1995, 2025):
-        rows = [{**good["values"][0], "year": str(year), "value": str(n)} for n in range(1)]
-        dataset_for(dataset, {**good, "values": rows * 1, "name": f"session {year}"})
-    assert 0 < module._cache._rows <= 100 and len(module._cache._items) <= 100
+    for session in range(30):  # 30 sessions of 20 figures each, each kept as a Dataset of ~25 rows in all
+        rows = [{**good["values"][0], "year": str(2000 + n), "value": str(session)} for n in range(20)]
+        restored_dataset(mini, f"{session:064x}", {**good, "values": rows, "name": f"session {session}"})
+    each = next(iter(module._cache._items.values()))[2]
+    assert 20 < each < 30 and 0 < module._cache._rows <= 500 and len(module._cache._items) == 500 // each
+    assert sum(rows for _, _, rows in module._cache._items.values()) == module._cache._rows
+    module._cache.clear()
+    big = restored_dataset(dataset, f"{99:064x}", {**good, "values": rows})  # the bundled base: 2 000+ rows
+    assert module._cache.get(dataset, f"{99:064x}") is big and len(module._cache._items) == 1  # one always fits
     module._cache.clear()

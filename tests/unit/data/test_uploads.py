@@ -6,12 +6,14 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard.data import Dataset
 from dashboard.upload import MAX_UPLOAD_BYTES, dataset_for, parse_upload
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "uploads"
+EUROSTAT = Path(__file__).resolve().parents[2] / "fixtures" / "eurostat"
 
 
 def upload(dataset: Dataset, path: Path):
@@ -119,7 +121,21 @@ def test_oversized_upload_is_refused_before_it_is_read(dataset: Dataset) -> None
     assert [str(p) for p in outcome.problems] == ["huge.csv:0:-: the file is larger than 10 MB; nothing was read"]
 
 
-def test_session_datasets_are_cached_by_payload(dataset: Dataset) -> None:
-    payload = upload(dataset, CORPUS / "good" / "utf8_bom_comma.csv").payload
-    assert dataset_for(dataset, payload) is dataset_for(dataset, dict(payload))
+@pytest.mark.parametrize("path", [CORPUS / "good" / name for name in GOOD] + sorted(EUROSTAT.iterdir()),
+                         ids=lambda path: path.name)
+def test_the_dataset_built_while_checking_is_the_one_its_payload_makes_again(dataset: Dataset, path: Path) -> None:
+    """The worker that checked an upload keeps this Dataset for the session's clicks; any other worker rebuilds
+    it from the stored payload: both must be the same figures, regions and sources."""
+    outcome = upload(dataset, path)
+    assert outcome.problems == [] and outcome.dataset is not None and outcome.dataset is not dataset
+    again = dataset_for(dataset, outcome.payload)
+    assert again is not outcome.dataset  # not cached: a session's Dataset is found by its upload's id
+    for table in ("regions", "indicators", "sources", "values", "territories"):
+        pd.testing.assert_frame_equal(getattr(outcome.dataset, table), getattr(again, table))
+    assert outcome.dataset.gaps == again.gaps
     assert dataset_for(dataset, None) is dataset
+
+
+def test_a_refused_upload_keeps_no_dataset(dataset: Dataset) -> None:
+    outcome = upload(dataset, CORPUS / "bad" / "unknown_region.csv")
+    assert outcome.problems and outcome.payload is None and outcome.dataset is None

@@ -4,7 +4,6 @@ One rule (export/cells.py) now serves every file the product writes."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import replace
@@ -23,17 +22,7 @@ HOSTILE = "=cmd|' /C calc'!A0"
 
 def test_a_region_named_like_a_formula_stays_text_in_the_deck_workbooks(needs_chromium, tmp_path: Path) -> None:
     data = build(tmp_path, [(r, i, 2021, v * (k + 1), "metro") for k, r in enumerate(("aa", "bb", "cc"))
-                            for i, v in (("population", 1000), ("gdp", 50))])
-    path = tmp_path / "regions.csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    rows[1]["name"] = HOSTILE
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    from dashboard.data import load_dataset
-
-    data = load_dataset(tmp_path)
+                            for i, v in (("population", 1000), ("gdp", 50))], region_changes={"bb": {"name": HOSTILE}})
     state = replace(default_state(data), focus="aa", peers=("bb", "cc"), edition="recent", indicator="population",
                     basis="eurostat_metro", x="population", y="gdp", size="population")
     deck = Presentation(io.BytesIO(build_deck(data, state, dt.date(2026, 12, 7))))

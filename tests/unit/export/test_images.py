@@ -13,10 +13,9 @@ import pytest
 from PIL import Image
 
 from dashboard.data import Dataset
-from dashboard.export import images
 from dashboard.export.files import chart_file, chart_name
 from dashboard.export.images import SIZES as IMAGE_SIZES
-from dashboard.export.images import decorate, export_chart, warm_up
+from dashboard.export.images import decorate, export_chart
 from dashboard.export.textfit import text_width
 from dashboard.state import default_state, with_edition
 from dashboard.views import CHARTS
@@ -83,24 +82,6 @@ def test_svg_parses_and_holds_title_and_source(needs_chromium, dataset, recent) 
 def test_pdf_has_one_page(needs_chromium, dataset, recent) -> None:
     pdf = export_chart(*ranking(dataset, recent), "pdf", "report", 1, TODAY)
     assert pdf.startswith(b"%PDF") and pdf_pages(pdf) == 1
-
-
-def test_warm_up_starts_the_export_browser_with_the_partial_plotly_bundle(needs_chromium, dataset, recent) -> None:
-    warm_up()
-    assert images.is_warm() and images.PLOTLY_JS_FILE.name.startswith("plotly-baltmet-")
-    svg = export_chart(*ranking(dataset, recent), "svg", "report", 1, TODAY)
-    assert b"Ranking: Gross domestic product" in svg
-
-
-def test_the_export_browser_keeps_its_page_and_still_reloads_it_now_and_then(needs_chromium) -> None:
-    from dashboard.export.browser import RELOAD_EVERY
-
-    warm_up()
-    before = images._browser._kaleido.served
-    for i in range(RELOAD_EVERY + 2):  # at least one reload on the way
-        svg = images.render({"data": [{"type": "bar", "x": [i], "y": [f"r{i}"]}], "layout": {}}, "svg", 200, 150)
-        assert f">r{i}<" in svg.decode()  # each image is its own figure, not a leftover of the last
-    assert images._browser._kaleido.served - before == RELOAD_EVERY + 2
 
 
 def test_map_exports_offline_with_its_base_map(needs_chromium, dataset, recent) -> None:

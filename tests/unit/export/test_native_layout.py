@@ -16,7 +16,6 @@ from pptx import Presentation
 from pptx.util import Emu, Inches
 
 from dashboard.comparability import Comparability
-from dashboard.components.kpi_card import kpi_card as page_card
 from dashboard.data import Dataset
 from dashboard.export.deck import key_figures_slide, source_footer
 from dashboard.export.native_charts import (
@@ -29,7 +28,8 @@ from dashboard.export.slide_text import INNER, wrapped
 from dashboard.export.typography import plain
 from dashboard.figures.common import ChartMeta
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME, headline_basis
+from dashboard.views import CHARTS, headline_basis
+from tests.helpers import kpi_card_for as page_card
 from tests.synthetic import build
 
 BOX = (Inches(0.5), Inches(1.4), Inches(12.33), Inches(5.6))
@@ -66,10 +66,10 @@ def many(tmp_path: Path) -> tuple[Dataset, tuple[str, ...]]:
 
 def test_the_ranking_names_every_region_and_labels_every_bar(many) -> None:
     data, regions = many
-    figure, _ = CHART_BY_NAME["ranking"].build(data, _state(data, regions, indicator="population",
+    figure, _ = CHARTS.by_name("ranking").build(data, _state(data, regions, indicator="population",
                                                              basis="eurostat_metro"))
     [bar] = figure["data"]
-    chart = native_chart(_slide(), "ranking", BOX, figure, regions[0])
+    chart = native_chart(_slide(), "bars", BOX, figure, regions[0])
     names = _xml(chart).xpath("//c:cat//c:pt/c:v/text()")
     assert names == [plain(y) for y in bar["y"]]  # every region, in the chart's data
     assert _xml(chart).xpath("//c:catAx/c:tickLblSkip/@val") == ["1"]  # and drawn: none skipped
@@ -85,9 +85,9 @@ def test_the_ranking_names_every_region_and_labels_every_bar(many) -> None:
 
 def test_numbers_read_as_on_the_page(many) -> None:
     data, regions = many
-    figure, _ = CHART_BY_NAME["ranking"].build(data, _state(data, regions, indicator="population",
+    figure, _ = CHARTS.by_name("ranking").build(data, _state(data, regions, indicator="population",
                                                              basis="eurostat_metro"))
-    chart = native_chart(_slide(), "ranking", BOX, figure, regions[0])
+    chart = native_chart(_slide(), "bars", BOX, figure, regions[0])
     formats = set(_xml(chart).xpath("//c:numFmt/@formatCode | //c:formatCode/text()"))
     assert formats == {NUMBER_FORMAT}  # '4 690 000' with thin spaces, never '4,690,000'
 
@@ -99,8 +99,8 @@ def test_a_bubble_without_a_size_figure_is_an_open_ring(tmp_path: Path) -> None:
     figures += [("aa", "universities", 2021, 3, "metro"), ("bb", "universities", 2021, 5, "metro")]  # cc: none
     data = build(tmp_path, figures, regions)
     state = _state(data, regions, x="population", y="gdp", size="universities", basis="eurostat_metro")
-    figure, _ = CHART_BY_NAME["scatter"].build(data, state)
-    chart = native_chart(_slide(), "scatter", BOX, figure, "aa")
+    figure, _ = CHARTS.by_name("scatter").build(data, state)
+    chart = native_chart(_slide(), "bubbles", BOX, figure, "aa")
     fills = {series.name.split(" ")[0]: series._element.find("c:spPr", NS) for series in chart.plots[0].series}
     assert fills["CC"].find("a:noFill", NS) is not None and fills["CC"].find("a:ln/a:solidFill", NS) is not None
     assert fills["BB"].find("a:solidFill", NS) is not None  # a sized bubble stays filled
@@ -112,9 +112,9 @@ def test_names_at_the_end_of_close_lines_do_not_touch(tmp_path: Path) -> None:
     figures = [(r, "population", year, value - (2021 - year) * 5, "metro")
                for r, value in finals.items() for year in (2019, 2020, 2021)]
     data = build(tmp_path, figures, regions)
-    figure, _ = CHART_BY_NAME["trend"].build(data, _state(data, regions, indicator="population",
+    figure, _ = CHARTS.by_name("trend").build(data, _state(data, regions, indicator="population",
                                                            basis="eurostat_metro"))
-    chart = native_chart(_slide(), "trend", BOX, figure, "aa")
+    chart = native_chart(_slide(), "lines", BOX, figure, "aa")
     height = Emu(BOX[3]).pt
     low, high = chart.value_axis.minimum_scale, chart.value_axis.maximum_scale
     [top] = _xml(chart).xpath("//c:plotArea/c:layout/c:manualLayout/c:y/@val")
@@ -197,9 +197,10 @@ def test_the_key_figures_carry_the_page_cards_rank_and_median(dataset: Dataset, 
 
 def test_no_colour_in_the_native_charts_is_other_than_six_hex_digits(dataset: Dataset) -> None:
     state = default_state(dataset, "recent")
-    for name in ("ranking", "shares", "trend", "scatter"):
-        figure, _ = CHART_BY_NAME[name].build(dataset, state)
-        chart = native_chart(_slide(), name, BOX, figure, state.focus)
+    for view in (v for v in CHARTS if v.deck != "picture"):
+        name = view.name
+        figure, _ = view.build(dataset, state)
+        chart = native_chart(_slide(), view.deck, BOX, figure, state.focus)
         xml = chart._chartSpace.xml
         assert "rgba" not in xml.lower(), name
         assert all(re.fullmatch(r"[0-9A-F]{6}", c) for c in re.findall(r'srgbClr val="([^"]*)"', xml)), name

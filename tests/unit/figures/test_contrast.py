@@ -80,7 +80,7 @@ def _views(dataset: Dataset):
 
 
 @pytest.mark.parametrize("theme", ["light", "contrast"])
-@pytest.mark.parametrize("view", CHARTS, ids=[v.name for v in CHARTS])
+@pytest.mark.parametrize("view", tuple(CHARTS), ids=CHARTS.names())
 def test_every_text_in_built_figures_reaches_4_5_to_1(dataset: Dataset, view, theme: str) -> None:
     failing, checked = [], 0
     for state in _views(dataset):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 from tests.synthetic import build
 
 REGIONS = tuple(f"r{i:02d}" for i in range(40))
@@ -30,19 +30,19 @@ def state(crowd):
 
 
 def test_the_ranking_shows_the_top_twenty_and_the_focus(crowd, state) -> None:
-    fig, meta = CHART_BY_NAME["ranking"].build(crowd, state)
+    fig, meta = CHARTS.by_name("ranking").build(crowd, state)
     ids = [c[0] for c in fig["data"][0]["customdata"]]
     assert len(ids) == 21 and "r00" in ids and "r39" in ids and "r10" not in ids
     assert "top 20 of 40 regions and the focus" in meta.subtitle
 
 
 def test_the_trend_draws_the_top_lines_and_the_focus(crowd, state) -> None:
-    fig, meta = CHART_BY_NAME["trend"].build(crowd, state)
+    fig, meta = CHARTS.by_name("trend").build(crowd, state)
     assert {t["customdata"][0][0] for t in fig["data"]} == {"r00", *REGIONS[20:]}
     assert "top 20 of 40" in meta.subtitle
 
 
-@pytest.mark.parametrize("builder", [CHART_BY_NAME["scatter"].build, CHART_BY_NAME["map"].build])
+@pytest.mark.parametrize("builder", [CHARTS.by_name("scatter").build, CHARTS.by_name("map").build])
 def test_the_scatter_and_map_keep_every_mark_but_name_the_top_ones_and_the_focus(crowd, state, builder) -> None:
     fig, meta = builder(crowd, state)
     trace = fig["data"][0]

@@ -4,17 +4,16 @@ only the bars it has, so that the labels have room at a slide's and a projector'
 
 from __future__ import annotations
 
-import csv
 from dataclasses import replace
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
 from dashboard.export.typography import for_slide, label_pitch
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
-from tests.synthetic import build
+from dashboard.views import CHARTS
+from tests.synthetic import Row, build, indicator_rows
 
 GVA = "gva_share"
 
@@ -23,35 +22,12 @@ def _with_shares(folder: Path, figures: list[tuple], regions: tuple[str, ...],
                  qualifiers: dict[tuple[str, str], str] | None = None) -> Dataset:
     """A synthetic folder (tests/synthetic.py) whose shares chart has two series: population (a share of the
     national population) and a reported GVA share; ``qualifiers``: (region, indicator) -> qualifier."""
-    build(folder, [f for f in figures if f[1] != GVA], regions)  # loads (and checks) the folder without GVA
-    path = folder / "indicators.csv"
-    with path.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        row["shares_order"] = "1" if row["indicator_id"] == "population" else ""
-        row["shares_pattern"] = ""
-    rows.append({**rows[0], "indicator_id": GVA, "label": "Share of GVA", "short_label": "GVA share", "unit": "%",
-                 "kind": "percent", "category": "National shares", "kpi_order": "", "decimals": "0",
-                 "national_total": "", "share_label": "GVA (reported)", "icon": "", "shares_order": "2",
-                 "shares_pattern": "x"})
-    _rewrite(path, rows)
-    values = folder / "values.csv"
-    with values.open(encoding="utf-8") as handle:
-        table = list(csv.DictReader(handle))
-    table += [{**table[0], "region_id": r, "indicator_id": GVA, "year": str(year), "value": str(value),
-               "territory_id": f"{r}_{suffix}", "edition": "recent"}
-              for r, i, year, value, suffix in figures if i == GVA]
-    for row in table:
-        row["qualifier"] = (qualifiers or {}).get((row["region_id"], row["indicator_id"]), row["qualifier"])
-    _rewrite(values, table)
-    return load_dataset(folder)
-
-
-def _rewrite(path: Path, rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    indicators = indicator_rows([{"indicator_id": GVA, "label": "Share of GVA", "short_label": "GVA share", "unit": "%",
+                                  "kind": "percent", "category": "National shares", "decimals": "0",
+                                  "description": "test", "share_label": "GVA (reported)", "shares_order": "2",
+                                  "shares_pattern": "x"}], population={"shares_order": "1"})
+    rows = [Row(r, i, year, value, suffix, (qualifiers or {}).get((r, i), "")) for r, i, year, value, suffix in figures]
+    return build(folder, rows, regions, indicators=indicators)
 
 
 def _national(regions: tuple[str, ...], year: int) -> list[tuple]:
@@ -60,7 +36,7 @@ def _national(regions: tuple[str, ...], year: int) -> list[tuple]:
 
 def _shares(data: Dataset, regions: tuple[str, ...]):
     state = replace(default_state(data), focus=regions[0], peers=regions[1:], edition="recent", basis="")
-    return CHART_BY_NAME["shares"].build(data, state)
+    return CHARTS.by_name("shares").build(data, state)
 
 
 def _labels(figure: dict) -> dict[tuple[str, str], str]:

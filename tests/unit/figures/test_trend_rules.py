@@ -10,7 +10,7 @@ import pytest
 from dashboard.figures.trend import segments
 from dashboard.measures import index_peer_set, points
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 from tests.synthetic import build
 
 
@@ -36,7 +36,7 @@ def test_a_line_breaks_at_a_new_territory_and_at_a_break_in_method(data) -> None
 
 def test_the_trend_draws_each_run_as_its_own_trace_and_labels_the_step(data) -> None:
     state = replace(default_state(data), focus="aa", peers=("bb",), edition="recent", basis="reported")
-    fig, meta = CHART_BY_NAME["trend"].build(data, state)
+    fig, meta = CHARTS.by_name("trend").build(data, state)
     aa = [t for t in fig["data"] if t["customdata"][0][0] == "aa"]
     assert [t["x"] for t in aa] == [[2013, 2014], [2015, 2016], [2017, 2018]]
     assert [t["line"]["dash"] for t in aa] == ["solid", "dot", "dot"]
@@ -57,7 +57,7 @@ def test_the_index_keeps_one_set_of_peers_for_all_its_years(data) -> None:
     assert (years, peers) == ((2016, 2017, 2018), ("bb", "cc"))
     state = replace(default_state(data), focus="aa", peers=("bb", "cc", "dd"), edition="recent",
                     basis="eurostat_metro", measure="index")
-    fig, meta = CHART_BY_NAME["trend"].build(data, state)
+    fig, meta = CHARTS.by_name("trend").build(data, state)
     assert {t["customdata"][0][0] for t in fig["data"]} == {"aa", "bb", "cc"}
     assert {x for t in fig["data"] for x in t["x"]} == {2016, 2017, 2018}
     assert "peers fixed for 2016–2018: BB, CC" in meta.comparability.footnote
@@ -75,6 +75,6 @@ def test_a_line_that_stops_early_is_named_off_the_line_that_runs_on(tmp_path: Pa
     flat = build(tmp_path, [*[("aa", "population", y, 1000, "metro") for y in (2013, 2014, 2015)],
                             *[("bb", "population", y, 1000, "metro") for y in range(2013, 2019)]])
     state = replace(default_state(flat), focus="aa", peers=("bb",), edition="recent", basis="eurostat_metro")
-    fig, _ = CHART_BY_NAME["trend"].build(flat, state)
+    fig, _ = CHARTS.by_name("trend").build(flat, state)
     sides = {t["customdata"][0][0]: t["textposition"] for t in fig["data"]}
     assert sides["bb"] == "middle right" and sides["aa"] != "middle right"

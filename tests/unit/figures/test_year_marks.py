@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dashboard.state import default_state
-from dashboard.views import CHART_BY_NAME
+from dashboard.views import CHARTS
 from tests.synthetic import build
 
 
@@ -15,9 +15,9 @@ def test_the_odd_year_is_on_the_bar_and_on_the_map_label(tmp_path: Path) -> None
                             ("cc", "population", 2021, 1500, "metro"), ("dd", "population", 2023, 3000, "metro")])
     state = replace(default_state(data), focus="aa", peers=("bb", "cc", "dd"), edition="recent",
                     indicator="population", basis="eurostat_metro")
-    bar = CHART_BY_NAME["ranking"].build(data, state)[0]["data"][0]
+    bar = CHARTS.by_name("ranking").build(data, state)[0]["data"][0]
     assert [y.replace("<b>", "").replace("</b>", "") for y in bar["y"]] == ["AA", "CC", "BB", "DD · 2023"]
-    spec, meta = CHART_BY_NAME["map"].build(data, state)
+    spec, meta = CHARTS.by_name("map").build(data, state)
     labels = dict(zip((c[0] for c in spec["data"][0]["customdata"]), spec["data"][0]["text"], strict=True))
     assert labels["dd"].split("<br>")[0] == "DD" and labels["dd"].endswith("(2023)")  # the name line stays short
     assert "(20" not in labels["bb"]
@@ -37,11 +37,11 @@ def test_every_chart_subtitle_gives_the_years_it_draws(tmp_path: Path) -> None:
     state = replace(default_state(data), focus="aa", peers=("bb", "cc", "dd"), edition="recent",
                     indicator="population", basis="eurostat_metro", x="population", y="gdp", size="population")
     for name in ("ranking", "map"):
-        assert _years_in(CHART_BY_NAME[name].build(data, state)[1].subtitle).startswith("2021–2023"), name
-        picked = CHART_BY_NAME[name].build(data, replace(state, year=2021))[1].subtitle
+        assert _years_in(CHARTS.by_name(name).build(data, state)[1].subtitle).startswith("2021–2023"), name
+        picked = CHARTS.by_name(name).build(data, replace(state, year=2021))[1].subtitle
         assert _years_in(picked) == "2021", name
-    assert _years_in(CHART_BY_NAME["trend"].build(data, state)[1].subtitle) == "2019–2023"
-    assert "2021" in CHART_BY_NAME["scatter"].build(data, replace(state, year=2021))[1].subtitle
+    assert _years_in(CHARTS.by_name("trend").build(data, state)[1].subtitle) == "2019–2023"
+    assert "2021" in CHARTS.by_name("scatter").build(data, replace(state, year=2021))[1].subtitle
 
 
 def test_an_empty_chart_says_why_inside_the_plot(tmp_path: Path) -> None:
@@ -50,23 +50,23 @@ def test_an_empty_chart_says_why_inside_the_plot(tmp_path: Path) -> None:
     state = replace(default_state(data), focus="aa", peers=("bb",), edition="recent", indicator="universities",
                     basis="eurostat_metro", x="population", y="universities", size="population")
     for name in ("ranking", "map", "trend", "scatter"):
-        layout = CHART_BY_NAME[name].build(data, state)[0]["layout"]
+        layout = CHARTS.by_name(name).build(data, state)[0]["layout"]
         notes = [a["text"] for a in layout.get("annotations", [])]
         assert any("compare on core cities" in n for n in notes), name
         assert layout.get("xaxis", {}).get("visible", False) is False, name
-    drawn = CHART_BY_NAME["ranking"].build(data, replace(state, basis="city"))[0]["layout"]
+    drawn = CHARTS.by_name("ranking").build(data, replace(state, basis="city"))[0]["layout"]
     assert not drawn.get("annotations")
-    shares = CHART_BY_NAME["shares"].build(data, state)[0]["layout"]  # no shares in this data at all
+    shares = CHARTS.by_name("shares").build(data, state)[0]["layout"]  # no shares in this data at all
     assert any("No region shown has a share" in a["text"] for a in shares.get("annotations", []))
 
 
 def test_the_shares_subtitle_gives_the_years_it_draws(dataset) -> None:
     """The bundled shares (the synthetic tables declare no share series): the subtitle's years are the bars'."""
     state = default_state(dataset)
-    meta = CHART_BY_NAME["shares"].build(dataset, state)[1]
+    meta = CHARTS.by_name("shares").build(dataset, state)[1]
     years = sorted({p.year for _, _, p in meta.drawn})
     assert f" · {years[0]}–{years[-1]} (default year per region) · " in meta.subtitle
-    picked = CHART_BY_NAME["shares"].build(dataset, replace(state, year=2021))[1]
+    picked = CHARTS.by_name("shares").build(dataset, replace(state, year=2021))[1]
     assert " · 2021 · " in picked.subtitle
 
 
@@ -75,6 +75,6 @@ def test_chart_titles_name_the_measure(tmp_path: Path) -> None:
                             for i, v in (("population", 1000), ("gdp", 50))])
     state = replace(default_state(data), focus="aa", peers=("bb",), edition="recent", indicator="gdp",
                     measure="per_capita", basis="eurostat_metro", x="population", y="gdp", size="population")
-    titles = {name: CHART_BY_NAME[name].build(data, state)[1].title for name in ("ranking", "map", "trend", "scatter")}
+    titles = {name: CHARTS.by_name(name).build(data, state)[1].title for name in ("ranking", "map", "trend", "scatter")}
     assert titles == {"ranking": "Ranking: GDP per inhabitant", "map": "Map: GDP per inhabitant",
                       "trend": "Trend: GDP per inhabitant", "scatter": "GDP per inhabitant against Population"}

@@ -1,14 +1,16 @@
-"""Small made-up data folders for the profile's logic tests (the approach of tests/synthetic.py, with the
-indicators a profile reads, qualifiers, and a user's source). The numbers are test values, not data."""
+"""Small made-up data folders for the profile's logic tests: tests/synthetic.py's builder with the indicators a
+profile reads and a user's source (figures as ``Row``s, with qualifiers). The numbers are test values, not data."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
 
-from dashboard.data import Dataset, load_dataset
+from dashboard.data import Dataset
+from tests import synthetic
+from tests.synthetic import Row
+
+__all__ = ["REGIONS", "Row", "build"]
 
 REGIONS = ("aa", "bb", "cc", "dd")
 DECLARED = ["per_capita_base", "per_capita_scale", "per_capita_unit", "national_total", "reported_share",
@@ -42,53 +44,50 @@ INDICATORS = [
      "0", "", "", "", "", "", "", ""),
     ("services_share_jobs", "Service jobs", "Service jobs", "%", "percent", "", "0", "", "", "", "", "", "", ""),
     ("hq_share_large_companies", "HQ share", "HQs here", "%", "percent", "", "0", "", "", "", "", "", "", ""),
+    ("gdp_per_capita", "GDP per inhabitant", "GDP per inhabitant", "EUR", "amount", "", "0", "", "", "", "", "", "",
+     ""),
 ]
-KINDS = {"city": "city", "metro": "eurostat_metro", "fua": "fua", "county": "county_nuts", "other": "unspecified"}
-SOURCES = [("src", "Test office", "Test table", "http://127.0.0.1/t", "2026", "official"),
-           ("copy", "Somebody", "A copy", "http://127.0.0.1/c", "2026", "secondary"),
-           ("mine", "My office", "My table", "", "2026", "user")]
-
-
-class Row(NamedTuple):
-    """One test figure; the territory is ``{region}_{suffix}`` ('nat': the country); edition follows the year."""
-
-    region: str
-    indicator: str
-    year: int
-    value: float
-    suffix: str = "metro"
-    qualifier: str = ""
-    source: str = "src"
-    series_break: bool = False
-    approx: bool = False
-
-
-def _write(path: Path, header: list[str], rows: Iterable[Iterable[object]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+# The profile's vocabulary (indicators.csv's profile columns, as the bundled table has them): the words, paragraph,
+# sentence and order each indicator takes; the then-and-now rows; the trend chart.
+PROFILE = {
+    "population": dict(noun_one="inhabitant", noun_many="inhabitants", profile_topic="size",
+                       profile_role="inhabitants", profile_order="1", then_now="1", profile_trend="true"),
+    "employment": dict(noun_one="job", noun_many="jobs", profile_topic="size", profile_role="count",
+                       profile_order="2", then_now="2"),
+    "gdp": dict(profile_topic="size", profile_role="count", profile_order="3", then_now="3", profile_trend="true"),
+    "share_national_gva": dict(share_label="GVA (reported)", share_words="gross value added (GVA)",
+                               profile_topic="size", profile_order="4", then_now="7"),
+    "share_national_population": dict(then_now="4"),
+    "share_national_employment": dict(then_now="5"),
+    "share_national_gdp": dict(then_now="6"),
+    "gva_per_capita_index_national": dict(prose_name="gross value added (GVA) per inhabitant",
+                                          profile_topic="productivity", profile_role="index_national",
+                                          profile_order="1"),
+    "gdp_per_capita": dict(profile_topic="productivity", profile_role="per_inhabitant", profile_order="4",
+                           per_capita_of="gdp", then_now="8"),
+    "universities": dict(noun_one="university", noun_many="universities", profile_topic="knowledge",
+                         profile_role="count", profile_order="1", then_now="9"),
+    "polytechnics": dict(noun_one="polytechnic / university of applied sciences",
+                         noun_many="polytechnics / universities of applied sciences", profile_topic="knowledge",
+                         profile_role="count", profile_order="2", then_now="10"),
+    "students": dict(noun_one="student", noun_many="students", prose_name="higher-education students",
+                     profile_topic="knowledge", profile_role="people", profile_order="7", then_now="12"),
+    "academic_staff": dict(noun_one="member of academic staff", noun_many="academic staff", profile_topic="knowledge",
+                           profile_role="people", profile_order="8"),
+    "research_institute_staff": dict(noun_one="member of staff", noun_many="staff", profile_topic="knowledge",
+                                     profile_role="institute_staff", profile_order="10"),
+    "science_parks": dict(noun_one="science and technology park", noun_many="science and technology parks",
+                          profile_topic="innovation", profile_role="count", profile_order="1", then_now="14"),
+    "services_share_jobs": dict(profile_topic="structure", profile_role="services", profile_order="1",
+                                then_now="15"),
+    "hq_share_large_companies": dict(profile_topic="structure", profile_role="headquarters", profile_order="2"),
+}
+SOURCES = [*synthetic.SOURCES, ("mine", "My office", "My table", "", "2026", "user")]
 
 
 def build(folder: Path, rows: Iterable[Row], regions: tuple[str, ...] = REGIONS) -> Dataset:
-    folder.mkdir(parents=True, exist_ok=True)
-    _write(folder / "regions.csv",
-           ["region_id", "name", "country", "country_name", "lat", "lon", "eurostat_metro_code", "capital",
-            "baltmet_inno_role"],
-           [(r, r.upper(), "FI", "Finland", 60, 25, f"{r.upper()}001MC", "true", "") for r in regions])
-    _write(folder / "indicators.csv",
-           ["indicator_id", "label", "short_label", "unit", "kind", "category", "kpi_order", "decimals",
-            "description", *DECLARED], [(*row[:5], "test", *row[5:7], "test", *row[7:]) for row in INDICATORS])
-    _write(folder / "sources.csv", ["source_id", "publisher", "title", "url", "accessed", "kind"], SOURCES)
-    territories = [(f"{r}_{s}", r, kind, f"{r.upper()} {s}", f"the {s} of {r}", "", "")
-                   for r in regions for s, kind in KINDS.items()]
-    territories.append(("nat", "", "country", "Finland (national total)", "the country", "", ""))
-    _write(folder / "territories.csv",
-           ["territory_id", "region_id", "kind", "name", "definition", "eurostat_code", "source_id"], territories)
-    values = [(r.region, r.indicator, "baltmet" if r.year <= 2010 else "recent", r.year,
-               "true" if r.approx else "false", r.value, r.qualifier, "nat" if r.suffix == "nat" else
-               f"{r.region}_{r.suffix}", "", "true" if r.series_break else "", r.source, "") for r in rows]
-    _write(folder / "values.csv",
-           ["region_id", "indicator_id", "edition", "year", "year_approx", "value", "qualifier", "territory_id",
-            "territory", "series_break", "source_id", "note"], values)
-    return load_dataset(folder)
+    """tests/synthetic.py's folder with the indicators and sources above."""
+    columns = [*synthetic.INDICATOR_COLUMNS, *DECLARED]
+    indicators = [dict(zip(columns, (*row[:5], "test", *row[5:7], "test", *row[7:]), strict=True))
+                  | PROFILE.get(row[0], {}) for row in INDICATORS]
+    return synthetic.build(folder, rows, regions, indicators=indicators, sources=SOURCES)

@@ -7,14 +7,18 @@ from pathlib import Path
 import pytest
 
 from dashboard.cli import main
+from tests.unit.profile.synth import Row, build
 
 
 def test_text_profile_with_its_footnotes(tmp_path: Path) -> None:
-    assert main(["profile", "--region", "helsinki", "--edition", "baltmet", "--format", "txt", "--peers", "nordic",
-                 "--out", str(tmp_path)]) == 0
-    text = (tmp_path / "helsinki_profile_baltmet.txt").read_text(encoding="utf-8").replace("\u202f", " ")
-    assert text.startswith("Helsinki: region profile\nFinland · BaltMet profiles (c. 2007) · compared with 3 peers")
-    assert "1.3 million inhabitants" in text and "\n[1] BaltMet Inno project" in text
+    data = tmp_path / "data"
+    build(data, [Row("aa", "population", 2007, 1_300_000, "fua", "rounded", approx=True),
+                 Row("aa", "universities", 2007, 9, "fua", approx=True), Row("bb", "population", 2007, 900_000, "fua")])
+    assert main(["profile", "--region", "aa", "--edition", "baltmet", "--format", "txt", "--peers", "bb,cc,dd",
+                 "--data", str(data), "--out", str(tmp_path / "out")]) == 0
+    text = (tmp_path / "out" / "aa_profile_baltmet.txt").read_text(encoding="utf-8").replace("\u202f", " ")
+    assert text.startswith("AA: region profile\nFinland · BaltMet profiles (c. 2007) · compared with 3 peers")
+    assert "1.3 million inhabitants" in text and "\n[1] Test office" in text
     assert "Numbers of a million or more are shown in millions" in text
 
 

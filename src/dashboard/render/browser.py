@@ -19,7 +19,7 @@ from typing import Any
 
 import kaleido
 
-from dashboard.export.service import SOCKET_ENV, ExportFailed, request_image
+from dashboard.render.protocol import SOCKET_ENV, ExportFailed, request_image
 
 RELOAD_EVERY = 25
 TIMEOUT_S = 30  # shorter than gunicorn's 60 s: the user gets a message, not a killed worker

@@ -1,0 +1,1 @@
+"""Figures to image bytes in headless Chromium: below the exports and the profile, which both draw images."""

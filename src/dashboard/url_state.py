@@ -1,0 +1,135 @@
+"""The view state in the URL: ``?focus=riga&measure=share`` to and from a ViewState.
+
+It sits above the chart registry because the presentation's slides are the registry's charts.
+Only values that differ from the defaults are written; invalid values are dropped and reported,
+never raised: a link or a browser's store comes from outside and is not trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.data import Dataset
+from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
+from dashboard.presets import PRESETS, preset_members
+from dashboard.state import MEASURES, TABS, THEMES, ViewState, default_state
+from dashboard.views import CHARTS
+
+MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
+
+
+def _peers_param(dataset: Dataset, peers: tuple[str, ...]) -> str:
+    for preset_id in PRESETS:
+        if peers == preset_members(dataset, preset_id):
+            return preset_id
+    return ",".join(peers)
+
+
+def to_query(dataset: Dataset, state: ViewState) -> str:
+    """``?focus=riga&measure=share`` — only what differs from the defaults ('' for the default view)."""
+    default = default_state(dataset, state.edition)
+    params: dict[str, str] = {}
+    if state.focus != default.focus:
+        params["focus"] = state.focus
+    if state.peers != default.peers:
+        params["peers"] = _peers_param(dataset, state.peers)
+    if state.edition != DEFAULT_EDITION:
+        params["edition"] = state.edition
+    for name in ("indicator", "x", "y", "size", "measure", "basis", "tab", "slide", "theme"):
+        if getattr(state, name) != getattr(default, name):
+            params[name] = getattr(state, name)
+    if state.year is not None:
+        params["year"] = str(state.year)
+    if state.present:
+        params["present"] = "1"
+    return f"?{urlencode(params, safe=',')}" if params else ""
+
+
+def slides() -> tuple[str, ...]:
+    """Presentation mode's slides in arrow-key order: the KPI cards, then the charts of the registry."""
+    return ("kpis", *(view.name for view in CHARTS))
+
+
+def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str]]:
+    """Parse a query string; returns the state and a list of the values that were ignored, and why."""
+    query = query if isinstance(query, str) else ""
+    raw = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS)
+    params = {k: v[-1].strip() for k, v in raw.items()}
+    ignored: list[str] = []
+    edition = params.pop("edition", DEFAULT_EDITION)
+    if edition not in EDITIONS:
+        ignored.append(f"edition={edition} (not one of: {', '.join(EDITIONS)})")
+        edition = DEFAULT_EDITION
+    state = default_state(dataset, edition)
+    indicators = set(dataset.indicators.index)
+    changes: dict = {}
+    for name, value in params.items():
+        if name == "focus":
+            if dataset.has_region(value):
+                changes["focus"] = value
+            else:
+                ignored.append(f"focus={value} (unknown region)")
+        elif name == "peers":
+            peers, unknown = _parse_peers(dataset, value)
+            if unknown:
+                ignored.append(f"peers: {', '.join(unknown)} (unknown region)")
+            if peers or not unknown:
+                changes["peers"] = peers
+        elif name in ("indicator", "x", "y", "size"):
+            if value in indicators:
+                changes[name] = value
+            else:
+                ignored.append(f"{name}={value} (unknown indicator)")
+        elif name == "measure":
+            if value in MEASURES:
+                changes["measure"] = value
+            else:
+                ignored.append(f"measure={value} (not one of: {', '.join(MEASURES)})")
+        elif name == "basis":
+            if value in BASES:
+                changes["basis"] = value
+            else:
+                ignored.append(f"basis={value} (not one of: {', '.join(BASES)})")
+        elif name in ("tab", "slide", "theme"):
+            allowed = {"tab": TABS, "slide": slides(), "theme": THEMES}[name]
+            if value in allowed:
+                changes[name] = value
+            else:
+                ignored.append(f"{name}={value} (not one of: {', '.join(allowed)})")
+        elif name == "present":
+            if value in ("1", "0", "true", "false"):
+                changes["present"] = value in ("1", "true")
+            else:
+                ignored.append(f"present={value} (expected 1 or 0)")
+        elif name == "year":
+            if value.isascii() and value.isdigit() and 1990 <= int(value) <= 2030:  # not a superscript digit
+                changes["year"] = int(value)
+            else:
+                ignored.append(f"year={value} (not a year between 1990 and 2030)")
+        else:
+            ignored.append(f"{name} (unknown setting)")
+    return replace(state, **changes), ignored
+
+
+def _parse_peers(dataset: Dataset, value: str) -> tuple[tuple[str, ...], list[str]]:
+    if value in PRESETS:
+        return preset_members(dataset, value), []
+    wanted = [p.strip() for p in value.split(",") if p.strip()]
+    unknown = [p for p in wanted if not dataset.has_region(p)]
+    known = set(wanted) - set(unknown)
+    return tuple(r for r in dataset.region_ids if r in known), unknown
+
+
+def restore(dataset: Dataset, data: object) -> ViewState:
+    """The ViewState a browser's store holds, validated like a URL; malformed data gives the defaults.
+
+    The store comes from the client, so it is not trusted: it is round-tripped through the same
+    parser as the query string (unknown regions, indicators and values dropped), and never raises.
+    """
+    try:
+        state = ViewState.from_dict(data)  # type: ignore[arg-type]
+        query = to_query(dataset, state)
+    except (TypeError, KeyError, ValueError, AttributeError, OverflowError):
+        return default_state(dataset)
+    return from_query(dataset, query)[0]

@@ -1,0 +1,267 @@
+"""What a view says, computed once below the UI: the key figures' lines, the rows of the figures table and
+each chart's summary in words.
+
+The page's KPI cards (components/kpi_card), the deck's key-figures slide (export/kpi_slide, export/deck),
+the figures table (components/figures_table) and the CSV/XLSX downloads (export/tables, export/package)
+all read these plain records, so they say the same thing; none of them reads another's components.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from dashboard.comparability import compared, kind_label
+from dashboard.data import Dataset
+from dashboard.data.figure import Figure
+from dashboard.figures.common import ChartMeta, point_text, source_text
+from dashboard.figures.spec import FigureSpec
+from dashboard.formatting import QUALIFIER_TEXT, format_value, format_year
+from dashboard.measures import (
+    MEASURE_LABELS,
+    Point,
+    context_figure,
+    measure_unit,
+    no_comparable,
+    point_of,
+    points,
+)
+from dashboard.state import ViewState
+from dashboard.views import CHARTS, headline_basis
+
+MIXED_TERRITORIES = "mixed territories"
+MIXED_WHY = "The ranked figures describe different kinds of territory"
+NO_PEER = "No peer has this figure"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True)
+class ShareLine:
+    """'25 % of Finland's population (c. 2007)', and the figure it was computed or read from."""
+
+    text: str
+    territory: str
+    how: str
+    point: Point
+    indicator: str
+    measure: str
+
+
+@dataclass(frozen=True)
+class ContextLine:
+    """The region's other territory beside the headline, for context; never ranked."""
+
+    text: str
+    figure: Figure
+    title: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The focus among its peers: rank (and whether the ranked figures mix territories), distance from the
+    peers' median; ``rank`` is NO_PEER when no peer has the figure."""
+
+    rank: str
+    mixed: bool = False
+    median: str = ""
+
+    def lines(self) -> list[str]:
+        """The lines as text, the mixed-territories mark after a '·' (the deck's notes and cards)."""
+        first = self.rank + (f" · {MIXED_TERRITORIES}" if self.mixed else "")
+        return [first, *([self.median] if self.median else [])]
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    """One key figure of the focus on the view's basis: what its card, slide card and table rows say.
+
+    ``figure`` None: ``value`` is 'No data' or 'No comparable figure' and ``missing`` says why.
+    """
+
+    indicator: str
+    label: str
+    icon: str
+    basis: str
+    figure: Figure | None
+    value: str
+    missing: str = ""
+    qualifier_text: str = ""
+    unit: str = ""
+    year: str = ""
+    kind: str = ""  # 'Eurostat metropolitan region · compared on ...'
+    share: ShareLine | None = None
+    context: ContextLine | None = None
+    standing: Standing | None = None  # None without peers or without a figure
+
+
+def card_share(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
+               basis: str = "reported") -> tuple[Point, str, str, str] | None:
+    """(point, its indicator, its measure, what it is a share of) of the share a key figure shows: computed
+    from a national total of the same year, or as a source reported it; None when neither exists."""
+    declared = dataset.indicator(indicator_id)
+    sources = [(indicator_id, "share", declared.share_label)] if declared.share_label else []
+    if declared.card_extra_share:
+        extra = dataset.indicator(declared.card_extra_share)
+        sources.append((declared.card_extra_share, "absolute", extra.share_label.split(" (")[0] or
+                        dataset.indicator(declared.card_extra_share).short_label))
+    for source_indicator, measure, what in sources:
+        share = points(dataset, (region_id,), source_indicator, edition, measure, year, basis)[0]
+        if share.value is not None:
+            return share, source_indicator, measure, what
+    return None
+
+
+def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
+               basis: str = "reported", headline: Figure | None = None) -> ShareLine | None:
+    """'25 % of Finland's population (c. 2007)'; a share of another territory than the headline's names its
+    own ('18 % of Finland's jobs (2021, City of Helsinki)'), so that it never reads as the headline's."""
+    found = card_share(dataset, region_id, indicator_id, edition, year, basis)
+    if found is None:
+        return None
+    share, indicator, measure, what = found
+    country = dataset.region(region_id)["country_name"]
+    decimals = 0 if float(share.value).is_integer() else 1
+    own = headline is not None and share.territory_id == headline.territory_id
+    where = "" if own else f", {share.territory}"
+    text = (f"{format_value(share.value, decimals, share.qualifier)} % of {country}'s {what} "
+            f"({format_year(share.year, share.year_approx)}{where})")
+    return ShareLine(text, share.territory, share.how or "share as reported by the source", share, indicator,
+                     measure)
+
+
+def context_line(dataset: Dataset, indicator_id: str, figure: Figure) -> ContextLine | None:
+    """'Helsinki Region (12 municipalities): 1 300 000 persons (c. 2007)': the region's other territory
+    beside the headline (the city under a wider figure, or the reverse), for context; not ranked."""
+    other = context_figure(dataset, figure) if dataset.indicator(indicator_id).kpi_context else None
+    if other is None:
+        return None
+    unit = dataset.indicator(indicator_id).unit
+    text = (f"{other.territory}: {format_value(other.value, 0, other.qualifier)} {unit} "
+            f"({format_year(other.year, other.year_approx)})")
+    return ContextLine(text, other, f"{kind_label(other.territory_kind, dataset).capitalize()}, for context; "
+                                    f"not ranked. {other.note}")
+
+
+def standing(focus: Point, peer_points: list[Point], decimals: int) -> Standing:
+    """Rank among focus + peers with a figure, and the difference from the peers' median."""
+    ranked = sorted([focus, *[p for p in peer_points if p.value is not None]], key=lambda p: -p.value)
+    if len(ranked) < 2:
+        return Standing(NO_PEER)
+    position = next(i for i, p in enumerate(ranked, start=1) if p.region_id == focus.region_id)
+    mixed = len({p.territory_kind for p in ranked}) > 1
+    peer_values = [p.value for p in ranked if p.region_id != focus.region_id]  # the focus is not its own peer
+    mid = median(peer_values)
+    distance = f"{(focus.value - mid) / mid * 100:+.0f} % vs peers' median ({format_value(mid, decimals)})" \
+        if mid else ""
+    return Standing(f"{ordinal(position)} of {len(ranked)}", mixed, distance)
+
+
+def kpi_line(dataset: Dataset, state: ViewState, indicator_id: str) -> KpiLine:
+    """One key figure of the view's focus on the headline basis (``views.headline_basis``)."""
+    indicator = dataset.indicator(indicator_id)
+    basis = headline_basis(dataset, state)
+    label, icon = indicator.short_label, indicator.icon
+    region, edition, year = state.focus, state.edition, state.year
+    figure = dataset.figure(region, indicator_id, edition, year, basis)
+    if figure is None:
+        reason = no_comparable(dataset, region, indicator_id, edition, year, basis).missing
+        comparable = dataset.figure(region, indicator_id, edition, year) is None or basis == "reported"
+        return KpiLine(indicator_id, label, icon, basis, None, "No data" if comparable else "No comparable figure",
+                       missing=reason, share=share_line(dataset, region, indicator_id, edition, year))
+    decimals = indicator.decimals
+    others = state.others
+    rank = None
+    if others:
+        focus_point = points(dataset, (region,), indicator_id, edition, "absolute", year, basis)[0]
+        rank = standing(focus_point, points(dataset, others, indicator_id, edition, "absolute", year, basis),
+                        decimals)
+    return KpiLine(
+        indicator_id, label, icon, basis, figure, format_value(figure.value, decimals, figure.qualifier),
+        qualifier_text=QUALIFIER_TEXT.get(figure.qualifier, ""), unit=indicator.unit,
+        year=format_year(figure.year, figure.year_approx),
+        kind=f"{kind_label(figure.territory_kind, dataset).capitalize()} · {compared(basis)}",
+        share=share_line(dataset, region, indicator_id, edition, year, basis, figure),
+        context=context_line(dataset, indicator_id, figure), standing=rank)
+
+
+def kpi_lines(dataset: Dataset, state: ViewState) -> list[KpiLine]:
+    """Every key figure of the view, in the declared KPI order."""
+    return [kpi_line(dataset, state, kpi) for kpi in dataset.kpi_ids]
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;")
+
+
+def table_row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
+    """One figure as the table and the downloads list it (``source`` is markdown with links)."""
+    links, texts = [], []
+    for source_id in p.source_ids:
+        source = dataset.source(source_id)
+        title = _md(("Your data: " if dataset.is_user_source(source_id) else "") + str(source["title"]))
+        links.append(f"[{title}]({source['url']})" if source["url"] else title)
+        texts.append(source_text(dataset, source_id))
+    return {
+        "region": dataset.region_name(p.region_id), "indicator": dataset.indicator(indicator).label,
+        "measure": MEASURE_LABELS[measure], "value": p.value,
+        "value_text": point_text(dataset, indicator, measure, p), "unit": measure_unit(dataset, indicator, measure),
+        "year": format_year(p.year, p.year_approx) if p.year else "", "territory": p.territory,
+        "territory_kind": kind_label(p.territory_kind, dataset), "qualifier": p.qualifier,
+        "secondary": any(dataset.is_secondary(s) for s in p.source_ids),
+        "source": "; ".join(links), "source_text": "; ".join(texts), "how": p.how,
+        "source_ids": list(p.source_ids), "year_number": p.year, "year_approx": p.year_approx,
+    }
+
+
+def card_figures(dataset: Dataset, state: ViewState) -> list[tuple[str, str, Point]]:
+    """(indicator, measure, point) of what the key figures show: each headline, its share line and the other
+    territory beside it for context; a key figure without a headline shows any share the region reports."""
+    out = []
+    for line in kpi_lines(dataset, state):
+        if line.share is not None:
+            out.append((line.share.indicator, line.share.measure, line.share.point))
+        if line.figure is not None:
+            out.append((line.indicator, "absolute", point_of(line.figure)))
+            if line.context is not None:
+                out.append((line.indicator, "absolute", point_of(line.context.figure)))
+    return out
+
+
+def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
+    """Exactly the figures the view draws, each once: every key figure's headline, share and context figure,
+    and every figure of every chart (the builders say what they drew: ChartMeta.drawn)."""
+    rows, seen = [], set()
+
+    def add(indicator: str, measure: str, p: Point) -> None:
+        key = (p.region_id, indicator, measure, p.year, p.territory_id, p.source_ids)
+        if p.value is not None and key not in seen:
+            seen.add(key)
+            rows.append(table_row(dataset, indicator, measure, p))
+
+    for indicator, measure, p in card_figures(dataset, state):
+        add(indicator, measure, p)
+    for view in CHARTS:
+        for indicator, measure, p in view.build(dataset, state)[1].drawn:
+            add(indicator, measure, p)
+    return rows
+
+
+SUMMARY_MARKS = 40  # a screen reader hears at most this many marks; a crowded map or scatter has thousands
+
+
+def chart_summary(meta: ChartMeta, figure: FigureSpec) -> str:
+    """The chart in words, for screen readers (the page's hidden summary, the deck's picture alt text): every mark's
+    region, value, unit and year."""
+    marks = []
+    for trace in figure["data"]:
+        for data in trace.get("customdata") or ():
+            if len(data) > 4 and data[2] != "no data":
+                marks.append(f"{data[1]} {data[2]} {data[3]} ({data[4]})".replace("<b>", "").replace("</b>", ""))
+    marks = list(dict.fromkeys(marks))
+    more = f"; and {len(marks) - SUMMARY_MARKS} more (the Table tab lists them)" if len(marks) > SUMMARY_MARKS else ""
+    shown = "; ".join(marks[:SUMMARY_MARKS]) + more or "no figures"
+    return f"{meta.title}. {meta.subtitle}. {shown}."
