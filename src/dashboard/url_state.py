@@ -17,6 +17,12 @@ from dashboard.state import MEASURES, TABS, THEMES, ViewState, default_state
 from dashboard.views import CHARTS
 
 MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
+ECHO_CHARS = 60  # a value the notice repeats is cut to this: a 5 000-character 'year=' is not echoed whole
+
+
+def _echo(text: str) -> str:
+    """A link's value as the notice repeats it: cut with '…' when longer than ECHO_CHARS."""
+    return text if len(text) <= ECHO_CHARS else text[:ECHO_CHARS] + "…"
 
 
 def _peers_param(dataset: Dataset, peers: tuple[str, ...]) -> str:
@@ -59,7 +65,7 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
     ignored: list[str] = []
     edition = params.pop("edition", DEFAULT_EDITION)
     if edition not in EDITIONS:
-        ignored.append(f"edition={edition} (not one of: {', '.join(EDITIONS)})")
+        ignored.append(f"edition={_echo(edition)} (not one of: {', '.join(EDITIONS)})")
         edition = DEFAULT_EDITION
     state = default_state(dataset, edition)
     indicators = set(dataset.indicators.index)
@@ -69,46 +75,46 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
             if dataset.has_region(value):
                 changes["focus"] = value
             else:
-                ignored.append(f"focus={value} (unknown region)")
+                ignored.append(f"focus={_echo(value)} (unknown region)")
         elif name == "peers":
             peers, unknown = _parse_peers(dataset, value)
             if unknown:
-                ignored.append(f"peers: {', '.join(unknown)} (unknown region)")
+                ignored.append(f"peers: {_echo(', '.join(unknown))} (unknown region)")
             if peers or not unknown:
                 changes["peers"] = peers
         elif name in ("indicator", "x", "y", "size"):
             if value in indicators:
                 changes[name] = value
             else:
-                ignored.append(f"{name}={value} (unknown indicator)")
+                ignored.append(f"{_echo(name)}={_echo(value)} (unknown indicator)")
         elif name == "measure":
             if value in MEASURES:
                 changes["measure"] = value
             else:
-                ignored.append(f"measure={value} (not one of: {', '.join(MEASURES)})")
+                ignored.append(f"measure={_echo(value)} (not one of: {', '.join(MEASURES)})")
         elif name == "basis":
             if value in BASES:
                 changes["basis"] = value
             else:
-                ignored.append(f"basis={value} (not one of: {', '.join(BASES)})")
+                ignored.append(f"basis={_echo(value)} (not one of: {', '.join(BASES)})")
         elif name in ("tab", "slide", "theme"):
             allowed = {"tab": TABS, "slide": slides(), "theme": THEMES}[name]
             if value in allowed:
                 changes[name] = value
             else:
-                ignored.append(f"{name}={value} (not one of: {', '.join(allowed)})")
+                ignored.append(f"{_echo(name)}={_echo(value)} (not one of: {', '.join(allowed)})")
         elif name == "present":
             if value in ("1", "0", "true", "false"):
                 changes["present"] = value in ("1", "true")
             else:
-                ignored.append(f"present={value} (expected 1 or 0)")
+                ignored.append(f"present={_echo(value)} (expected 1 or 0)")
         elif name == "year":
-            if value.isascii() and value.isdigit() and 1990 <= int(value) <= 2030:  # not a superscript digit
+            if len(value) == 4 and value.isascii() and value.isdigit() and 1990 <= int(value) <= 2030:  # not ²
                 changes["year"] = int(value)
             else:
-                ignored.append(f"year={value} (not a year between 1990 and 2030)")
+                ignored.append(f"year={_echo(value)} (not a year between 1990 and 2030)")
         else:
-            ignored.append(f"{name} (unknown setting)")
+            ignored.append(f"{_echo(name)} (unknown setting)")
     return replace(state, **changes), ignored
 
 

@@ -50,3 +50,11 @@ def test_a_real_year_is_kept() -> None:
 @pytest.mark.parametrize("make", [lambda v: [v], lambda v: {"a": v}], ids=["lists", "objects"])
 def test_a_value_nested_500_deep_is_ignored(requests: Requests, dataset: Dataset, control: str, make) -> None:
     assert _post(requests, dataset, control, _deep(500, make)) == 200
+
+
+def test_a_link_with_a_long_bad_value_is_echoed_cut(requests: Requests, dataset: Dataset) -> None:
+    values = {"view-state": default_state(dataset).to_dict(), "url": "?year=" + "9" * 1500, "user-data": None}
+    response = requests.post("..view-state.data", values, "url.search")["response"]
+    assert response["view-state"]["data"]["year"] is None
+    notice = json.dumps(response["url-notice"]["children"], ensure_ascii=False)
+    assert "year=" + "9" * 60 + "…" in notice and len(notice) < 300

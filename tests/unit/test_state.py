@@ -68,3 +68,9 @@ def test_edition_switch_moves_default_scatter_axes(dataset: Dataset) -> None:
     assert (recent.x, recent.y, recent.size) == ("population", "gdp", "employment")
     custom = with_edition(dataset, replace(default_state(dataset), y="students"), "recent")
     assert custom.y == "students"
+
+
+def test_a_long_value_in_a_link_is_echoed_cut(dataset) -> None:
+    _, ignored = from_query(dataset, "?year=" + "9" * 5000 + "&focus=" + "x" * 300)
+    assert len(ignored) == 2 and all(len(message) < 120 for message in ignored)
+    assert ignored[0].startswith("year=" + "9" * 60 + "…")
