@@ -5,10 +5,7 @@ Everything here can be overridden on the command line, e.g. ``gunicorn app:serve
 
 import multiprocessing
 import os
-import subprocess
-import sys
 import tempfile
-import time
 
 from dashboard.render.protocol import SOCKET_ENV
 
@@ -24,25 +21,19 @@ control_socket_disable = True  # no gunicornc control socket: several instances 
 
 def on_starting(server) -> None:
     """Start the one export service of this server (one headless Chromium for every worker), before the
-    workers fork: they inherit its socket's path and send it every image (dashboard/render/service.py)."""
+    workers fork: they inherit its socket's path and send it every image (dashboard/render/service.py).
+    A thread of this master supervises it: restarted when it exits or stops answering."""
     if os.environ.get("BALTMET_EXPORT_SERVICE", "1") == "0":
         return  # each worker then starts its own browser on its first export
-    folder = tempfile.mkdtemp(prefix="baltmet-export-")
-    path = os.path.join(folder, "export.sock")
+    from dashboard.render.service import Supervisor
+
+    path = os.path.join(tempfile.mkdtemp(prefix="baltmet-export-"), "export.sock")
     os.environ[SOCKET_ENV] = path
-    server.baltmet_export = subprocess.Popen([sys.executable, "-m", "dashboard.render.service", path])
-    for _ in range(100):  # the socket appears within a second; the browser then warms up in the background
-        if os.path.exists(path) or server.baltmet_export.poll() is not None:
-            break
-        time.sleep(0.05)
-    server.log.info("export service on %s (pid %s)", path, server.baltmet_export.pid)
+    server.baltmet_export = Supervisor(path, server.log)
+    server.baltmet_export.start()
 
 
 def on_exit(server) -> None:
-    service = getattr(server, "baltmet_export", None)
-    if service is not None and service.poll() is None:
-        service.terminate()
-        try:
-            service.wait(10)
-        except subprocess.TimeoutExpired:
-            service.kill()
+    supervisor = getattr(server, "baltmet_export", None)
+    if supervisor is not None:
+        supervisor.stop()

@@ -1,124 +1,115 @@
-"""The baseline: the one-file Dash app a typical Dash developer would write on the same data folder.
+"""The baseline: the simple Dash page a typical Dash developer would write on the same data folder.
 
-    .venv/bin/python benchmarks/naive_app.py [--data DIR] [--port 8060]
+    .venv/bin/python benchmarks/naive_app.py [--data DIR] [--port 8060]         (Flask's server, to look at it)
+    NAIVE_DATA_DIR=DIR .venv/bin/gunicorn -w 4 --preload --pythonpath benchmarks 'naive_app:server_from_env()'
 
-pandas reads values.csv, regions.csv and indicators.csv once; ONE callback answers any change of the
-focus or the indicator with five plotly-express figures and the five KPI card texts, filtering the
-DataFrames with pandas on every call. No caching, no partial updates. dcc.Graph uses Dash's own
-(locally served) plotly.js; the map's shapes come from the project's assets/topojson, not a CDN.
+pandas reads values.csv and regions.csv once and keeps the recent edition indexed by (indicator, region).
+ONE callback answers any change of the focus or the indicator with three plotly-express figures and the
+five KPI cards:
+- a bar ranking of the latest values: every region up to 20, else the top 20 and the focus (as ours);
+- a scatter of population against GDP, every region (as ours), the focus in its own colour;
+- a line trend of the indicator: the focus and the regions of the ranking (as our crowded trend);
+- five cards: the focus's latest population, jobs, GDP, universities, science parks.
+No caching, no partial updates, no compression: what a first version looks like. dcc.Graph uses Dash's own
+(locally served) plotly.js.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import pandas as pd
 import plotly.express as px
 from dash import Dash, Input, Output, dcc, html
-from flask import send_from_directory
 
 ROOT = Path(__file__).resolve().parents[1]
-TOPOJSON_DIR = ROOT / "assets" / "topojson"
 KPIS = [("population", "Population"), ("employment", "Jobs"), ("gdp", "GDP (EUR million)"),
         ("universities", "Universities"), ("science_parks", "Science parks")]
-SHARES = ["share_national_population", "share_national_employment", "share_national_gva"]
+TOP = 20
 
 
 def create_naive_app(data_dir: Path) -> Dash:
-    values = pd.read_csv(data_dir / "values.csv")
+    values = pd.read_csv(data_dir / "values.csv", usecols=["region_id", "indicator_id", "edition", "year", "value"])
     regions = pd.read_csv(data_dir / "regions.csv")
     indicators = pd.read_csv(data_dir / "indicators.csv")
-    values = values.merge(regions[["region_id", "name", "lat", "lon"]], on="region_id")
+    names = dict(zip(regions["region_id"], regions["name"], strict=True))
     labels = dict(zip(indicators["indicator_id"], indicators["label"], strict=True))
-    present = [i for i in indicators["indicator_id"] if i in set(values["indicator_id"])]
-    first = "helsinki" if "helsinki" in set(regions["region_id"]) else regions["region_id"].iloc[0]
+    recent = values[values["edition"] == "recent"].drop(columns="edition")
+    history = recent.set_index(["indicator_id", "region_id"]).sort_index()
+    latest = recent.sort_values("year").groupby(["indicator_id", "region_id"]).tail(1)
+    latest = latest.set_index(["indicator_id", "region_id"]).sort_index()
+    present = [i for i in indicators["indicator_id"] if i in latest.index.get_level_values(0)]
+    first = "helsinki" if "helsinki" in names else regions["region_id"].iloc[0]
 
     app = Dash(__name__, title="Baltic Metropoles (naive)")
-
-    @app.server.route("/topojson/<path:name>")
-    def topojson(name):  # plotly.js would fetch these from cdn.plot.ly; the same files, from this server
-        return send_from_directory(TOPOJSON_DIR, name)
-
-    config = {"topojsonURL": "/topojson/"}
     app.layout = html.Div([
         html.H1("Baltic Metropoles"),
         html.Div([
             html.Div([html.Label("Focus region"),
                       dcc.Dropdown(id="region-select", value=first, clearable=False,
-                                   options=[{"label": n, "value": r}
-                                            for r, n in zip(regions["region_id"], regions["name"], strict=True)])],
+                                   options=[{"label": n, "value": r} for r, n in names.items()])],
                      style={"width": "30%", "display": "inline-block"}),
             html.Div([html.Label("Indicator"),
                       dcc.Dropdown(id="indicator-select", value="population", clearable=False,
                                    options=[{"label": labels[i], "value": i} for i in present])],
                      style={"width": "30%", "display": "inline-block", "marginLeft": "2%"}),
         ]),
-        html.Div([html.Div(id=f"kpi-{kpi}", style={"display": "inline-block", "width": "18%", "padding": "8px",
-                                                   "margin": "4px", "border": "1px solid #ccc"})
-                  for kpi, _ in KPIS]),
-        html.Div([dcc.Graph(id="ranking", config=config, style={"width": "50%", "display": "inline-block"}),
-                  dcc.Graph(id="map", config=config, style={"width": "50%", "display": "inline-block"})]),
-        html.Div([dcc.Graph(id="scatter", config=config, style={"width": "50%", "display": "inline-block"}),
-                  dcc.Graph(id="shares", config=config, style={"width": "50%", "display": "inline-block"})]),
-        dcc.Graph(id="trend", config=config),
+        html.Div(id="kpi-row"),
+        html.Div([dcc.Graph(id="ranking", style={"width": "50%", "display": "inline-block"}),
+                  dcc.Graph(id="scatter", style={"width": "50%", "display": "inline-block"})]),
+        dcc.Graph(id="trend"),
     ])
 
-    def latest(indicator: str) -> pd.DataFrame:
-        df = values[(values["indicator_id"] == indicator) & (values["edition"] == "recent")]
-        return df.sort_values("year").groupby("region_id").tail(1)
-
     @app.callback(
-        Output("ranking", "figure"), Output("map", "figure"), Output("scatter", "figure"),
-        Output("shares", "figure"), Output("trend", "figure"),
-        *[Output(f"kpi-{kpi}", "children") for kpi, _ in KPIS],
+        Output("ranking", "figure"), Output("scatter", "figure"), Output("trend", "figure"),
+        Output("kpi-row", "children"),
         Input("region-select", "value"), Input("indicator-select", "value"),
     )
     def update(focus, indicator):
-        df = latest(indicator).copy()
-        df["focus"] = df["region_id"].eq(focus).map({True: "focus", False: "other"})
-        df = df.sort_values("value")
-        ranking = px.bar(df, x="value", y="name", orientation="h", color="focus",
+        now = latest.loc[indicator]
+        shown = now.nlargest(TOP, "value")
+        if focus not in shown.index and focus in now.index:
+            shown = pd.concat([shown, now.loc[[focus]]])
+        shown = shown.assign(name=[names[r] for r in shown.index],
+                             focus=["focus" if r == focus else "other" for r in shown.index])
+        ranking = px.bar(shown.sort_values("value"), x="value", y="name", orientation="h", color="focus",
                          title=f"{labels[indicator]}, latest year")
-        geo = px.scatter_geo(df, lat="lat", lon="lon", size="value", hover_name="name", color="focus",
-                             scope="europe", title=labels[indicator])
-        geo.update_geos(fitbounds="locations")
 
-        wide = pd.concat([latest("population"), latest("gdp")]).pivot_table(
-            index=["region_id", "name"], columns="indicator_id", values="value").reset_index()
-        wide["focus"] = wide["region_id"].eq(focus).map({True: "focus", False: "other"})
+        wide = pd.DataFrame({"population": latest.loc["population", "value"],
+                             "gdp": latest.loc["gdp", "value"]}).dropna()
+        wide["name"] = [names[r] for r in wide.index]
+        wide["focus"] = ["focus" if r == focus else "other" for r in wide.index]
         scatter = px.scatter(wide, x="population", y="gdp", hover_name="name", color="focus",
-                             title="Population and GDP") if {"population", "gdp"} <= set(wide.columns) \
-            else px.scatter(title="Population and GDP (no figures)")
+                             title="Population and GDP")
 
-        available = [s for s in SHARES if s in present]
-        if available:
-            shares_df = pd.concat([latest(s) for s in available])
-            shares = px.bar(shares_df, x="name", y="value", color="indicator_id", barmode="group",
-                            title="Share of the national total, %")
-        else:
-            shares = px.bar(latest("employment"), x="name", y="value", title="Jobs")
-
-        history = values[(values["indicator_id"] == indicator) & (values["edition"] == "recent")]
-        history = history.groupby(["name", "year"], as_index=False)["value"].last().sort_values("year")
-        trend = px.line(history, x="year", y="value", color="name", title=f"{labels[indicator]} over time")
-        trend.update_traces(opacity=0.35)
-        trend.for_each_trace(lambda t: t.update(opacity=1, line_width=4)
-                             if t.name == regions.set_index("region_id").at[focus, "name"] else None)
+        lines = history.loc[indicator].loc[list(shown.index)].reset_index()
+        lines["name"] = [names[r] for r in lines["region_id"]]
+        trend = px.line(lines, x="year", y="value", color="name", markers=True,
+                        title=f"{labels[indicator]} over time")
+        trend.for_each_trace(lambda t: t.update(line_width=4) if t.name == names[focus] else t.update(opacity=0.5))
 
         cards = []
-        mine = values[(values["region_id"] == focus) & (values["edition"] == "recent")]
         for kpi, label in KPIS:
-            rows = mine[mine["indicator_id"] == kpi].sort_values("year")
-            text = f"{rows['value'].iloc[-1]:,.0f} ({rows['year'].iloc[-1]})" if len(rows) else "no figure"
-            cards.append([html.Small(label), html.H3(text)])
-        return ranking, geo, scatter, shares, trend, *cards
+            value = latest["value"].get((kpi, focus))
+            year = latest["year"].get((kpi, focus))
+            text = f"{value:,.0f} ({year})" if value is not None else "no figure"
+            cards.append(html.Div([html.Small(label), html.H3(text)],
+                                  style={"display": "inline-block", "width": "18%", "padding": "8px",
+                                         "margin": "4px", "border": "1px solid #ccc"}))
+        return ranking, scatter, trend, cards
 
     return app
 
 
+def server_from_env():
+    """gunicorn's app factory: the Flask server of the page on ``$NAIVE_DATA_DIR`` (default: data/)."""
+    return create_naive_app(Path(os.environ.get("NAIVE_DATA_DIR", ROOT / "data"))).server
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Serve the naive one-file baseline app.")
+    parser = argparse.ArgumentParser(description="Serve the naive baseline page.")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--port", type=int, default=8060)
     args = parser.parse_args(argv)

@@ -44,3 +44,9 @@ ensure_redis() {  # the shared-upload-cache test runs two app instances against 
   echo "Installing Debian's redis-server for the shared upload cache test..." >&2
   apt_install redis-server
 }
+
+ensure_nginx() {  # the slow-client test puts Debian's nginx (deploy/nginx.conf) in front of gunicorn
+  { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } && return 0  # /usr/sbin: not on every PATH
+  echo "Installing Debian's nginx for the reverse-proxy test..." >&2
+  apt_install nginx
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need (Chromium, LibreOffice Impress, redis-server) and run the whole suite: lint, then pytest.
+# Install what the tests need (Chromium, LibreOffice Impress, redis-server, nginx) and run the whole suite: lint, then pytest.
 #   bash scripts/test.sh               (extra arguments go to pytest, e.g. -k loader)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 ensure_chromium
 ensure_office
 ensure_redis
+ensure_nginx
 ensure_venv "[test]"
 .venv/bin/ruff check .
 .venv/bin/lint-imports --no-cache  # the layers of pyproject.toml: no import runs back up

@@ -21,6 +21,11 @@ from dashboard.serving import add_health_check, harden
 # Bootstrap and the icons the app uses (scripts/subset_icons.py) are vendored under assets/vendor
 # (see assets/vendor/*/LICENSE), listed first so the app's own CSS overrides them, never from a CDN.
 VENDOR_CSS = ("vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap-icons/bootstrap-icons-subset.css")
+# The page's icon inside the page: Dash's /_favicon.ico has no cache lifetime, and Chromium fetched it again on
+# every change of the address (every click): a data: URL (img-src allows data:) is never fetched.
+FAVICON = ('<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/'
+           '2000/svg%27 viewBox=%270 0 16 16%27%3E%3Ccircle cx=%278%27 cy=%278%27 r=%277%27 fill=%27%230d6efd%27/%3E'
+           '%3C/svg%3E">')
 
 
 @cache
@@ -59,6 +64,7 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder
     )
     use_fast_json()
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
+        "{%favicon%}", FAVICON, 1).replace(
         "{%css%}", f'{{%css%}}\n        <link rel="preload" href="{url_base_pathname}assets/topojson/{TOPOJSON_FILE}" '
         'as="fetch" crossorigin="anonymous">', 1)  # the map's shapes load with the scripts, not after them
     # A refused --data folder: the problems went to the console and the log (app.py); a visitor is told only

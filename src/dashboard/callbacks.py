@@ -319,6 +319,7 @@ def _register_upload(app: Dash, base: Dataset) -> None:
     )
     def receive(accepted, _remove, current):
         if ctx.triggered_id == "upload-remove":
+            upload_store.release(current, upload_store.client_address())  # frees this client's slot (quota)
             return None, "Your data was removed; the bundled figures are shown."
         if not accepted:
             raise PreventUpdate
@@ -336,11 +337,10 @@ def _register_upload(app: Dash, base: Dataset) -> None:
                 html.Ul([*items, *more], className="mb-0 small upload-problems"),
                 html.Div("; ".join(outcome.notes).capitalize() + ".", className="small") if outcome.notes else None,
             ], color="danger", dismissable=True, className="mt-2")
-        reference = upload_store.put(outcome.payload)
-        if reference is None:
-            return no_update, dbc.Alert(f"{accepted['name']} was read, but the server could not keep it; nothing "
-                                        "was added. Try again later.", color="danger", dismissable=True,
-                                        className="mt-2")
+        reference, refusal = upload_store.keep_for_session(outcome.payload, current)
+        if reference is None:  # over this client's quota, the store unavailable, or too large to keep
+            return no_update, dbc.Alert(f"{accepted['name']} was read, but {refusal}; nothing was added.",
+                                        color="danger", dismissable=True, className="mt-2")
         keep_checked(base, reference, outcome)  # the first click finds the Dataset built while checking the file
         return reference, dbc.Alert([
             html.Strong(f"{accepted['name']} added: kept on this server for a week from now, and shown "
@@ -357,7 +357,13 @@ def _register_upload(app: Dash, base: Dataset) -> None:
         if reference is None:
             return {"display": "none"}, ""
         upload_id = upload_store.reference_id(reference)
-        if upload_id is None or not upload_store.has(upload_id):  # expired, or on another instance without Redis
+        kept = upload_store.status(upload_id) if upload_id is not None else "missing"
+        if kept == "unavailable":  # Redis down or frozen: the upload is not gone
+            return {"display": "inline-block"}, [
+                dbc.Badge("Store unavailable", color="warning", className="me-1 text-dark"),
+                f"The server's upload store is unavailable right now, so {reference['name']} is not shown and the "
+                "bundled figures are. Try again in a minute (reload the page); no need to upload the file again."]
+        if kept != "kept":  # expired, or on another instance without Redis
             return {"display": "inline-block"}, [
                 dbc.Badge("Upload again", color="warning", className="me-1 text-dark"),
                 f"{reference['name']} is no longer on the server, so the bundled figures are shown. "

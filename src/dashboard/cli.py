@@ -63,8 +63,8 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     dataset = loaded.dataset
     per_edition = dataset.values.groupby("edition").size()
     editions = ", ".join(f"{e} {n}" for e, n in per_edition.items())
-    kind = "" if loaded.kind == "complete" else " (your figures on top of the bundled data: " + \
-        "; ".join(loaded.notes) + ")"
+    kind = ("" if not loaded.notes else " (" + "; ".join(loaded.notes) + ")") if loaded.kind == "complete" \
+        else " (your figures on top of the bundled data: " + "; ".join(loaded.notes) + ")"
     say(f"OK {directory}: {len(dataset.regions)} regions, {len(dataset.indicators)} indicators, "
           f"{len(dataset.values)} values ({editions}), {len(dataset.sources)} sources, "
           f"{len(dataset.gaps)} documented gaps{kind}")

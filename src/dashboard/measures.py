@@ -60,9 +60,14 @@ def significant_digits(value: float) -> int:
 
 def round_derived(value: float, *inputs: float) -> float:
     """Round a derived value to what its inputs support (no 63.1578947368421), at most 4 digits."""
+    digits = min(MAX_DERIVED_DIGITS, *(significant_digits(i) for i in inputs)) if inputs else MAX_DERIVED_DIGITS
+    return _round_to(value, digits)
+
+
+def _round_to(value: float, digits: int) -> float:
+    """``value`` to ``digits`` significant digits (never fewer than MIN_DERIVED_DIGITS)."""
     if not value or not isfinite(value):
         return value
-    digits = min(MAX_DERIVED_DIGITS, *(significant_digits(i) for i in inputs)) if inputs else MAX_DERIVED_DIGITS
     digits = max(MIN_DERIVED_DIGITS, digits)
     return round(value, digits - 1 - floor(log10(abs(value))))
 
@@ -262,17 +267,68 @@ def points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: 
            year: int | None = None, basis: str = "reported", focus: str | None = None) -> list[Point]:
     """Every region's point on one basis. The index divides by the average of the focus's peers (the
     regions other than ``focus``), so the focus is compared with its peers, not with itself."""
+    if measure == "absolute":
+        known = _known_points(dataset, indicator, edition, year, basis)
+        return [known.get(r) or known.setdefault(r, region_point(dataset, r, indicator, edition, measure, year, basis))
+                for r in regions]
     if measure != "index":
         return [region_point(dataset, r, indicator, edition, measure, year, basis) for r in regions]
-    absolute = [region_point(dataset, r, indicator, edition, "absolute", year, basis) for r in regions]
-    present = [p.value for p in absolute if p.value is not None and p.region_id != focus]
-    if not present or (focus is None and len(present) < 2):
-        return [replace(p, value=None, missing=p.missing or "An index needs at least one peer with a figure.")
-                for p in absolute]
-    mean = fmean(present)
-    how = f"divided by the average of {len(present)} peer(s)"
-    return [p if p.value is None else replace(p, value=round_derived(p.value / mean * 100, p.value, *present),
-                                               how=how) for p in absolute]
+    base = index_base(dataset, tuple(r for r in regions if r != focus), indicator, edition, year, basis)
+    if focus is None and base is not None and base[1] < 2:
+        base = None
+    return [indexed(region_point(dataset, r, indicator, edition, "absolute", year, basis), base) for r in regions]
+
+
+IndexBase = tuple[float, int, int]  # the peers' average, how many peers have a figure, the fewest digits they carry
+
+
+@lru_cache(maxsize=256)
+def index_base(dataset: Dataset, peers: tuple[str, ...], indicator: str, edition: str, year: int | None,
+               basis: str) -> IndexBase | None:
+    """What an index divides by: found once per set of peers and year (an index trend asks for each year once
+    per line, and every point is rounded to the digits all the peers carry). None when no peer has a figure."""
+    values = [_absolute_value(dataset, r, indicator, edition, year, basis) for r in peers]
+    present = [(value, digits) for value, digits in values if value is not None]
+    if not present:
+        return None
+    return fmean(value for value, _ in present), len(present), min(MAX_DERIVED_DIGITS, *(d for _, d in present))
+
+
+def indexed(point: Point, base: IndexBase | None) -> Point:
+    """An absolute point as an index over ``base`` (``index_base``), rounded as ``round_derived`` would with
+    the point's and every peer's value as its inputs."""
+    if base is None:
+        return replace(point, value=None, missing=point.missing or "An index needs at least one peer with a figure.")
+    if point.value is None:
+        return point
+    mean, count, digits = base
+    return replace(point, value=_round_to(point.value / mean * 100, min(digits, significant_digits(point.value))),
+                   how=f"divided by the average of {count} peer(s)")
+
+
+@lru_cache(maxsize=32)  # at 3 000 regions: at most ~100 000 points
+def _known_points(dataset: Dataset, indicator: str, edition: str, year: int | None, basis: str) -> dict[str, Point]:
+    """Filled as asked (``points``): each region's absolute point. The key figures rank the focus among all
+    its peers and a crowded chart picks its top regions by every region's value, on every focus change;
+    at thousands of regions ``region_point``'s cache holds fewer than one indicator's points."""
+    return {}
+
+
+@lru_cache(maxsize=64)
+def _known_values(dataset: Dataset, indicator: str, edition: str, year: int | None,
+                  basis: str) -> dict[str, tuple[float | None, int]]:
+    """Filled as asked (``_absolute_value``): each region's absolute value that year and its digits. An index
+    reads every peer's value each year; at thousands of regions ``region_point``'s cache holds fewer."""
+    return {}
+
+
+def _absolute_value(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None,
+                    basis: str) -> tuple[float | None, int]:
+    known = _known_values(dataset, indicator, edition, year, basis)
+    if region not in known:
+        value = region_point(dataset, region, indicator, edition, "absolute", year, basis).value
+        known[region] = (value, significant_digits(value) if value is not None else 0)
+    return known[region]
 
 
 def index_peer_set(dataset: Dataset, focus: str, peers: tuple[str, ...], indicator: str, edition: str,

@@ -12,7 +12,7 @@ from dash.exceptions import DependencyException
 from flask import Flask, jsonify, request
 from flask_compress import Compress
 
-from dashboard.render.image import is_warm as images_ready
+from dashboard.render.image import export_state
 
 STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 ONE_YEAR = "public, max-age=31536000, immutable"
@@ -76,14 +76,17 @@ def content_security_policy(app: Dash, frame_ancestors: str) -> str:
 def add_health_check(app: Dash, summary: dict[str, object]) -> None:
     """``GET {base}healthz``: 200 and a small JSON summary, for load balancers and uptime checks.
 
-    It reads nothing per request (the summary is fixed when the app is built), so a probe every
-    second costs nothing; it names no file or folder.
+    The summary is fixed when the app is built; the export service's state is asked of the service
+    itself (a ping, at most once per few seconds per worker, answered within a second), so a probe every
+    second stays cheap; it names no file or folder. A dead or stuck export service makes the status
+    "degraded" (still 200: pages and data downloads are served; images wait for its restart).
     """
     body = {"status": "ok", **summary}
 
     @app.server.route(f"{app.config.url_base_pathname}healthz")
     def healthz():
-        return jsonify({**body, "export_browser": "warm" if images_ready() else "cold"})
+        state = export_state()
+        return jsonify({**body, "status": "degraded" if state == "down" else "ok", "export_browser": state})
 
 
 def harden(app: Dash) -> None:

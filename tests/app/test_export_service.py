@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 from dashboard.app_factory import create_app
 from dashboard.paths import PROJECT_ROOT
 from dashboard.render.protocol import SOCKET_ENV, TIMEOUT_ENV, ExportFailed, request_image
+from dashboard.render.service import Supervisor
 from dashboard.state import default_state
 from tests.dash_requests import Requests
 from tests.helpers import wait_until
@@ -100,9 +102,39 @@ def test_an_image_over_the_time_limit_is_stopped_with_a_message_and_the_service_
         process.wait(20)
 
 
+class _Log:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def info(self, message: str, *args) -> None:
+        self.lines.append(message % args)
+
+    warning = info
+
+
+def test_a_service_that_cannot_start_is_retried_with_a_growing_pause_not_in_a_loop(tmp_path: Path) -> None:
+    log = _Log()
+    supervisor = Supervisor(str(tmp_path / "no such folder" / "export.sock"), log, check_every=0.2)
+    supervisor.start()
+    try:
+        time.sleep(6)  # dies at once each time: restarted after 2 s, then after 4 s
+        assert 1 <= supervisor.restarts <= 2, log.lines
+        assert any("exited; restarting it in 2 s" in line for line in log.lines), log.lines
+    finally:
+        supervisor.stop()
+    assert supervisor.process is not None and supervisor.process.poll() is not None
+
+
+def test_the_service_says_why_it_cannot_listen(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "dashboard.render.service", str(tmp_path / "no" / "x.sock")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("No such file or directory") and "Traceback" not in result.stderr
+
+
 def test_no_service_says_so_instead_of_hanging(tmp_path: Path) -> None:
     with pytest.raises(ExportFailed, match="did not answer"):
-        request_image(str(tmp_path / "nothing.sock"), EMPTY, {"format": "svg"}, "", timeout=1)
+        request_image(str(tmp_path / "nothing.sock"), EMPTY, {"format": "svg"}, "", timeout=1, restart_wait=0.5)
 
 
 def test_three_gunicorn_workers_share_one_export_browser(needs_chromium, dataset, tmp_path: Path) -> None:
@@ -130,3 +162,90 @@ def test_three_gunicorn_workers_share_one_export_browser(needs_chromium, dataset
     finally:
         master.terminate()
         master.wait(30)
+
+
+def _children(pid: int) -> dict[int, str]:
+    """The direct children of ``pid`` and their command lines."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+    return found
+
+
+def _service_pid(master: int) -> int | None:
+    pids = [p for p, cmd in _children(master).items() if "dashboard.render.service" in cmd]
+    return pids[0] if len(pids) == 1 else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _health(base: str) -> dict:
+    try:
+        return json.loads(urllib.request.urlopen(base + "/healthz", timeout=5).read())
+    except OSError:
+        return {}
+
+
+def _export(base: str, body: dict) -> str:
+    """The file name of the exported chart, or the message the page would show."""
+    request = urllib.request.Request(base + "/_dash-update-component", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    response = json.loads(urllib.request.urlopen(request, timeout=60).read())["response"]
+    return response["download"]["data"]["filename"] if "download" in response else str(response)
+
+
+def test_a_dead_or_stuck_export_service_is_reported_and_restarted(needs_chromium, dataset, tmp_path: Path) -> None:
+    """Killed: the next export still gets its image (the master's supervisor restarted the service).
+    Stuck (SIGSTOP): /healthz says "down" instead of "warm", then the service is replaced and it is "warm"."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "BALTMET_BIND": f"127.0.0.1:{port}", "BALTMET_WORKERS": "2"}
+    log = (tmp_path / "gunicorn.log").open("wb")
+    master = subprocess.Popen([str(GUNICORN), "app:server"], cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    requests = Requests(create_app(dataset).server.test_client())
+    trigger = {"type": "export", "chart": "ranking", "fmt": "svg", "size": "slide", "scale": 1}
+    body = requests.body("..download.data", {"view-state": default_state(dataset).to_dict(),
+                                             json.dumps(trigger, sort_keys=True): 1},
+                         json.dumps(trigger, separators=(",", ":"), sort_keys=True) + ".n_clicks")
+    try:
+        wait_until(lambda: master.poll() is not None or _health(base).get("export_browser") == "warm",
+                   "gunicorn's /healthz with a warm export browser", 90)
+        assert master.poll() is None, "gunicorn exited at start"
+        first = _service_pid(master.pid)
+        assert first is not None and _export(base, body).endswith(".svg")
+        old_browsers = _browsers_under(master.pid)
+
+        os.kill(first, signal.SIGKILL)  # dies: the next export restarts nothing itself, the master did
+        wait_until(lambda: not _alive(first), "the kill")
+        assert _export(base, body).endswith(".svg"), "an export after the service died"
+        second = wait_until(lambda: _service_pid(master.pid), "a new export service")
+        assert second != first
+        wait_until(lambda: not any(_alive(p) for p in old_browsers), "the dead service's Chromium to end", 20)
+        old_browsers = _browsers_under(second)
+
+        os.kill(second, signal.SIGSTOP)  # stuck: it holds its socket but answers nothing
+        down = wait_until(lambda: _health(base).get("export_browser") == "down" and _health(base), "'down'", 15)
+        assert down["status"] == "degraded"
+        wait_until(lambda: _health(base).get("export_browser") == "warm", "the replaced service warm again", 60)
+        assert _service_pid(master.pid) not in (first, second, None)
+        assert _health(base)["status"] == "ok"
+        assert _export(base, body).endswith(".svg")
+        wait_until(lambda: not any(_alive(p) for p in old_browsers), "the stuck service's Chromium to end", 20)
+        assert len(_browsers_under(master.pid)) == 1
+    finally:
+        master.terminate()
+        master.wait(30)
+        log.close()

@@ -22,6 +22,7 @@ def test_gunicorn_reads_the_projects_defaults() -> None:
     assert config["bind"] == "['127.0.0.1:8050']" and config["timeout"] == "60"
     assert config["control_socket_disable"] == "True" and config["preload_app"] == "True"
     assert "on_starting" in config["on_starting"]  # one export service (one browser) for every worker
+    assert "on_exit" in config["on_exit"]  # ... stopped with the server, its supervisor first
 
 
 def test_environment_overrides_bind_and_workers() -> None:

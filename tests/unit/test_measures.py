@@ -85,3 +85,40 @@ def test_per_capita_takes_the_next_preferred_figure_that_has_a_divisor(tmp_path:
     metro = region_point(data, "aa", "gdp", "recent", "per_capita", None, "eurostat_metro")
     assert metro.value is None and metro.missing == "No population for AA metro in 2021 to divide by."
     assert region_point(data, "aa", "gdp", "recent", "absolute", None, "reported").territory_id == "aa_metro"
+
+
+INDEX_FIGURES = {2020: {"aa": 1733033, "bb": 1234000, "cc": 98660, "dd": 512345},
+                 2021: {"aa": 1700000, "bb": 1240000, "cc": 98700, "dd": 512345}}
+# By hand: each value / the average of bb, cc, dd x 100, to the digits the inputs carry (at most 4, at least 3)
+INDEX_VALUES = {2020: {"aa": 281.8, "bb": 200.6, "cc": 16.04, "dd": 83.31},  # every peer carries 4 digits or more
+                2021: {"aa": 276.0, "bb": 201.0, "cc": 16.0, "dd": 83.0}}  # 1 240 000 and 98 700 carry 3
+
+
+@pytest.fixture
+def index_data(tmp_path: Path):
+    return build(tmp_path, [(r, "population", year, value, "metro")
+                            for year, values in INDEX_FIGURES.items() for r, value in values.items()])
+
+
+def test_the_index_divides_by_the_peers_average_to_the_digits_every_input_carries(index_data) -> None:
+    for year, expected in INDEX_VALUES.items():
+        got = points(index_data, ("aa", "bb", "cc", "dd"), "population", "recent", "index", year, "eurostat_metro",
+                     focus="aa")
+        assert {p.region_id: p.value for p in got} == expected
+        assert {p.how for p in got} == {"divided by the average of 3 peer(s)"}
+        peers_only = points(index_data, ("bb", "cc", "dd"), "population", "recent", "index", year,
+                            "eurostat_metro", focus="")
+        assert {p.region_id: p.value for p in peers_only} == {r: expected[r] for r in ("bb", "cc", "dd")}
+        assert points(index_data, ("aa", "bb", "cc", "dd"), "population", "recent", "index", year,
+                      "eurostat_metro", focus="aa") == got  # a cached answer is the same, and a fresh list
+
+
+def test_absolute_points_are_each_regions_point_whatever_was_asked_before(index_data) -> None:
+    """``points`` keeps each region's absolute point once asked (the key figures rank the focus among every
+    peer on each focus change): the same points as ``region_point``, in the order asked, for any subset."""
+    regions = ("dd", "aa", "cc", "bb", "ee")
+    for asked in (regions, regions[::-1], ("cc",), regions):
+        got = points(index_data, asked, "population", "recent", "absolute", 2020, "eurostat_metro")
+        assert got == [region_point(index_data, r, "population", "recent", "absolute", 2020, "eurostat_metro")
+                       for r in asked]
+    assert points(index_data, ("ee",), "population", "recent", "absolute", 2020, "eurostat_metro")[0].value is None

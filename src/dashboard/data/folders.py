@@ -41,7 +41,8 @@ def _load(directory: Path, bundled: Dataset | None) -> Loaded:
     if not directory.is_dir():
         raise DataValidationError([Problem(str(directory), 0, "-", "not a folder")])
     if is_complete_folder(directory):
-        return Loaded(load_dataset(directory), "complete")
+        notes: list[str] = []
+        return Loaded(load_dataset(directory, notes), "complete", notes)
     base = bundled or load_dataset(BUNDLED_DATA_DIR)
     countries = {str(r): str(c) for r, c in base.regions["country"].items()}
     tables = mark_changed_regions(read_user_folder(directory, countries), base)

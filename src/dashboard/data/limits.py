@@ -38,6 +38,10 @@ class Limits:
     max_cells: int = 2_000_000  # rows x columns of one CSV/TSV table (100 000 figures are 1.3 million)
     max_cell_chars: int = 10_000  # characters in one cell (the longest bundled cell has ~400)
     max_sheet_cells: int = 300_000  # cells of one XLSX sheet or shared strings; Excel reading costs ~8 us a cell
+    # Characters all cells of one XLSX sheet hold once each shared string is put in every cell that uses it
+    # (counted while the rows stream): a 16 KB workbook whose 8 MB string 300 cells use expands to 2.4 GB.
+    # As much as the sheet's XML may hold (max_decompressed_bytes) when no text is shared.
+    max_sheet_text_bytes: int = 32 * MIB
     max_abs_value: float = 1e15  # |figure| above this is refused as a typo or an overflow
     max_archive_members: int = 1_000  # files inside one XLSX
     max_xml_depth: int = 64  # element nesting in an XLSX part (SpreadsheetML needs ~8)

@@ -10,6 +10,7 @@ from dashboard.data import validate as v
 from dashboard.data.compose import Composition, parse_compositions
 from dashboard.data.dataset import Dataset
 from dashboard.data.declarations import REFERENCE_COLUMNS
+from dashboard.data.overlay import LAST_BALTMET_YEAR
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE, read_table
 from dashboard.data.schema import (
@@ -25,22 +26,30 @@ from dashboard.data.schema import (
     Table,
 )
 from dashboard.data.territory_kinds import NEEDED_KINDS, TerritoryKinds, bundled_territory_kinds, kinds_from_rows
+from dashboard.data.tolerant import folder_table_reader
 
 CATEGORY_MIN_ROWS = 10_000  # below this, plain text columns are as fast
 
 
-def _read_and_check(directory: Path, table: Table,
-                    numbers: dict[str, pd.Series]) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """The table as text cells, and its problems; ``numbers`` receives its numeric columns, parsed once."""
+def _read_and_check(directory: Path, table: Table, numbers: dict[str, pd.Series], notes: list[str],
+                    region_countries: dict[str, str] | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The table as text cells, and its problems; ``numbers`` receives its numeric columns, parsed once.
+
+    A plain UTF-8 comma-separated file is read strictly (and fast). A values.csv that is not is read as an upload
+    is (saved by Excel in a Finnish or German locale: BOM, ';', decimal comma, CRLF), said in ``notes``; the
+    other tables are the operator's and stay UTF-8 comma-separated."""
     path = directory / table.file
     label = str(path)
     if not path.exists():
         if table.required_file:
             return None, [Problem(label, 0, "-", "file is missing")]
         return pd.DataFrame(columns=[*table.names, LINE]), []
-    frame, problems = read_table(path, label, numbers)
+    tolerant = folder_table_reader(label, region_countries, notes) if table is VALUES else None
+    frame, problems = read_table(path, label, numbers, other=tolerant)
     if frame is None:
         return None, problems
+    if table is VALUES:
+        frame = _edition_from_year(frame, table.file, notes)
     frame = _repeated_as_categories(frame, table)
     problems += v.check_header(frame, table, label)
     problems += v.check_cells(frame, table, label, numbers)
@@ -49,6 +58,16 @@ def _read_and_check(directory: Path, table: Table,
         if column.name not in frame.columns:
             frame[column.name] = ""
     return frame, problems
+
+
+def _edition_from_year(frame: pd.DataFrame, name: str, notes: list[str]) -> pd.DataFrame:
+    """A values table without an edition column takes it from the year, as an upload does (and says so)."""
+    if "edition" in frame.columns or "year" not in frame.columns:
+        return frame
+    years = pd.to_numeric(frame["year"], errors="coerce").fillna(9999)
+    notes.append(f"{name}: no edition column: edition taken from the year (up to {LAST_BALTMET_YEAR}: BaltMet "
+                 f"profiles) for {len(frame)} row(s)")
+    return frame.assign(edition=["baltmet" if y <= LAST_BALTMET_YEAR else "recent" for y in years])
 
 
 def _repeated_as_categories(frame: pd.DataFrame, table: Table) -> pd.DataFrame:
@@ -85,17 +104,22 @@ def _kinds(directory: Path, frame: pd.DataFrame | None) -> tuple[TerritoryKinds 
     return kinds_from_rows(usable.drop(columns=LINE).to_dict(orient="records")), problems
 
 
-def load_dataset(directory: str | Path) -> Dataset:
+def load_dataset(directory: str | Path, notes: list[str] | None = None) -> Dataset:
     """Read, check and type the four tables (plus the optional gaps.csv, territories.csv, metro_compositions.csv and
-    territory_kinds.csv: without it, the bundled kinds) of ``directory``."""
+    territory_kinds.csv: without it, the bundled kinds) of ``directory``. ``notes`` receives what was assumed
+    reading a table that is not plain UTF-8 comma-separated text (the delimiter, decimal mark, encoding)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise DataValidationError([Problem(str(directory), 0, "-", "not a folder")])
     frames: dict[str, pd.DataFrame | None] = {}
     numbers: dict[str, dict[str, pd.Series]] = {table.file: {} for table in TABLES}
     problems: list[Problem] = []
+    notes = [] if notes is None else notes
     for table in TABLES:
-        frames[table.file], found = _read_and_check(directory, table, numbers[table.file])
+        regions = frames.get(REGIONS.file) if table is VALUES else None  # their countries: the encoding's hint
+        countries = None if regions is None or not {"region_id", "country"} <= set(regions.columns) else \
+            dict(zip(regions["region_id"].astype(str), regions["country"].astype(str), strict=True))
+        frames[table.file], found = _read_and_check(directory, table, numbers[table.file], notes, countries)
         problems += found
 
     regions, indicators = frames[REGIONS.file], frames[INDICATORS.file]

@@ -174,7 +174,7 @@ def read_user_folder(directory: Path, region_countries: Mapping[str, str] | None
             problems.append(refused.problem)
             found[name] = None
             continue
-        result = read_any(raw, str(path), region_countries=region_countries)
+        result = read_any(raw, str(path), region_countries=region_countries, require_rows=name == "values.csv")
         problems += result.problems
         notes += [f"{name}: {', '.join(result.notes)}"] if result.notes else []
         found[name] = (result.frame, str(path)) if result.frame is not None else None

@@ -13,6 +13,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -385,7 +386,39 @@ def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = No
     return frame, problems
 
 
+# Text of two or four bytes a character, recognised by its byte-order mark or, without one, by where its zero
+# bytes fall (a table is mostly ASCII: 'a' is 61 00 in UTF-16 little-endian, 61 00 00 00 in UTF-32).
+WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32 (with a byte-order mark)"),
+             (b"\x00\x00\xfe\xff", "utf-32", "UTF-32 (with a byte-order mark)"),
+             (b"\xff\xfe", "utf-16", "UTF-16 (Excel 'Unicode text')"),
+             (b"\xfe\xff", "utf-16", "UTF-16 (Excel 'Unicode text')"))
+WIDE_PATTERNS = (((2, 3), (0,), "utf-32-le", "UTF-32 little-endian"), ((0, 1), (3,), "utf-32-be", "UTF-32 big-endian"),
+                 ((1, 3), (0, 2), "utf-16-le", "UTF-16 little-endian"),
+                 ((0, 2), (1, 3), "utf-16-be", "UTF-16 big-endian"))
+
+
+def wide_encoding(raw: bytes) -> tuple[str, str] | None:
+    """(codec, name) of UTF-16 or UTF-32 text, with a byte-order mark or recognised by its zero bytes; None
+    for anything else (a binary file's zero bytes fall anywhere)."""
+    for mark, codec, name in WIDE_BOMS:
+        if raw.startswith(mark):
+            return codec, name
+    sample = raw[: 4096 - 4096 % 4]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    share = [sample[k::4].count(0) / len(sample[k::4]) for k in range(4)]
+    for zeros, filled, codec, name in WIDE_PATTERNS:
+        if all(share[k] > 0.9 if codec.startswith("utf-32") else share[k] > 0.5 for k in zeros) and \
+                all(share[k] < 0.1 for k in filled):
+            return codec, f"{name} without a byte-order mark (recognised by its zero bytes)"
+    return None
+
+
 def _decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
+    wide = wide_encoding(raw)
+    if wide is not None:
+        encoding = wide[1].split(" (")[0].split(" without")[0]
+        return None, [Problem(label, 1, "-", f"this is {encoding} text, not UTF-8; save the file as UTF-8 CSV")]
     if b"\x00" in raw[:4096]:
         return None, [Problem(label, 1, "-", "not a text file (binary content); expected UTF-8 CSV")]
     try:
@@ -397,7 +430,16 @@ def _decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(label, line, "-", f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8")]
 
 
+def _comma_header(raw: bytes) -> bool:
+    """Whether the first line is comma-separated text (more ',' than ';' or tabs, as the tolerant reader
+    would judge it) with no zero byte near the start (UTF-16 and UTF-32 text has many)."""
+    head = raw[:65536]
+    header = head.split(b"\n", 1)[0]
+    return b"\x00" not in head and header.count(b",") >= max(header.count(b";"), header.count(b"\t"))
+
+
 def read_table(path: Path, label: str, numbers: dict[str, pd.Series] | None = None,
+               other: Callable[[bytes], tuple[pd.DataFrame | None, list[Problem]]] | None = None,
                ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Return the file's records as strings (header -> columns) plus a ``_line`` column; ``numbers``
     receives the numeric columns parsed (see check_read_cells).
@@ -405,13 +447,19 @@ def read_table(path: Path, label: str, numbers: dict[str, pd.Series] | None = No
     ``None`` comes back when the file cannot be read as a table at all; the problems say why.
     Only a regular file inside its own folder is read, and at most ``max_folder_file_bytes`` of it: this
     reads complete data folders, which the operator chose (limits.Limits.for_server_folder).
+    ``other``: how a file that is not UTF-8 comma-separated text is read instead (the tolerant reader, as
+    uploads are read); without it, such a file is refused here.
     """
     limits = current().for_server_folder()
     try:
         raw = read_regular_file(path, label, limits.max_file_bytes, inside=Path(path).parent)
     except Refused as refused:
         return None, [refused.problem]
+    if other is not None and not _comma_header(raw):
+        return other(raw)
     text, problems = _decode(raw, label)
+    if text is None and other is not None:
+        return other(raw)
     del raw
     if text is None:
         return None, problems

@@ -9,12 +9,13 @@ scanned before it is opened and then read in streaming mode, ignoring the size i
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -28,7 +29,9 @@ from dashboard.data.reader import (
     check_header_cells,
     check_read_cells,
     parse_records,
+    quoted,
     to_frame,
+    wide_encoding,
 )
 
 __all__ = ["LINE", "NUMERIC_COLUMNS", "ReadResult", "read_any", "read_text_table", "read_xlsx", "read_xlsx_tables"]
@@ -107,13 +110,48 @@ def _line_language(line: bytes, delimiter: bytes, region_countries: Mapping[str,
     return None
 
 
-def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str]) -> Decoded:
-    """The code page whose reading gives the most plausible words for the region of each line."""
+def _line_in_another_code_page(lines: list[tuple[int, bytes]], delimiter: bytes,
+                                region_countries: Mapping[str, str], codec: str, name: str, label: str) -> None:
+    """Refused when a line's accented words are no words of its region's language in the file's code page but
+    all are in another ('Ęrų' in a Copenhagen row of a Windows-1257 file is 'Ærø' in Windows-1252): its lines
+    were saved in different code pages, and one reading would store mojibake."""
+    cache: dict[tuple[bytes, str, str], int] = {}
+
+    def score(word: bytes, page: str, language: str) -> int:
+        key = (word, page, language)
+        if key not in cache:
+            cache[key] = _word_score(word.decode(page), language)
+        return cache[key]
+
+    for number, line in lines:
+        language = _line_language(line, delimiter, region_countries)
+        if language is None:
+            continue  # only the region of the line can say which reading is meant
+        accented = [w for w in BYTE_WORD.findall(line) if HIGH.search(w)]
+        wrong = [w for w in accented if score(w, codec, language) < 2]  # not a word of the line's language
+        if not wrong:
+            continue
+        for other, other_name in SINGLE_BYTE:
+            try:
+                fits = [score(w, other, language) for w in accented]
+            except UnicodeDecodeError:
+                continue
+            if other != codec and min(fits) >= 2:
+                raise Refused(Problem(label, number, "-", f"this line is not {name} like the rest of the file: "
+                                      f"'{quoted(wrong[0].decode(codec))}' here reads as "
+                                      f"'{quoted(wrong[0].decode(other))}' in {other_name}: the file mixes "
+                                      "encodings; save it again as UTF-8 and check this line's letters"))
+
+
+def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str], label: str = "") -> Decoded:
+    """The code page whose reading gives the most plausible words for the region of each line; Refused when
+    a line was plainly written in another (_line_in_another_code_page)."""
     header = raw.split(b"\n", 1)[0]
     delimiter = max((b"\t", b";", b","), key=lambda d: (header.count(d), d == b","))
     words: Counter[tuple[bytes, str | None]] = Counter()
     languages: Counter[str] = Counter()
-    for line in [line for line in raw.split(b"\n") if HIGH.search(line)][:SAMPLE_LINES]:
+    lines = [(n, line) for n, line in enumerate(raw.split(b"\n"), start=1) if HIGH.search(line)][:SAMPLE_LINES]
+    for _, line in lines:
         language = _line_language(line, delimiter, region_countries)
         languages[language or ""] += 1
         words.update((w, language) for w in BYTE_WORD.findall(line) if HIGH.search(w))
@@ -131,6 +169,7 @@ def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str]) -> Deco
                          implausible))
     readings.sort(key=lambda r: r[0], reverse=True)
     (_, codec, name, text, _), others = readings[0], readings[1:]
+    _line_in_another_code_page(lines, delimiter, region_countries, codec, name, label)
     notes = []
     for _, other, other_name, _, implausible in others:
         if implausible:
@@ -147,6 +186,21 @@ def _position(raw: bytes, start: int) -> int:
     return raw[:start].count(b"\n") + 1
 
 
+def _decode_wide(raw: bytes, label: str, codec: str, name: str) -> Decoded:
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError as err:
+        line = raw[:err.start].decode(codec, errors="ignore").count("\n") + 1
+        size = 4 if "32" in codec else 2
+        cut = "it has an odd number of bytes" if size == 2 else "its length is not a multiple of 4 bytes"
+        why = (f"{cut}: the last character is cut off" if len(raw) % size
+               else "it holds a broken character" + (" (an unpaired surrogate)" if size == 2 else ""))
+        encoding = name.split(" (")[0].split(" without")[0]
+        raise Refused(Problem(label, line, "-", f"the file is {encoding} text but {why}; save the file again "
+                                                "(as UTF-8)")) from None
+    return Decoded(text.removeprefix("\ufeff"), name)
+
+
 def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None) -> Decoded:
     """Text and how it was read: BOMs first, then UTF-8, then the Baltic-region code page the content fits.
 
@@ -160,15 +214,9 @@ def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | No
             byte = raw[err.start + 3: err.start + 4].hex().upper()
             raise Refused(Problem(label, line, "-", f"the file starts with a UTF-8 mark, but byte 0x{byte} on "
                                                     "this line is not UTF-8; save the file as UTF-8 again")) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return Decoded(raw.decode("utf-16"), "UTF-16 (Excel 'Unicode text')")
-        except UnicodeDecodeError as err:
-            line = raw[:err.start].decode("utf-16", errors="ignore").count("\n") + 1
-            why = ("has an odd number of bytes: the last byte is cut off" if len(raw) % 2
-                   else "holds a broken character (an unpaired surrogate)")
-            raise Refused(Problem(label, line, "-", f"the file is marked UTF-16 but {why}; "
-                                                    "save the file again")) from None
+    wide = wide_encoding(raw)
+    if wide is not None:
+        return _decode_wide(raw, label, *wide)
     try:
         return Decoded(raw.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as err:
@@ -179,7 +227,52 @@ def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | No
             raise Refused(Problem(label, _position(raw, err.start), "-", f"not UTF-8 text: byte 0x{byte} on this "
                                   "line breaks it, though the rest of the file is UTF-8; save the file as UTF-8 "
                                   "again")) from None
-    return _choose_single_byte(raw, region_countries or {})
+        _refuse_utf8_mixed_in(raw, label)
+    return _choose_single_byte(raw, region_countries or {}, label)
+
+
+def _utf8_letters(line: bytes) -> str | None:
+    """The first word with letters beyond ASCII of a line that is UTF-8 and reads as words of the region
+    ('Malmö'); None for a line that is not UTF-8, has no such letters, or reads as symbols ('É' and a dash)."""
+    if not UTF8_SEQUENCE.search(line):
+        return None
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+|\S", text) if not w.isascii()]
+    return words[0] if words and all(_word_score(w, None) > 0 for w in words) else None
+
+
+def _refuse_utf8_mixed_in(raw: bytes, label: str) -> None:
+    """Refused when some lines are UTF-8 (their accented letters read as words) and others are not: read in
+    one encoding, the others would be stored as mojibake ('MalmÃ¶'). Names the line of the fewer kind."""
+    utf8: list[tuple[int, str]] = []
+    other: list[tuple[int, bytes]] = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not HIGH.search(line):
+            continue
+        word = _utf8_letters(line)
+        if word is not None:
+            utf8.append((number, word))
+        else:
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as err:
+                other.append((number, line[err.start: err.start + 1]))
+        if len(utf8) + len(other) >= SAMPLE_LINES:
+            break
+    if not utf8 or not other:
+        return
+    if len(utf8) >= len(other):
+        number, byte = other[0]
+        raise Refused(Problem(label, number, "-", f"this line is not UTF-8 (byte 0x{byte.hex().upper()}), though "
+                              f"line {utf8[0][0]} is ('{quoted(utf8[0][1])}'): the file mixes encodings; save it "
+                              "again as UTF-8 and check this line's letters"))
+    number, word = utf8[0]
+    raise Refused(Problem(label, number, "-", f"this line is UTF-8 ('{quoted(word)}'), though line {other[0][0]} "
+                          "and other lines are not: the file mixes encodings; save it again as UTF-8 and check "
+                          "the letters of these lines"))
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -267,13 +360,19 @@ def _not_a_table(raw: bytes, label: str) -> ReadResult | None:
     if raw.startswith(XLSX_MAGIC):
         return None
     head = raw[:4096]
-    if b"\x00" in head and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and wide_encoding(raw) is None:
         return ReadResult(None, [Problem(label, 1, "-", "this is a binary file, not a table (CSV, TSV or XLSX)")])
     return None
 
 
-def read_text_table(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None) -> ReadResult:
-    limits = current()
+NO_ROWS = "no rows below the header: the file names its columns but holds no figures"
+
+
+def read_text_table(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None,
+                    limits: Limits | None = None, require_rows: bool = True) -> ReadResult:
+    """``limits``: the defaults (an upload's) unless given; ``require_rows``: a header without rows is refused
+    (an upload or a user's folder must bring figures; a complete folder's optional table may be empty)."""
+    limits = limits or current()
     try:
         decoded = decode_text(raw, label, region_countries)
         text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -289,6 +388,8 @@ def read_text_table(raw: bytes, label: str, region_countries: Mapping[str, str] 
     notes = [f"{DELIMITER_NAMES[delimiter]} separated", decoded.name]
     if len(records.header) == 1 and len(records) and not any(d in text for d in ",;\t"):
         return ReadResult(None, [Problem(label, 1, "-", "this does not look like a table: no column separators")])
+    if require_rows and not len(records) and not records.problems:
+        return ReadResult(None, [Problem(label, 1, "-", NO_ROWS)], notes)
     frame = to_frame(records)
     _normalise(frame, notes, european_hint=delimiter == ";")
     notes += decoded.notes
@@ -305,6 +406,14 @@ STRING_TAG = re.compile(PREFIX + rb"si[\s/>]")
 FAR_ROW = re.compile(PREFIX + rb"row\b[^>]*?\br=\"(\d{7,})\"")
 WIDE_CELL = re.compile(rb"\br=\"([A-Z]{2,3})(\d+)\"")
 SCAN_CHUNK = 256 * 1024
+# A shared string's <si ...> opening and its </si> closing (an empty <si/> holds nothing): the bytes between
+# bound the string's text, so only a string whose XML is longer than max_cell_chars needs reading. While the
+# part streams, only the distance between marks 'si>' is measured (every <si> and </si> ends so): no string
+# can be long unless some distance is.
+STRING_EDGE = re.compile(PREFIX + rb"si(?:[\s>])|</(?:[A-Za-z_][\w.-]*:)?si>")
+STRING_MARK = b"si>"
+PHONETIC = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)rPh\b.*?</\1rPh>", re.DOTALL)  # a reading aid, not the text
+TAG = re.compile(rb"<[^>]*>")
 
 
 def _column_index(letters: str) -> int:
@@ -314,14 +423,47 @@ def _column_index(letters: str) -> int:
     return index
 
 
+def _long_strings(xml: bytes, limit: int) -> list[tuple[int, int, int]]:
+    """(number, start, end) of each shared string whose XML is longer than ``limit`` bytes, from where its <si>
+    opens to where it closes (its text can be no longer)."""
+    found, opened, number = [], -1, 0
+    for match in STRING_EDGE.finditer(xml):
+        if match.group().startswith(b"</"):
+            if opened >= 0 and match.end() - opened > limit:
+                found.append((number, opened, match.end()))
+            opened = -1
+        else:
+            opened, number = match.start(), number + 1
+    return found
+
+
+def _shared_text_length(xml: bytes) -> int:
+    """Characters of one shared string's text (<si>...</si>): its runs' text, entities read, phonetics left out."""
+    text = TAG.sub(b"", PHONETIC.sub(b"", xml)).decode("utf-8", "replace")
+    return len(html.unescape(text))
+
+
+def _check_long_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Limits) -> None:
+    """Refused at the first shared string longer than max_cell_chars, before openpyxl expands any: every cell
+    using it would be refused, and a few hundred cells using an 8 MB string hold gigabytes."""
+    data = archive.read(info)  # no larger than max_decompressed_bytes (scan_workbook checked the sizes)
+    for number, start, end in _long_strings(data, limits.max_cell_chars):
+        length = _shared_text_length(data[start:end])
+        if length > limits.max_cell_chars:
+            raise Refused(exceeded(label, 1, "-", f"shared string {human(number)} of the workbook has "
+                                   f"{human(length)} characters (refused before any cell was filled with it)",
+                                   "max_cell_chars", limits, "characters"))
+
+
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Limits,
                cells: list[int]) -> None:
     """Stream one XML part once, cheaply, before openpyxl parses it: no DOCTYPE (entity bombs), bounded
-    nesting, no row past Excel's last, no cell past the column limit; counts cells and shared strings."""
+    nesting, no row past Excel's last, no cell past the column limit, no shared string longer than a cell
+    may be; counts cells and shared strings."""
     name = info.filename
     sheet = "worksheets/" in name
     strings = name.endswith("sharedStrings.xml")
-    depth, last, tail = 0, b"", b""
+    depth, last, tail, gap, longest = 0, b"", b"", 0, 0  # gap: bytes since the last mark 'si>'
     with archive.open(info) as stream:
         while chunk := stream.read(SCAN_CHUNK):
             window = tail + chunk
@@ -348,11 +490,16 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
                                                "columns"))
             if strings:
                 cells[1] += STRING_TAG.subn(b"", chunk)[1]
+                pieces = chunk.split(STRING_MARK)  # a mark cut by the chunk's end only lengthens a distance
+                longest = max(longest, gap + len(pieces[0]), max(map(len, pieces[1:]), default=0))
+                gap = len(pieces[-1]) if len(pieces) > 1 else gap + len(chunk)
             if max(cells) > limits.max_sheet_cells:
                 what = "cells" if cells[0] > limits.max_sheet_cells else "shared strings"
                 raise Refused(exceeded(label, 1, "-", f"the workbook has too many {what} (reading stopped)",
                                        "max_sheet_cells", limits, what))
             last, tail = chunk[-1:], chunk[-16:]
+    if longest > limits.max_cell_chars:
+        _check_long_strings(archive, info, label, limits)
 
 
 def scan_workbook(raw: bytes, label: str, limits: Limits | None = None) -> None:
@@ -399,6 +546,27 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _column_letters(index: int) -> str:
+    letters = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _too_much_text(values: tuple, total: int, number: int, label: str, limits: Limits) -> Problem:
+    """The refusal of a sheet whose cells' text passed max_sheet_text_bytes in this row: at the cell that did."""
+    index = len(values)
+    while index > 1:
+        value = values[index - 1]
+        total -= len(value) if value.__class__ is str else 0
+        if total <= limits.max_sheet_text_bytes:
+            break
+        index -= 1
+    return exceeded(label, number, _column_letters(index), "the sheet's cells hold too much text up to here "
+                    "(reading stopped: a long text repeated in many cells?)", "max_sheet_text_bytes", limits)
+
+
 def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> list[tuple[int, list[str]]]:
     """(Excel row number, cell texts) of the rows holding anything, streamed and stopped at the limits.
 
@@ -406,7 +574,7 @@ def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> l
     16 384 cells a row for a million rows)."""
     worksheet.reset_dimensions()
     filled: list[tuple[int, list[str]]] = []
-    cells = 0
+    cells = text = 0
     for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
         if number & 4095 == 0:
             deadline.check(number)
@@ -419,6 +587,9 @@ def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> l
             raise Refused(exceeded(label, number, "-", f"the sheet has {len(values)} columns",
                                    "max_columns", limits, "columns"))
         cells += len(values) - empty
+        text += sum(len(v) for v in values if v.__class__ is str)  # a shared string counts in every cell using it
+        if text > limits.max_sheet_text_bytes:
+            raise Refused(_too_much_text(values, text, number, label, limits))
         if cells > limits.max_sheet_cells:
             raise Refused(exceeded(label, number, "-", "the sheet has too many cells (reading stopped)",
                                    "max_sheet_cells", limits, "cells"))
@@ -429,7 +600,7 @@ def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> l
     return [(number, cells) for number, cells in filled if any(c.strip() for c in cells)]
 
 
-def _sheet_result(worksheet, label: str, limits: Limits, deadline: Deadline) -> ReadResult:
+def _sheet_result(worksheet, label: str, limits: Limits, deadline: Deadline, require_rows: bool = True) -> ReadResult:
     title = worksheet.title
     notes = [f"Excel sheet '{title}'"]
     try:
@@ -451,6 +622,8 @@ def _sheet_result(worksheet, label: str, limits: Limits, deadline: Deadline) -> 
         return ReadResult(None, [refused.problem], notes)
     if header_number > 1:
         notes.append(f"header on row {header_number}")
+    if require_rows and not filled[start + 1:]:
+        return ReadResult(None, [Problem(label, header_number, "-", f"{NO_ROWS} (sheet '{title}')")], notes)
     rows, lines = [], []
     for number, cells in filled[start + 1:]:
         rows.append([c.strip() for c in cells[: len(header)]] + [""] * (len(header) - len(cells)))
@@ -484,15 +657,17 @@ def read_xlsx_tables(raw: bytes, label: str, extra_sheet: str = "regions") -> tu
         deadline = Deadline(label, limits)
         first = _sheet_result(book.worksheets[0], label, limits, deadline)
         extra = next((s for s in book.worksheets[1:] if s.title.lower() == extra_sheet), None)
-        extra_result = None if extra is None else _sheet_result(extra, f"{label} [{extra_sheet}]", limits, deadline)
+        extra_result = None if extra is None else _sheet_result(extra, f"{label} [{extra_sheet}]", limits, deadline,
+                                                                require_rows=False)
         return first, extra_result
     finally:
         book.close()
 
 
-def read_xlsx(raw: bytes, label: str, sheet: str | None = None) -> ReadResult:
+def read_xlsx(raw: bytes, label: str, sheet: str | None = None, limits: Limits | None = None,
+              require_rows: bool = True) -> ReadResult:
     """The first sheet (or ``sheet``); the header is found below any title rows; ROW is Excel's row number."""
-    limits = current()
+    limits = limits or current()
     try:
         book = _open_workbook(raw, label, limits)
     except Refused as refused:
@@ -501,7 +676,7 @@ def read_xlsx(raw: bytes, label: str, sheet: str | None = None) -> ReadResult:
         if sheet is not None and sheet not in book.sheetnames:
             return ReadResult(None, [Problem(label, 1, "-", f"the workbook has no sheet '{sheet}'")])
         worksheet = book[sheet] if sheet else book.worksheets[0]
-        return _sheet_result(worksheet, label, limits, Deadline(label, limits))
+        return _sheet_result(worksheet, label, limits, Deadline(label, limits), require_rows)
     finally:
         book.close()
 
@@ -517,12 +692,30 @@ def sheet_names(raw: bytes) -> list[str]:
 
 
 def read_any(raw: bytes, label: str, sheet: str | None = None,
-             region_countries: Mapping[str, str] | None = None) -> ReadResult:
+             region_countries: Mapping[str, str] | None = None, limits: Limits | None = None,
+             require_rows: bool = True) -> ReadResult:
     """CSV/TSV text in any of the encodings above, or an XLSX workbook. ``region_countries`` (region id ->
-    country code) lets the encoding be chosen by the language of each row's region."""
+    country code) lets the encoding be chosen by the language of each row's region; ``limits`` and
+    ``require_rows`` as read_text_table takes them."""
     refused = _not_a_table(raw, label)
     if refused:
         return refused
     if raw.startswith(XLSX_MAGIC):
-        return read_xlsx(raw, label, sheet)
-    return read_text_table(raw, label, region_countries)
+        return read_xlsx(raw, label, sheet, limits, require_rows)
+    return read_text_table(raw, label, region_countries, limits, require_rows)
+
+
+def folder_table_reader(label: str, region_countries: Mapping[str, str] | None = None,
+                        notes: list[str] | None = None) -> Callable[[bytes], tuple[pd.DataFrame | None, list[Problem]]]:
+    """How a complete data folder's table that is no plain UTF-8 comma-separated file is read (reader.read_table's
+    ``other``): as an upload is (Excel's ';', decimal comma and BOM in a Finnish or German locale, another
+    encoding), within the folder's limits, an empty table allowed; what was assumed goes to ``notes``."""
+
+    def read(raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:
+        result = read_any(raw, label, region_countries=region_countries, limits=current().for_server_folder(),
+                          require_rows=False)
+        if notes is not None and result.notes:
+            notes.append(f"{PurePosixPath(label).name}: read as {', '.join(result.notes)}")
+        return result.frame, result.problems
+
+    return read

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
@@ -35,6 +36,7 @@ def _width(atoms: list[str]) -> int:
     return sum(0 if atom.startswith("<") and len(atom) > 1 else 1 for atom in atoms)
 
 
+@lru_cache(maxsize=8192)  # pure; a source's line recurs on every mark of a chart
 def wrap_hover(text: str, width: int = HOVER_WIDTH) -> str:
     """Break a hover line into lines of at most ``width`` characters at spaces, joined by ``<br>``.
 

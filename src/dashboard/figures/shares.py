@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
-from dashboard.comparability import assess, kind_label
+from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.declarations import is_share, share_series
 from dashboard.figures.cache_keys import focus_key
@@ -137,16 +138,11 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
     """Regions ordered by their share in the first series (largest on top); a crowded chart keeps the top
     regions and ``focus`` (which is None unless the chart is crowded: the focus is marked afterwards)."""
     colours = region_colours(dataset)
-    per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
-                  for label, ind, pattern in share_series(dataset)]
-    reporting = {p.region_id for *_, pts in per_series for p in pts if p.value is not None}
-    with_any = [r for r in regions if r in reporting]  # (a set: 3 000 regions x 12 000 points was 7 s)
-    first = {p.region_id: p.value for p in per_series[0][3] if p.value is not None} if per_series else {}
-    ranked = [Point(r, first.get(r, -1.0)) for r in with_any]  # no figure in the first series: at the bottom
-    kept, crowded = top_regions(ranked, focus)
+    shares = _share_set(dataset, regions, edition, year, basis)
+    per_series, with_any, first = shares.per_series, shares.with_any, shares.first
+    kept, crowded = top_regions(shares.ranked, focus)
     order = sorted((r for r in with_any if r in kept), key=lambda r: (first.get(r, -1.0), dataset.region_name(r)))
-    shown = {r: [(i, p) for i, (*_, pts) in enumerate(per_series) for p in pts
-                 if p.region_id == r and p.value is not None] for r in order}
+    shown = {r: shares.bars_of.get(r, []) for r in order}
     bars = [p for r in order for _, p in shown[r]]
     majority = assess(dataset, bars, basis).majority_kind
     one_year = len({(p.year, p.year_approx) for p in bars}) <= 1  # the subtitle gives it; no bar needs to
@@ -207,14 +203,47 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
         layout = say_empty(layout, "No region shown has a share of its national total in this edition, "
                                    "reported or computable: try another edition or other peers.")
     fig = {"data": traces, "layout": layout}
+    series_names = ", ".join(label for label, _, _ in share_series(dataset))
+    drawn = tuple((per_series[i][1], _measure(dataset, per_series[i][1]), p) for r in order for i, p in shown[r])
+    meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
+                     f"{shares.years} · {shares.comparability.basis_label}", shares.comparability, shares.sources,
+                     shares.missing, shares.publishers, drawn)
+    return fig, with_note(meta, crowded)
+
+
+class _ShareSet(NamedTuple):
+    """What the shares chart of a set of regions says whatever the focus: a crowded chart keeps the top
+    regions and the focus, so it is drawn per focus, from this (computed once per set of regions)."""
+
+    per_series: list[tuple[str, str, str, list[Point]]]  # (label, indicator, pattern, every region's point)
+    with_any: list[str]  # the regions with any share, in the view's order
+    first: dict[str, float]  # region -> its share in the first series
+    ranked: list[Point]  # each region with any share by its first series' value (-1: none, at the bottom)
+    bars_of: dict[str, list[tuple[int, Point]]]  # region -> (series number, point) of each bar it has
+    sources: tuple
+    publishers: tuple
+    missing: tuple[tuple[str, str], ...]
+    comparability: Comparability
+    years: str
+
+
+@lru_cache(maxsize=64)
+def _share_set(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int | None, basis: str) -> _ShareSet:
+    per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
+                  for label, ind, pattern in share_series(dataset)]
+    reporting = {p.region_id for *_, pts in per_series for p in pts if p.value is not None}
+    with_any = [r for r in regions if r in reporting]  # (a set: 3 000 regions x 12 000 points was 7 s)
+    first = {p.region_id: p.value for p in per_series[0][3] if p.value is not None} if per_series else {}
+    ranked = [Point(r, first.get(r, -1.0)) for r in with_any]  # no figure in the first series: at the bottom
+    bars_of: dict[str, list[tuple[int, Point]]] = {}
+    for i, (*_, pts) in enumerate(per_series):
+        for p in pts:
+            if p.value is not None:
+                bars_of.setdefault(p.region_id, []).append((i, p))
     every = [p for *_, pts in per_series for p in pts]
     sources, publishers = cite(dataset, every)
     missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
                     for r in regions if r not in with_any)
     comparability = assess(dataset, every, basis, years="listed")  # its series may differ in year by design
-    series_names = ", ".join(label for label, _, _ in share_series(dataset))
-    drawn = tuple((per_series[i][1], _measure(dataset, per_series[i][1]), p) for r in order for i, p in shown[r])
-    meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
-                     f"{year_label(every, year)} · {comparability.basis_label}", comparability, sources, missing,
-                     publishers, drawn)
-    return fig, with_note(meta, crowded)
+    return _ShareSet(per_series, with_any, first, ranked, bars_of, sources, publishers, missing, comparability,
+                     year_label(every, year))

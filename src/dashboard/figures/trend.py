@@ -32,7 +32,9 @@ from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours
 from dashboard.measures import (
     Point,
     effective_measure,
+    index_base,
     index_peer_set,
+    indexed,
     measure_title,
     measure_unit,
     no_comparable,
@@ -80,10 +82,8 @@ def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicato
                  basis: str) -> Point:
     """The region's value divided by the fixed peers' average that year, times 100 (a peer is divided by
     the same average, so the peers' lines centre on 100 and the focus is never in its own average)."""
-    focus = "" if region in peers else region
-    regions = peers if region in peers else (region, *peers)
-    every = points(dataset, regions, indicator, edition, "index", year, basis, focus=focus)
-    return next(p for p in every if p.region_id == region)
+    point = points(dataset, (region,), indicator, edition, "absolute", year, basis)[0]
+    return indexed(point, index_base(dataset, peers, indicator, edition, year, basis))  # cached: once per year
 
 
 @lru_cache(maxsize=512)

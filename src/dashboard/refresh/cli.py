@@ -30,10 +30,13 @@ def handle(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("--timeout must be a positive number of seconds")
     if args.retries is not None and args.retries < 0:
         parser.error("--retries must be 0 or more")
+    if args.budget is not None and not args.budget > 0:
+        parser.error("--budget must be a positive number of seconds")
     try:
         settings = from_environment(_pairs("--base-url", "PUBLISHER=URL", args.base_url, parser),
                                     _pairs("--api", "OFFICE=v2,v1", args.api, parser),
-                                    timeout=args.timeout, retries=args.retries)
+                                    timeout=args.timeout, retries=args.retries,
+                                    budget=args.budget)
     except ValueError as err:
         parser.error(str(err))
     options = Options(out=Path(args.out), data_dir=Path(args.data) if args.data else default_data_dir(),
@@ -65,5 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help=f"the PxWeb interfaces to ask an office through, in order, the next when one fails "
                               f"(default {offices}; v1 includes Statistics Norway's v0); also {ENV}API_<OFFICE>")
     refresh.add_argument("--timeout", type=float, help=f"seconds to wait for one answer (default 30; {ENV}TIMEOUT)")
+    refresh.add_argument("--budget", type=float,
+                         help=f"seconds the whole run may spend with the publishers, waits included; a Retry-After "
+                              f"beyond it (or beyond 30 s) is not waited for (default 1800; {ENV}BUDGET)")
     refresh.add_argument("--retries", type=int, help=f"tries after a 429/5xx or timeout (default 3; {ENV}RETRIES)")
     refresh.set_defaults(handler=handle)

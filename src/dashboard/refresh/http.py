@@ -4,6 +4,13 @@ The standard library's urllib is enough here: a handful of sequential GET/POST r
 lacks, and this module adds, is what a public statistics API needs: a deadline on every answer, a size
 limit read as the bytes arrive (and again after gzip), and retries with backoff on 429 and 5xx that
 respect ``Retry-After``. A failure is a FetchError with a kind and one line of text.
+
+The deadline is on the whole answer, not on each read: a socket timeout only bounds one recv, so a
+publisher that sends a byte a second (headers or body) would never time out. A timer shuts the request's
+socket down when ``timeout`` seconds have passed since it was sent; the read that was waiting then ends,
+and the attempt fails as "timed out after N s". A ``Retry-After`` longer than the run will wait (its
+``max_backoff``, or what is left of the run's budget) is not slept through: the series fails at once and
+says what the publisher asked for.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from __future__ import annotations
 import email.utils
 import http.client
 import re
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -58,8 +67,8 @@ class FetchError(Exception):
         self.status = status
 
 
-def _retry_after(header: str | None, settings: Settings) -> float | None:
-    """Seconds the publisher asked to wait (a number or an HTTP date), capped at max_backoff."""
+def _retry_after(header: str | None) -> float | None:
+    """Seconds the publisher asked to wait (a number or an HTTP date); the caller decides whether to wait."""
     if not header:
         return None
     header = header.strip()
@@ -71,10 +80,97 @@ def _retry_after(header: str | None, settings: Settings) -> float | None:
         except (TypeError, ValueError):
             return None
         seconds = when.timestamp() - time.time()
-    return min(max(seconds, 0.0), settings.max_backoff)
+    return max(seconds, 0.0)
 
 
-def _read(stream: http.client.HTTPResponse, settings: Settings, started: float) -> bytes:
+def timed_out(seconds: float) -> FetchError:
+    return FetchError("timeout", f"timed out after {seconds:g} s")
+
+
+class _Deadline:
+    """Shuts the sockets of one attempt down when its time is up, so a read that trickles ends there."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._timer.cancel()
+            self._sockets.clear()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            self._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            if sock.fileno() != -1:  # closed, or handed to the TLS layer (watched itself once made): nothing to do
+                sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def connection(self, base: type[http.client.HTTPConnection]) -> Callable[..., http.client.HTTPConnection]:
+        """A connection class of urllib's kind whose sockets (plain, then TLS) this deadline watches."""
+        deadline = self
+
+        def create_connection(*args: object, **kwargs: object) -> socket.socket:
+            sock = socket.create_connection(*args, **kwargs)  # type: ignore[arg-type]
+            deadline.watch(sock)  # the plain socket, from the start (for https until the TLS layer takes it)
+            return sock
+
+        class Watched(base):  # type: ignore[valid-type, misc]
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                super().__init__(*args, **kwargs)
+                self._create_connection = create_connection  # http.client sets it per instance
+
+            def connect(self) -> None:
+                super().connect()
+                deadline.watch(self.sock)  # the TLS socket, for https
+
+        return Watched
+
+
+class _HTTP(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self.deadline.connection(http.client.HTTPConnection), req)
+
+
+class _HTTPS(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        extra = {"check_hostname": self._check_hostname} if hasattr(self, "_check_hostname") else {}  # 3.11
+        return self.do_open(self.deadline.connection(http.client.HTTPSConnection), req,
+                            context=self._context, **extra)  # type: ignore[attr-defined]
+
+
+def _read(stream: http.client.HTTPResponse, settings: Settings, deadline: _Deadline) -> bytes:
     """The body, at most max_bytes (checked as it arrives), within the request's deadline."""
     declared = stream.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
@@ -82,9 +178,9 @@ def _read(stream: http.client.HTTPResponse, settings: Settings, started: float) 
                                       f"{human_bytes(settings.max_bytes)} ({ENV}MAX_BYTES)")
     chunks, total = [], 0
     while True:
-        if time.monotonic() - started > settings.timeout:
-            raise FetchError("timeout", f"no complete answer within {settings.timeout:g} s")
-        chunk = stream.read(CHUNK)
+        chunk = stream.read1(CHUNK) if hasattr(stream, "read1") else stream.read(CHUNK)
+        if deadline.expired:
+            raise timed_out(deadline.seconds)
         if not chunk:
             break
         total += len(chunk)
@@ -130,15 +226,24 @@ class Attempt:
     wait: float | None = None
 
 
-def _once(request: Request, settings: Settings) -> Attempt:
+def _once(request: Request, settings: Settings, seconds: float) -> Attempt:
+    """One try, all of it (connecting, headers, body) within ``seconds``."""
+    with _Deadline(seconds) as deadline:
+        attempt = _attempt(request, settings, deadline)
+    if deadline.expired and attempt.response is None:  # whatever the cut-off socket made urllib say
+        return Attempt(error=timed_out(seconds), retry=True)
+    return attempt
+
+
+def _attempt(request: Request, settings: Settings, deadline: _Deadline) -> Attempt:
     headers = {"User-Agent": settings.user_agent, "Accept": "application/json", "Accept-Encoding": "gzip"}
     if request.body is not None:
         headers["Content-Type"] = "application/json; charset=utf-8"
     prepared = urllib.request.Request(request.url, data=request.body, headers=headers, method=request.method)
-    started = time.monotonic()
+    opener = urllib.request.build_opener(_HTTP(deadline), _HTTPS(deadline))
     try:
-        with urllib.request.urlopen(prepared, timeout=settings.timeout) as stream:
-            body = _read(stream, settings, started)
+        with opener.open(prepared, timeout=deadline.seconds) as stream:
+            body = _read(stream, settings, deadline)
             return Attempt(Response(stream.status, body, stream.headers.get("Content-Type", ""), 1))
     except urllib.error.HTTPError as err:
         try:
@@ -149,15 +254,15 @@ def _once(request: Request, settings: Settings) -> Attempt:
         said = f": {words}" if words and words.casefold() != str(err.reason).casefold() else ""
         error = FetchError("http", f"HTTP {err.code} {err.reason}{said}", err.code)
         retry = err.code in RETRIED_STATUS
-        return Attempt(error=error, retry=retry, wait=_retry_after(err.headers.get("Retry-After"), settings))
+        return Attempt(error=error, retry=retry, wait=_retry_after(err.headers.get("Retry-After")))
     except FetchError as err:
         return Attempt(error=err, retry=err.kind == "timeout")
     except TimeoutError:
-        return Attempt(error=FetchError("timeout", f"no answer within {settings.timeout:g} s"), retry=True)
+        return Attempt(error=timed_out(deadline.seconds), retry=True)
     except urllib.error.URLError as err:
         reason = err.reason
         if isinstance(reason, TimeoutError):
-            return Attempt(error=FetchError("timeout", f"no answer within {settings.timeout:g} s"), retry=True)
+            return Attempt(error=timed_out(deadline.seconds), retry=True)
         if isinstance(reason, ConnectionResetError):
             return Attempt(error=FetchError("protocol", f"the connection was reset ({reason})"), retry=True)
         text = getattr(reason, "strerror", None) or str(reason)
@@ -169,11 +274,21 @@ def _once(request: Request, settings: Settings) -> Attempt:
         return Attempt(error=FetchError("protocol", f"{type(err).__name__}: {err}"))
 
 
-def fetch(request: Request, settings: Settings, sleep: Callable[[float], None] = time.sleep) -> Response:
-    """The publisher's answer, trying again on 429/5xx, timeouts and broken connections."""
+def fetch(request: Request, settings: Settings, sleep: Callable[[float], None] = time.sleep,
+          deadline: float | None = None) -> Response:
+    """The publisher's answer, trying again on 429/5xx, timeouts and broken connections.
+
+    ``deadline`` (time.monotonic) is when the run's budget ends: no attempt runs past it and no wait is begun
+    that would; a Retry-After longer than max_backoff is not waited for either (the error says so)."""
     attempts = settings.retries + 1
     for number in range(1, attempts + 1):
-        attempt = _once(request, settings)
+        seconds = settings.timeout
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise FetchError("timeout", "not asked: the run's budget is spent")
+            seconds = min(seconds, left)
+        attempt = _once(request, settings, seconds)
         if attempt.response is not None:
             return Response(attempt.response.status, attempt.response.body, attempt.response.content_type, number)
         error = attempt.error
@@ -184,5 +299,15 @@ def fetch(request: Request, settings: Settings, sleep: Callable[[float], None] =
             suffix = f" (after {number} attempts)" if number > 1 else ""
             raise FetchError(error.kind, f"{error}{suffix}", error.status)
         backoff = min(settings.backoff * 2 ** (number - 1), settings.max_backoff)
-        sleep(attempt.wait if attempt.wait is not None else backoff)
+        wait = attempt.wait if attempt.wait is not None else backoff
+        left = None if deadline is None else deadline - time.monotonic()
+        if attempt.wait is not None and attempt.wait > settings.max_backoff:
+            raise FetchError(error.kind, f"{error}; the publisher asked to wait {attempt.wait:.0f} s (Retry-After), "
+                             f"longer than this run waits ({settings.max_backoff:g} s): not asked again, try "
+                             "later", error.status)
+        if left is not None and wait >= left:
+            why = f"asked to wait {wait:.0f} s (Retry-After)" if attempt.wait is not None else f"{wait:g} s backoff"
+            raise FetchError(error.kind, f"{error}; {why}, but only {max(left, 0):.0f} s of the run's budget left: "
+                             "not asked again", error.status)
+        sleep(wait)
     raise AssertionError("unreachable")  # the loop always returns or raises

@@ -9,6 +9,7 @@ the rest are written) or the result does not validate; 2 nothing could be fetche
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -61,6 +62,8 @@ class Network:
 
     silent: dict[str, str] = field(default_factory=dict)  # base URL (or host) -> why (unreachable, timeout)
     answered: bool = False  # any publisher gave any HTTP answer
+    timed_out: bool = False  # some publisher was reached but did not answer within --timeout
+    deadline: float | None = None  # time.monotonic() when the run's budget (Settings.budget) ends
 
 
 class OnlineAsk:
@@ -82,8 +85,9 @@ class OnlineAsk:
             self.steps.append(Cache.failure(request, str(error), self.options.now(), kind=error.kind))
             raise error
         try:
-            response = fetch(request, self.options.settings)
+            response = fetch(request, self.options.settings, deadline=self.network.deadline)
         except FetchError as err:
+            self.network.timed_out |= err.kind == "timeout"
             if err.kind in ("unreachable", "timeout"):
                 self.network.silent[host] = str(err)
             else:
@@ -199,10 +203,10 @@ def _ask_series(series: Series, options: Options, places: Places,
     return result, outcome, answer
 
 
-def _online(options: Options, places: Places, cache: Cache) -> tuple[list[Fetched], list[Outcome], dict, bool]:
-    """Ask every publisher. The last item says whether any publisher answered at all."""
+def _online(options: Options, places: Places, cache: Cache) -> tuple[list[Fetched], list[Outcome], dict, Network]:
+    """Ask every publisher. The Network says whether any publisher answered at all, or was reached too late."""
     fetched, outcomes, entries = [], [], {}
-    network = Network()
+    network = Network(deadline=time.monotonic() + options.settings.budget)
     for series in options.series:
         ask = OnlineAsk(options, cache, series.key, network)
         result, outcome, answer = _ask_series(series, options, places, ask)
@@ -210,7 +214,7 @@ def _online(options: Options, places: Places, cache: Cache) -> tuple[list[Fetche
         entries[series.key] = ask.entry(answer, outcome.error if answer is None else None)
         if result is not None:
             fetched.append(result)
-    return fetched, outcomes, entries, network.answered
+    return fetched, outcomes, entries, network
 
 
 def _asked(settings: Settings) -> dict[str, object]:
@@ -282,11 +286,15 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
         entries = None
     else:
         run_started = options.now()
-        fetched, outcomes, entries, answered = _online(options, places, cache)
-        if not answered:
+        fetched, outcomes, entries, network = _online(options, places, cache)
+        if not network.answered:
             first = next((o for o in outcomes if o.error), None)
             why = f" ({first.label}: {first.error})" if first else ""
-            warn(f"error: no network: none of the publishers answered{why}; nothing was written")
+            if network.timed_out:  # reached, but nothing came back whole in time: not a missing network
+                warn(f"error: no answer in time: none of the publishers answered within {options.settings.timeout:g} s"
+                     f" (--timeout){why}; nothing was written")
+            else:
+                warn(f"error: no network: none of the publishers answered{why}; nothing was written")
             return EXIT_NOTHING
     before = folder.fingerprint(data_dir)
     gaps_path = data_dir / "gaps.csv"
@@ -309,6 +317,9 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
         return EXIT_PARTIAL
     say(f"Wrote {out}: 'python app.py --data {out}' shows it, 'python -m dashboard validate {out}' checks it")
     failed = any(o.error for o in outcomes)
+    if options.apply and not fetched:  # nothing new: data/ keeps its bytes (a rewrite could requote them)
+        warn(f"Nothing was applied to {data_dir}: every series failed (see above); its files were not touched")
+        return EXIT_PARTIAL
     if not options.apply:
         say(f"Nothing in {data_dir} was changed: run again with --apply to merge these changes into it")
         return EXIT_PARTIAL if failed else EXIT_OK

@@ -39,12 +39,15 @@ class MissingBaseURL(LookupError):
 @dataclass(frozen=True)
 class Settings:
     """Bounds on one run. A request never waits longer than ``timeout`` for one answer; a failed one is
-    tried ``retries`` more times, waiting ``backoff``, 2x, 4x ... (at most ``max_backoff``) between."""
+    tried ``retries`` more times, waiting ``backoff``, 2x, 4x ... (at most ``max_backoff``) between. A
+    publisher's Retry-After longer than ``max_backoff`` is not waited for (the series fails, saying so). The
+    whole run asks the publishers for at most ``budget`` seconds: no request or wait goes past it."""
 
     timeout: float = 30.0
     retries: int = 3
     backoff: float = 1.0
     max_backoff: float = 30.0
+    budget: float = 1800.0  # the whole run's time with the publishers
     max_bytes: int = 16 * MIB  # one response, after decompression
     base_urls: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_BASE_URLS))
     apis: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_APIS))
@@ -112,6 +115,7 @@ def from_environment(overrides: Mapping[str, str] | None = None, apis: Mapping[s
     settings = replace(
         base, base_urls=urls, apis=order,
         timeout=_number("TIMEOUT", base.timeout, float), retries=int(_number("RETRIES", base.retries, int)),
-        backoff=_number("BACKOFF", base.backoff, float), max_bytes=int(_number("MAX_BYTES", base.max_bytes, int)))
+        backoff=_number("BACKOFF", base.backoff, float), budget=_number("BUDGET", base.budget, float),
+        max_bytes=int(_number("MAX_BYTES", base.max_bytes, int)))
     explicit = {k: v for k, v in values.items() if v is not None}
     return replace(settings, **explicit) if explicit else settings

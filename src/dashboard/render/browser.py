@@ -50,10 +50,7 @@ class ExportBrowser:
 
     @property
     def running(self) -> bool:
-        """This process's browser is up, or (under gunicorn) the server's export service is listening."""
-        service = os.environ.get(SOCKET_ENV)
-        if service and not self._local_only:
-            return os.path.exists(service)
+        """This process's own browser is up (the export service's state is asked of it: image.export_state)."""
         return self._kaleido is not None
 
     def start(self) -> None:

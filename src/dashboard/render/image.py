@@ -7,24 +7,47 @@ next ones a fraction of a second. The chart exports and the profile's charts bot
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 
 import plotly.graph_objects as go
 
 from dashboard.figures.spec import FigureSpec
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
 from dashboard.render.browser import ExportBrowser
+from dashboard.render.protocol import SOCKET_ENV, ping
 
 FORMATS = ("png", "svg", "pdf")
 TOPOJSON_URI = (ASSETS_DIR / "topojson").resolve().as_uri() + "/"
 PLOTLY_JS_FILE = ASSETS_DIR / PLOTLY_JS
 _lock = threading.Lock()  # one image at a time per process: requests take turns
 _browser = ExportBrowser(PLOTLY_JS_FILE)  # the page's partial plotly.js: 1.4 MB to parse, not 4.8 MB
+STATE_TTL_S = 3.0  # a health probe every second pings the export service at most once per 3 s per worker
+_state: dict[str, tuple[float, str]] = {}
 
 
 def is_warm() -> bool:
-    """Whether this process's export browser is running (the health check reports it)."""
-    return _browser.running
+    """Whether images can be drawn now: the export service answers with its browser up, or (without a
+    service) this process's own browser is running."""
+    return export_state() == "warm"
+
+
+def export_state() -> str:
+    """What the health check reports. Under gunicorn's export service: "warm", "starting" (it answers, its
+    browser is starting) or "down" (it does not answer within a second: being restarted, or stuck), asked
+    of the service itself and remembered for STATE_TTL_S. Without a service: "warm" or "cold" (this
+    process starts its browser on its first image)."""
+    service = os.environ.get(SOCKET_ENV)
+    if not service:
+        return "warm" if _browser.running else "cold"
+    now = time.monotonic()
+    cached = _state.get(service)
+    if cached is not None and now - cached[0] < STATE_TTL_S:
+        return cached[1]
+    state = ping(service)
+    _state[service] = (time.monotonic(), state)
+    return state
 
 
 def warm_up() -> None:

@@ -2,6 +2,8 @@
 
 Wire format, both ways: 8-byte big-endian length, then the body. Request body: JSON
 {spec, opts, topojson}. Answer body: b"ok" + image bytes, or b"er" + a UTF-8 message.
+A health probe sends the body b"ping" and gets b"ok" + JSON {"browser": "warm" | "starting"}, answered
+beside a running export (the service reads each connection on its own thread).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import os
 import socket
 import struct
+import time
 
 SOCKET_ENV = "BALTMET_EXPORT_SOCKET"
 TIMEOUT_ENV = "BALTMET_EXPORT_TIMEOUT_S"
@@ -17,6 +20,9 @@ EXPORT_TIMEOUT_S = float(os.environ.get(TIMEOUT_ENV, "30"))
 MAX_REQUEST_BYTES = 32 * 1024 * 1024  # a figure spec; the largest here is well under 5 MB
 MAX_ANSWER_BYTES = 128 * 1024 * 1024  # a 4x PNG of a slide is about 2 MB
 HEADER = struct.Struct(">Q")
+PING = b"ping"
+PING_TIMEOUT_S = 1.0  # a live service answers a ping in milliseconds, even while it draws
+RESTART_WAIT_S = 10.0  # a worker that finds no service waits this long for its supervisor to restart it
 
 
 class ExportFailed(RuntimeError):
@@ -45,17 +51,63 @@ def send_message(conn: socket.socket, body: bytes) -> None:
     conn.sendall(HEADER.pack(len(body)) + body)
 
 
-def request_image(path: str, spec: dict, opts: dict, topojson: str, timeout: float = EXPORT_TIMEOUT_S) -> bytes:
-    """The worker's side: the image from the service at ``path``, or ExportFailed with the reason."""
-    body = json.dumps({"spec": spec, "opts": opts, "topojson": topojson}).encode()
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
-            conn.settimeout(timeout + 10)  # the service's own limit comes first and is reported
+def _connect(path: str, timeout: float, restart_wait: float) -> socket.socket:
+    """A connection to the service; while it is being restarted (no socket, or nobody listening) this
+    retries for up to ``restart_wait`` seconds, then raises the last error."""
+    deadline = time.monotonic() + restart_wait
+    while True:
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        conn.settimeout(timeout)
+        try:
             conn.connect(path)
-            send_message(conn, body)
-            answer = read_message(conn, MAX_ANSWER_BYTES)
-    except (OSError, ValueError, ConnectionError) as err:
-        raise ExportFailed(f"the export service did not answer ({type(err).__name__})") from err
+            return conn
+        except (FileNotFoundError, ConnectionRefusedError):
+            conn.close()
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+        except OSError:
+            conn.close()
+            raise
+
+
+def request_image(path: str, spec: dict, opts: dict, topojson: str, timeout: float = EXPORT_TIMEOUT_S,
+                  restart_wait: float = RESTART_WAIT_S) -> bytes:
+    """The worker's side: the image from the service at ``path``, or ExportFailed with the reason.
+
+    A connection the service drops or refuses (it died, or its supervisor is restarting it) is tried again
+    until ``restart_wait`` has passed: drawing an image twice does no harm. A timeout is not retried."""
+    body = json.dumps({"spec": spec, "opts": opts, "topojson": topojson}).encode()
+    deadline = time.monotonic() + restart_wait
+    while True:
+        try:
+            # the service's own limit (timeout) comes first and is reported
+            with _connect(path, timeout + 10, max(0.0, deadline - time.monotonic())) as conn:
+                send_message(conn, body)
+                answer = read_message(conn, MAX_ANSWER_BYTES)
+            break
+        except (FileNotFoundError, ConnectionError) as err:
+            if time.monotonic() < deadline:
+                time.sleep(0.2)
+                continue
+            raise ExportFailed(f"the export service did not answer ({type(err).__name__}); "
+                               "it is being restarted, try again in a few seconds") from err
+        except (OSError, ValueError) as err:
+            raise ExportFailed(f"the export service did not answer ({type(err).__name__}); "
+                               "it is being restarted, try again in a few seconds") from err
     if answer[:2] == b"ok":
         return answer[2:]
     raise ExportFailed(answer[2:].decode("utf-8", "replace"))
+
+
+def ping(path: str, timeout: float = PING_TIMEOUT_S) -> str:
+    """The service's state: "warm" (its browser is up), "starting" (it answers, its browser is still
+    starting) or "down" (no answer within ``timeout``: not running, stopped or stuck)."""
+    try:
+        with _connect(path, timeout, 0) as conn:
+            send_message(conn, PING)
+            answer = read_message(conn, 1024)
+        state = json.loads(answer[2:]).get("browser") if answer[:2] == b"ok" else None
+    except (OSError, ValueError, ConnectionError, AttributeError):
+        return "down"
+    return state if state in ("warm", "starting") else "down"

@@ -8,7 +8,9 @@ its browser and answers with an error the page shows, so a huge chart never take
 
     python -m dashboard.render.service SOCKET_PATH
 
-The wire format and the worker's side are in ``protocol``.
+The wire format and the worker's side are in ``protocol``. ``Supervisor`` keeps the service running
+(gunicorn's master runs one): it restarts the service when it exits, or kills and restarts it when it
+stops answering pings, so one crash costs at most the exports in flight, never every export after it.
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ import json
 import os
 import signal
 import socketserver
+import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from dashboard.render.browser import ExportBrowser
 from dashboard.render.protocol import (
     EXPORT_TIMEOUT_S,
     MAX_REQUEST_BYTES,
+    PING,
     ExportFailed,
+    ping,
     read_message,
     send_message,
 )
@@ -37,7 +43,12 @@ class _Handler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         server: ExportServer = self.server  # type: ignore[assignment]
         try:
-            request = json.loads(read_message(self.request, MAX_REQUEST_BYTES))
+            body = read_message(self.request, MAX_REQUEST_BYTES)
+            if body == PING:  # a health probe: answered at once, beside any export in progress
+                state = "warm" if server.browser_running else "starting"
+                send_message(self.request, b"ok" + json.dumps({"browser": state}).encode())
+                return
+            request = json.loads(body)
             image = server.render(request["spec"], request["opts"], request["topojson"])
             send_message(self.request, b"ok" + image)
         except ExportFailed as err:
@@ -63,6 +74,10 @@ class ExportServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         super().__init__(path, _Handler)
         os.chmod(path, 0o600)  # only this user's workers may ask
 
+    @property
+    def browser_running(self) -> bool:
+        return self._browser.running
+
     def render(self, spec: dict, opts: dict, topojson: str) -> bytes:
         with self._lock:
             try:
@@ -80,12 +95,103 @@ class ExportServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
                     "")
 
 
+class Supervisor:
+    """Runs ``python -m dashboard.render.service PATH`` and keeps it running: a thread waits on the
+    process and restarts it when it exits, and pings it every ``check_every`` seconds, killing and
+    restarting it after ``misses`` pings in a row go unanswered (stopped or stuck). A service that keeps
+    dying right after its start is restarted with a growing pause (up to ``MAX_BACKOFF_S``), so a
+    broken installation does not spin. ``restarts`` counts the restarts."""
+
+    MAX_BACKOFF_S = 30.0
+
+    def __init__(self, path: str, log=None, check_every: float = 2.0, misses: int = 3) -> None:
+        self.path = path
+        self.check_every = check_every
+        self.misses = misses
+        self.restarts = 0
+        self.process: subprocess.Popen | None = None
+        self._log = log
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()  # start/restart versus stop
+        self._thread: threading.Thread | None = None
+        self._spawned_at = 0.0
+
+    def start(self) -> None:
+        self._spawn()
+        self._thread = threading.Thread(target=self._watch, name="export-supervisor", daemon=True)
+        self._thread.start()
+
+    def _say(self, level: str, message: str, *args) -> None:
+        if self._log is not None:
+            getattr(self._log, level)(message, *args)
+
+    def _spawn(self) -> None:
+        with self._lock:
+            if self._stopped.is_set():
+                return
+            self.process = subprocess.Popen([sys.executable, "-m", "dashboard.render.service", self.path])
+            self._spawned_at = time.monotonic()
+            process = self.process
+        for _ in range(100):  # the socket appears within a second; the browser then warms up in the background
+            if os.path.exists(self.path) or process.poll() is not None:
+                break
+            time.sleep(0.05)
+        self._say("info", "export service on %s (pid %s)", self.path, process.pid)
+
+    def _watch(self) -> None:
+        backoff, missed = 1.0, 0
+        while not self._stopped.is_set():
+            process = self.process
+            assert process is not None
+            try:
+                process.wait(self.check_every)
+                reason = "exited"  # gunicorn's master may reap it first, so its status is not reliable
+            except subprocess.TimeoutExpired:
+                if self._stopped.is_set() or ping(self.path) != "down":
+                    missed = 0
+                    continue
+                missed += 1
+                if missed < self.misses:
+                    continue
+                reason = f"did not answer {missed} pings"
+                with contextlib.suppress(OSError):
+                    process.kill()  # SIGKILL also ends a stopped (SIGSTOP) process
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(10)
+            if self._stopped.is_set():
+                return
+            missed = 0
+            quick = time.monotonic() - self._spawned_at < 10  # died soon after a (re)start: pause, growing
+            backoff = min(backoff * 2, self.MAX_BACKOFF_S) if quick else 1.0
+            self._say("warning", "export service (pid %s) %s; restarting it in %.0f s", process.pid, reason,
+                      backoff if quick else 0)
+            if quick and self._stopped.wait(backoff):
+                return
+            self.restarts += 1
+            self._spawn()
+
+    def stop(self, timeout: float = 10) -> None:
+        with self._lock:
+            self._stopped.set()
+            process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         print("usage: python -m dashboard.render.service SOCKET_PATH", file=sys.stderr)
         return 2
-    server = ExportServer(args[0])
+    try:
+        server = ExportServer(args[0])
+    except OSError as err:
+        print(f"export service: cannot listen on {args[0]}: {err.strerror or err}", file=sys.stderr)
+        return 1
     signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown, daemon=True).start())
     threading.Thread(target=server.warm_up, daemon=True).start()
     try:

@@ -78,3 +78,91 @@ def test_a_folder_is_read_with_the_same_choice(tmp_path, dataset: Dataset) -> No
     loaded = load_data_folder(tmp_path, bundled=dataset)
     assert any("Windows-1257" in note for note in loaded.notes)
     assert loaded.dataset.figure("vilnius", "population", "baltmet", 2002).wording == "Klaipėda"
+
+
+# --- Issue 24 point 8: text of two or four bytes a character, files with no rows, files in two encodings -----
+WIDE = "region_id;indicator_id;year;value;territory\r\nhelsinki;population;2024;1750000,5;Helsingin seutu\r\n" \
+       "riga;population;2024;600000;Rīga\r\n"
+
+
+@pytest.mark.parametrize(("codec", "said"), [
+    ("utf-32", "UTF-32 (with a byte-order mark)"),
+    ("utf-32-le", "UTF-32 little-endian without a byte-order mark (recognised by its zero bytes)"),
+    ("utf-32-be", "UTF-32 big-endian without a byte-order mark (recognised by its zero bytes)"),
+    ("utf-16-le", "UTF-16 little-endian without a byte-order mark (recognised by its zero bytes)"),
+    ("utf-16-be", "UTF-16 big-endian without a byte-order mark (recognised by its zero bytes)"),
+])
+def test_utf32_and_utf16_without_a_mark_are_read_and_named(dataset: Dataset, codec: str, said: str) -> None:
+    outcome = upload(dataset, WIDE.encode(codec), "wide.txt")
+    assert outcome.problems == []
+    assert said in outcome.notes[0]
+    merged = dataset_for(dataset, outcome.payload)
+    assert merged.figure("riga", "population", "recent", 2024).wording == "Rīga"
+    assert merged.figure("helsinki", "population", "recent", 2024).value == 1_750_000.5
+
+
+@pytest.mark.parametrize(("codec", "why"), [("utf-32-le", "its length is not a multiple of 4 bytes"),
+                                            ("utf-16-be", "it has an odd number of bytes")])
+def test_wide_text_cut_short_is_refused_naming_its_encoding(dataset: Dataset, codec: str, why: str) -> None:
+    problems = [str(p) for p in upload(dataset, WIDE.encode(codec)[:-1], "cut.txt").problems]
+    encoding = codec.upper().replace("-LE", " little-endian").replace("-BE", " big-endian")
+    assert problems == [f"cut.txt:3:-: the file is {encoding} text but {why}: the last character is cut off; "
+                        "save the file again (as UTF-8)"]
+
+
+def test_zero_bytes_in_no_pattern_are_still_a_binary_file(dataset: Dataset) -> None:
+    problems = [str(p) for p in upload(dataset, b"\x00" * 4000, "zeros.csv").problems]
+    assert problems == ["zeros.csv:1:-: this is a binary file, not a table (CSV, TSV or XLSX)"]
+
+
+def test_one_utf8_line_among_windows_lines_is_refused_not_stored_as_mojibake(dataset: Dataset) -> None:
+    raw = (HEAD + "malmo;population;2001;1;Malmö\nmalmo;population;2002;1;Göteborg\n").encode("cp1252") \
+        + "oslo;population;2003;1;Bærum\n".encode()
+    problems = [str(p) for p in upload(dataset, raw, "mixed.csv").problems]
+    assert problems == ["mixed.csv:4:-: this line is UTF-8 ('Bærum'), though line 2 and other lines are not: the "
+                        "file mixes encodings; save it again as UTF-8 and check the letters of these lines"]
+
+
+def test_one_windows_line_in_a_utf8_file_is_named(dataset: Dataset) -> None:
+    raw = (HEAD + "malmo;population;2001;1;Malmö\n").encode() + "oslo;population;2003;1;Bærum\n".encode("cp1252")
+    problems = [str(p) for p in upload(dataset, raw, "mixed.csv").problems]
+    assert problems == ["mixed.csv:3:-: this line is not UTF-8 (byte 0xE6), though line 2 is ('Malmö'): the file "
+                        "mixes encodings; save it again as UTF-8 and check this line's letters"]
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    ("header_only.csv", HEAD.encode() + b"\r\n\r\n"),
+    ("header_only.xlsx", None),
+])
+def test_a_header_without_rows_is_a_problem_not_a_success(dataset: Dataset, name: str, raw: bytes | None) -> None:
+    from tests.fixtures.hostile.make_corpus import HEADER, table_book
+
+    outcome = upload(dataset, raw if raw is not None else table_book([HEADER]), name)
+    assert outcome.payload is None and outcome.dataset is None
+    sheet = " (sheet 'Figures')" if name.endswith("xlsx") else ""
+    assert [str(p) for p in outcome.problems] == [
+        f"{name}:1:-: no rows below the header: the file names its columns but holds no figures{sheet}"]
+
+
+def test_a_folder_of_user_figures_with_no_rows_is_refused(tmp_path, dataset: Dataset) -> None:
+    from dashboard.data import DataValidationError
+    from dashboard.data.folders import load_data_folder
+
+    (tmp_path / "values.csv").write_bytes(HEAD.encode())
+    with pytest.raises(DataValidationError) as refused:
+        load_data_folder(tmp_path, bundled=dataset)
+    assert "no rows below the header" in str(refused.value.problems[0])
+
+
+def test_a_line_saved_in_another_code_page_is_refused_naming_it(dataset: Dataset) -> None:
+    raw = table("Lithuanian").encode("cp1257") + "copenhagen;population;2009;1;Ærø\n".encode("cp1252")
+    problems = [str(p) for p in upload(dataset, raw, "mixed.csv").problems]
+    assert problems == ["mixed.csv:5:-: this line is not Windows-1257 like the rest of the file: 'Ęrų' here reads "
+                        "as 'Ærø' in Windows-1252: the file mixes encodings; save it again as UTF-8 and check this "
+                        "line's letters"]
+
+
+def test_a_foreign_name_in_one_code_page_is_not_taken_for_a_mixture(dataset: Dataset) -> None:
+    outcome = upload(dataset, (table("Polish") + "warsaw;population;2009;1;Győr\n").encode("cp1250"))
+    assert outcome.problems == []
+    assert dataset_for(dataset, outcome.payload).figure("warsaw", "population", "baltmet", 2009).wording == "Győr"

@@ -78,3 +78,17 @@ def test_a_line_that_stops_early_is_named_off_the_line_that_runs_on(tmp_path: Pa
     fig, _ = CHARTS.by_name("trend").build(flat, state)
     sides = {t["customdata"][0][0]: t["textposition"] for t in fig["data"]}
     assert sides["bb"] == "middle right" and sides["aa"] != "middle right"
+
+
+def test_the_index_trend_values_are_each_years_peers_average_once(tmp_path: Path) -> None:
+    """The index trend's values, by hand: each year's value / the fixed peers' average that year x 100, to the
+    digits the inputs carry (the same values as ``points``, which tests/unit/test_measures.py checks)."""
+    from tests.unit.test_measures import INDEX_FIGURES, INDEX_VALUES
+
+    data = build(tmp_path, [(r, "population", year, value, "metro")
+                            for year, values in INDEX_FIGURES.items() for r, value in values.items()])
+    state = replace(default_state(data), focus="aa", peers=("bb", "cc", "dd"), edition="recent",
+                    basis="eurostat_metro", measure="index")
+    fig, _ = CHARTS.by_name("trend").build(data, state)
+    drawn = {t["customdata"][0][0]: dict(zip(t["x"], t["y"], strict=True)) for t in fig["data"]}
+    assert drawn == {r: {year: INDEX_VALUES[year][r] for year in INDEX_VALUES} for r in ("aa", "bb", "cc", "dd")}

@@ -31,6 +31,8 @@ class Reply:
     headers: tuple[tuple[str, str], ...] = ()
     delay: float = 0.0  # seconds before answering (a timeout case)
     length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    trickle: float = 0.0  # seconds between bytes: the body is sent one byte at a time (a publisher that dawdles)
+    trickle_headers: bool = False  # with trickle: the status line and headers dribble too, not only the body
 
 
 def ok(name: str) -> Reply:
@@ -66,6 +68,9 @@ class FixtureServer:
                     reply = replies.pop(0) if len(replies) > 1 else replies[0]
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.trickle:
+                    self._trickle(reply)
+                    return
                 try:
                     self.send_response(reply.status)
                     for name, value in reply.headers:
@@ -76,6 +81,26 @@ class FixtureServer:
                     self.wfile.write(reply.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up waiting (the timeout case)
+
+            def _trickle(self, reply: Reply) -> None:
+                """One byte, a pause, the next byte: each recv of the client gets something, so only a
+                deadline on the whole answer ends it (until the client gives up, or the bytes run out)."""
+                head = [f"HTTP/1.1 {reply.status} Trickle\r\n",
+                        *(f"{name}: {value}\r\n" for name, value in reply.headers),
+                        f"Content-Length: {len(reply.body)}\r\n" if reply.length else "", "\r\n"]
+                header = "".join(head).encode("latin-1")
+                slow = header + reply.body if reply.trickle_headers else reply.body
+                try:
+                    if not reply.trickle_headers:
+                        self.wfile.write(header)
+                        self.wfile.flush()
+                    for at in range(len(slow)):
+                        self.wfile.write(slow[at:at + 1])
+                        self.wfile.flush()
+                        time.sleep(reply.trickle)
+                except OSError:
+                    pass  # the client gave up: what a deadline is for
+                self.close_connection = True
 
             do_GET = do_POST = _answer  # http.server calls do_<METHOD>
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import socket
 import time
@@ -20,11 +21,11 @@ def _get(server: FixtureServer) -> Request:
 
 
 def test_429_then_success_waits_as_asked(server: FixtureServer, settings: Settings) -> None:
-    server.routes[PATH] = [Reply(429, b"Too Many Requests", (("Retry-After", "0.2"),)), Reply(200, b"{}")]
+    server.routes[PATH] = [Reply(429, b"Too Many Requests", (("Retry-After", "0.04"),)), Reply(200, b"{}")]
     started = time.monotonic()
     response = fetch(_get(server), settings)
     assert response.status == 200 and response.attempts == 2
-    assert time.monotonic() - started >= 0.05  # Retry-After 0.2 s, capped at max_backoff 0.05 s
+    assert time.monotonic() - started >= 0.04  # Retry-After 0.04 s, within max_backoff 0.05 s: waited as asked
 
 
 def test_500_every_time_fails_after_the_retries(server: FixtureServer, settings: Settings) -> None:
@@ -103,3 +104,41 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("BALTMET_REFRESH_RETRIES", "many")
     with pytest.raises(ValueError, match="not a number"):
         from_environment()
+
+
+@pytest.mark.parametrize("headers", [True, False], ids=["headers", "body"])
+def test_a_trickling_publisher_is_cut_off_at_the_timeout(server: FixtureServer, headers: bool) -> None:
+    """One byte every 0.1 s: every recv gets something, so only a deadline on the whole answer ends it."""
+    server.routes[PATH] = [Reply(200, b"{" + b" " * 300 + b"}", delay=0, trickle=0.1, trickle_headers=headers)]
+    quick = Settings(timeout=1.0, retries=0, base_urls=server.base_urls())
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetch(_get(server), quick)
+    took = time.monotonic() - started
+    assert caught.value.kind == "timeout" and str(caught.value) == "timed out after 1 s", str(caught.value)
+    assert 0.9 < took < 1.6, took
+
+
+def test_a_retry_after_beyond_the_budget_is_not_slept_through(server: FixtureServer) -> None:
+    """Retry-After: 3600 (or a date an hour away) with a run that may wait 30 s: no sleeping, no asking
+    again early; the series fails at once and the message says what the publisher asked for."""
+    slept: list[float] = []
+    patient = Settings(timeout=1.0, retries=3, backoff=0.01, max_backoff=30, base_urls=server.base_urls())
+    for header in ("3600", email.utils.formatdate(time.time() + 3600, usegmt=True)):
+        server.routes[PATH] = [Reply(429, b"Too Many Requests", (("Retry-After", header),))]
+        server.seen.clear()
+        with pytest.raises(FetchError) as caught:
+            fetch(_get(server), patient, sleep=slept.append)
+        assert slept == [] and len(server.seen) == 1
+        assert caught.value.kind == "http" and caught.value.status == 429
+        assert "asked to wait 3600 s (Retry-After)" in str(caught.value).replace("3599", "3600")
+        assert "not asked again" in str(caught.value)
+    # within the budget: waited as asked, then asked again
+    server.routes[PATH] = [Reply(429, b"", (("Retry-After", "2"),)), Reply(200, b"{}")]
+    assert fetch(_get(server), patient, sleep=slept.append).status == 200 and slept == [2.0]
+    # what is left of the run's own budget bounds it too
+    slept.clear()
+    server.routes[PATH] = [Reply(429, b"", (("Retry-After", "2"),)), Reply(200, b"{}")]
+    with pytest.raises(FetchError, match="1 s of the run's budget left"):
+        fetch(_get(server), patient, sleep=slept.append, deadline=time.monotonic() + 1.0)
+    assert slept == []

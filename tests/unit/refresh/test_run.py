@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -155,7 +156,7 @@ def test_a_partial_failure_names_the_series_and_keeps_the_rest(server: FixtureSe
            "table; then PxWeb API v1 (BE/BE0101/BE0101A/BefolkningNy): HTTP 500 Internal Server Error (after 2 " \
            "attempts)" in report
     assert "  Statistics Norway 06913: PxWeb API v1 (table/06913): malformed response: not JSON" in report
-    assert "  Statistics Finland 11ra: PxWeb API v1 (StatFin/vaerak/11ra.px) metadata: no answer within 0.3 s " \
+    assert "  Statistics Finland 11ra: PxWeb API v1 (StatFin/vaerak/11ra.px) metadata: timed out after 0.3 s " \
            "(after 2 attempts); then PxWeb API v1 (StatFin/vaerak/statfin_vaerak_pxt_11ra.px) metadata: not asked: " \
            f"{server.url}/statfi did not answer" in report
     assert "  Eurostat met_nosuch: HTTP 404 Not Found: ERR_NOT_FOUND_4: MET_NOSUCH" in report
@@ -314,3 +315,31 @@ def test_an_older_manifest_still_replays(tmp_path: Path) -> None:
     today = Request("GET", "https://ec.europa.eu/eurostat/api/dissemination/statistics/1.0/data/met_pjanaggr3")
     assert ask(today) == b"{}" and ask.retrieved(today) == NOW
     assert ask.recorded(today).url == "https://old.example/data?x=1"  # the note cites what was asked then
+
+
+def test_a_trickling_publisher_costs_the_timeout_and_says_timed_out(server: FixtureServer, data_dir: Path,
+                                                                     tmp_path: Path) -> None:
+    """Every publisher dribbles one byte a second (headers first): with --timeout 1 --retries 0 each service
+    costs about a second, and the run says it timed out, not that there is no network."""
+    for route in [*server.routes, "/ssb_v2/tables/06913/metadata"]:  # the last: the fallback interface
+        server.routes[route] = [Reply(200, b"{" + b" " * 500 + b"}", trickle=0.5, trickle_headers=True)]
+    settings = Settings(timeout=1.0, retries=0, base_urls=server.base_urls())
+    started = time.monotonic()
+    code, said, warned = _run(tmp_path / "out", data_dir, settings)
+    took = time.monotonic() - started
+    services = len(server.base_urls())
+    assert took < services * 1.0 + 3, took
+    assert code == 2 and said == [] and len(warned) == 1, warned
+    assert "no network" not in warned[0] and "timed out after 1 s" in warned[0], warned[0]
+
+
+def test_a_run_whose_series_all_failed_applies_nothing(server: FixtureServer, settings: Settings, data_dir: Path,
+                                                       tmp_path: Path) -> None:
+    for route in list(server.routes):
+        server.routes[route] = [Reply(500, b"<html>Internal Server Error</html>")]
+    before = {name: (data_dir / name).read_bytes() for name in folder.MERGED if (data_dir / name).exists()}
+    code, said, warned = _run(tmp_path / "out", data_dir, settings, apply=True)
+    assert code == 1
+    assert {name: (data_dir / name).read_bytes() for name in before} == before  # byte for byte
+    assert not any(line.startswith("Applied") for line in said), said
+    assert f"Nothing was applied to {data_dir}: every series failed" in "\n".join(said + warned)
