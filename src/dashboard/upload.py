@@ -68,7 +68,7 @@ def _size_text(limit: int) -> str:
 
 
 def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None = None) -> UploadOutcome:
-    """Read, check and merge an upload against ``base``: the payload the server keeps (upload_store.put) and
+    """Read, check and merge an upload against ``base``: the payload the server keeps (upload_store.keep) and
     the Dataset built while checking it (the same one dataset_for(base, payload) builds again)."""
     today = today or dt.date.today()
     limit = current().max_upload_bytes
@@ -223,7 +223,7 @@ def dataset_for(base: Dataset, payload: dict | None) -> Dataset:
 
 
 def keep_checked(base: Dataset, reference: dict, outcome: UploadOutcome) -> None:
-    """After upload_store.put kept ``outcome``'s payload under ``reference``'s id: keep the Dataset built while
+    """After the upload store kept ``outcome``'s payload under ``reference``'s id: keep the Dataset built while
     checking it, so this worker's first click with the upload neither reads the store nor checks it again."""
     upload_id = upload_store.reference_id(reference)
     if upload_id is None or outcome.payload is None or outcome.dataset is None:
@@ -234,11 +234,12 @@ def keep_checked(base: Dataset, reference: dict, outcome: UploadOutcome) -> None
 
 def kept_dataset(base: Dataset, upload_id: str) -> Dataset | None:
     """This worker's Dataset for an upload id, while the store still keeps the id (asked without reading the
-    payload: an upload the store dropped is not shown here and missing elsewhere); None otherwise."""
+    payload: an upload the store dropped is not shown here and missing elsewhere); None otherwise. While the
+    store cannot be asked, the kept Dataset is shown and kept (the id pins its content; the upload is not gone)."""
     dataset = _cache.get(base, upload_id)
     if dataset is None:
         return None
-    if not upload_store.has(upload_id):
+    if upload_store.status(upload_id) == "missing":
         _cache.drop(base, upload_id)
         return None
     return dataset

@@ -52,7 +52,8 @@ CLIENT_PREFIX = "baltmet-upload-client:"
 QUOTA_ENV = "BALTMET_UPLOADS_PER_CLIENT"
 UPLOADS_PER_CLIENT = 20  # live uploads one client address may keep (BALTMET_UPLOADS_PER_CLIENT)
 TRUSTED_PROXIES_ENV = "BALTMET_TRUSTED_PROXIES"  # whose X-Forwarded-For is believed ("none": nobody's)
-TRUSTED_BY_DEFAULT = "127.0.0.1,::1"  # a proxy on this host (deploy/nginx.conf), as gunicorn binds 127.0.0.1
+TRUSTED_BY_DEFAULT = "127.0.0.1,::1,unix"  # a proxy on this host (deploy/nginx.conf); "unix": gunicorn bound to a
+# Unix socket, which gives no peer address
 TIMEOUT_ENV = "BALTMET_REDIS_TIMEOUT_S"
 REDIS_TIMEOUT_S = 0.5  # connecting to Redis, and each answer from it
 DOWN_S = 5.0  # after the store failed, it is not asked again for this long (fails at once)
@@ -83,7 +84,13 @@ def _float_env(name: str, default: float) -> float:
 
 
 def quota() -> int:
-    return int(_float_env(QUOTA_ENV, UPLOADS_PER_CLIENT))
+    """Live uploads one client address may keep: BALTMET_UPLOADS_PER_CLIENT, a whole number of at least 1."""
+    try:
+        value = int(os.environ.get(QUOTA_ENV) or UPLOADS_PER_CLIENT)
+    except ValueError:
+        log.warning("%s is not a whole number; using %s", QUOTA_ENV, UPLOADS_PER_CLIENT)
+        return UPLOADS_PER_CLIENT
+    return value if value >= 1 else UPLOADS_PER_CLIENT
 
 
 def configure(server: Flask) -> Cache:
@@ -145,7 +152,7 @@ def client_address() -> str:
     further left and never reached). "local" outside a request."""
     if not has_request_context():
         return "local"
-    peer = request.remote_addr or "unknown"
+    peer = request.remote_addr or "unix"  # gunicorn on a Unix socket gives no address: the proxy's socket
     setting = os.environ.get(TRUSTED_PROXIES_ENV, TRUSTED_BY_DEFAULT)
     trusted = {part.strip() for part in setting.split(",") if part.strip() and part.strip().lower() != "none"}
     if peer not in trusted:
@@ -157,8 +164,8 @@ def client_address() -> str:
         try:
             return str(ipaddress.ip_address(hop))
         except ValueError:
-            return peer  # a header the proxy did not write: count the proxy's own address
-    return peer
+            return f"unreadable-forwarded-address:{peer}"  # counted (never the exempt loopback), not trusted
+    return peer  # no forwarded address: the trusted peer itself (on loopback, the operator: not counted)
 
 
 def _on_this_host(client: str) -> bool:
@@ -203,7 +210,9 @@ def keep(payload: dict, client: str, replaces: Any = None) -> dict | None:
         return None
     client_key = _client_key(client)
     live = _live(client_key)
-    live.pop(reference_id(replaces) or "", None)
+    replaced = reference_id(replaces)
+    if replaced is not None and replaced != key and live.pop(replaced, None) is not None:
+        _forget(replaced)  # its slot is free because the payload is gone, not only the count
     if key not in live and len(live) >= quota() and not _on_this_host(client):
         live = {k: v for k, v in live.items() if status(k) != "missing"}  # evicted or expired: slots free again
         if len(live) >= quota():
@@ -217,9 +226,17 @@ def keep(payload: dict, client: str, replaces: Any = None) -> dict | None:
     return {"id": key, "name": str(payload["name"]), "figures": len(payload.get("values") or ())}
 
 
+def _forget(key: str) -> None:
+    """Delete a payload its client's session replaced or removed. Freeing only the count let a client that
+    always named its last upload as replaced fill the store and push everyone else's out. (The same file
+    under the same name, uploaded the same day, is one id: a second session showing it is asked to upload
+    it again.)"""
+    _ask("delete an upload", lambda: _store().delete(key))
+
+
 def release(reference: Any, client: str) -> None:
-    """Free the client's slot of an upload its session no longer shows (the payload stays until it expires:
-    another session may show the same id). Quietly nothing when the store cannot be asked."""
+    """Delete an upload its session no longer shows and free the client's slot, when this client kept it.
+    Quietly nothing when the store cannot be asked."""
     key = reference_id(reference)
     if key is None:
         return
@@ -227,6 +244,7 @@ def release(reference: Any, client: str) -> None:
     try:
         live = _live(client_key)
         if live.pop(key, None) is not None:
+            _forget(key)
             _ask("count a client's uploads", lambda: _clients_store().set(client_key, live, timeout=LIFETIME_S))
     except Unavailable:
         pass

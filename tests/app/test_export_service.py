@@ -249,3 +249,13 @@ def test_a_dead_or_stuck_export_service_is_reported_and_restarted(needs_chromium
         master.terminate()
         master.wait(30)
         log.close()
+
+
+def test_a_figure_over_the_request_limit_is_refused_at_once_and_says_why(tmp_path: Path) -> None:
+    from dashboard.render.protocol import MAX_REQUEST_BYTES
+
+    huge = {"data": [{"type": "bar", "x": ["x" * 1024] * (MAX_REQUEST_BYTES // 1024 + 1)}], "layout": {}}
+    started = time.monotonic()
+    with pytest.raises(ExportFailed, match="too large to export"):
+        request_image(str(tmp_path / "nothing.sock"), huge, {"format": "svg"}, "", timeout=1)
+    assert time.monotonic() - started < 5  # not resent for the 10 s a restart may take

@@ -260,9 +260,18 @@ def test_one_client_cannot_push_everyone_elses_uploads_out(folder_cache, dataset
     refusal = json.dumps(answers[-1]["upload-status"])
     assert "already keeps 5 uploads" in refusal and "nothing was added" in refusal
     assert upload_store.status(theirs["id"]) == "kept" and all(upload_store.has(r["id"]) for r in kept)
-    # a session's new upload frees the slot of the one it replaces; 'Remove your data' frees its slot
-    assert "user-data" in _receive(flooder, _tiny(50), "again.csv", current=kept[-1])
-    assert "user-data" not in _receive(flooder, _tiny(51), "more.csv")
+    # a session's new upload deletes the one it replaces (its slot is free because it is gone): a client that
+    # always names its last upload as replaced keeps one upload, never more, and pushes nobody out
+    chained = kept[-1]
+    for n in range(60, 72):
+        answer = _receive(flooder, _tiny(n), f"chain{n}.csv", current=chained)
+        assert "user-data" in answer, answer
+        assert upload_store.status(chained["id"]) == "missing"
+        chained = answer["user-data"]["data"]
+    assert upload_store.status(theirs["id"]) == "kept"
+    kept[-1] = chained
+    # 'Remove your data' deletes its upload and frees its slot
+    assert "user-data" not in _receive(flooder, _tiny(50), "again.csv")
     flooder.post("..user-data.data", {"upload-remove": 1, "user-data": kept[0]}, "upload-remove.n_clicks")
     assert "user-data" in _receive(flooder, _tiny(52), "after-remove.csv")
 
@@ -278,12 +287,14 @@ def test_the_client_address_is_the_peer_unless_a_trusted_proxy_says_otherwise(da
     monkeypatch.delenv(upload_store.TRUSTED_PROXIES_ENV, raising=False)
     assert address("10.0.0.1", "192.0.2.7") == "10.0.0.1"  # not a trusted proxy: the header is the client's word
     assert address("127.0.0.1", "192.0.2.7") == "192.0.2.7"  # by default nginx on this host is trusted
+    assert address("", "192.0.2.7") == "192.0.2.7"  # gunicorn on a Unix socket behind nginx: no peer address
+    assert address("", None) == "unix"  # counted, never the exempt loopback
     monkeypatch.setenv(upload_store.TRUSTED_PROXIES_ENV, "none")
     assert address("127.0.0.1", "192.0.2.7") == "127.0.0.1"
     monkeypatch.setenv(upload_store.TRUSTED_PROXIES_ENV, "127.0.0.1, 10.9.9.9")
     assert address("127.0.0.1", "192.0.2.7") == "192.0.2.7"  # nginx on the same host wrote it
     assert address("127.0.0.1", "1.2.3.4, 192.0.2.7, 10.9.9.9") == "192.0.2.7"  # a forged left part is skipped
-    assert address("127.0.0.1", "not-an-address") == "127.0.0.1"
+    assert address("127.0.0.1", "not-an-address") == "unreadable-forwarded-address:127.0.0.1"  # counted, not exempt
     assert address("10.0.0.1", "192.0.2.7") == "10.0.0.1"  # from elsewhere: not trusted
 
 

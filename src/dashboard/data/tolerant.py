@@ -408,12 +408,11 @@ WIDE_CELL = re.compile(rb"\br=\"([A-Z]{2,3})(\d+)\"")
 SCAN_CHUNK = 256 * 1024
 # A shared string's <si ...> opening and its </si> closing (an empty <si/> holds nothing): the bytes between
 # bound the string's text, so only a string whose XML is longer than max_cell_chars needs reading. While the
-# part streams, only the distance between marks 'si>' is measured (every <si> and </si> ends so): no string
-# can be long unless some distance is.
-STRING_EDGE = re.compile(PREFIX + rb"si(?:[\s>])|</(?:[A-Za-z_][\w.-]*:)?si>")
-STRING_MARK = b"si>"
-PHONETIC = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)rPh\b.*?</\1rPh>", re.DOTALL)  # a reading aid, not the text
-TAG = re.compile(rb"<[^>]*>")
+# part streams, the distance between consecutive <si>, <si/> and </si> tags is measured (a mark the scan
+# misses, cut by a chunk's edge, only lengthens a distance): no string can be long unless some distance is.
+STRING_EDGE = re.compile(PREFIX + rb"si(?:[\s>/])|</(?:[A-Za-z_][\w.-]*:)?si>")
+ANY_STRING_EDGE = re.compile(rb"</?(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+EDGE_CARRY = 64  # bytes of the last chunk searched again with the next, for a tag cut by the chunk's edge
 
 
 def _column_index(letters: str) -> int:
@@ -428,7 +427,9 @@ def _long_strings(xml: bytes, limit: int) -> list[tuple[int, int, int]]:
     opens to where it closes (its text can be no longer)."""
     found, opened, number = [], -1, 0
     for match in STRING_EDGE.finditer(xml):
-        if match.group().startswith(b"</"):
+        if match.group().endswith(b"/"):  # an empty <si/>: a number of the table, no text
+            opened, number = -1, number + 1
+        elif match.group().startswith(b"</"):
             if opened >= 0 and match.end() - opened > limit:
                 found.append((number, opened, match.end()))
             opened = -1
@@ -438,9 +439,28 @@ def _long_strings(xml: bytes, limit: int) -> list[tuple[int, int, int]]:
 
 
 def _shared_text_length(xml: bytes) -> int:
-    """Characters of one shared string's text (<si>...</si>): its runs' text, entities read, phonetics left out."""
-    text = TAG.sub(b"", PHONETIC.sub(b"", xml)).decode("utf-8", "replace")
-    return len(html.unescape(text))
+    """Characters of one shared string's text (<si>...</si>): its runs' text, entities read, phonetics (<rPh>,
+    a reading aid) left out. One pass with ``find``, never a regex that backtracks: a string of many '<rPh/>'
+    or '<' without an end took a pattern quadratic time."""
+    text, at, phonetic = [], 0, 0
+    while True:
+        opening = xml.find(b"<", at)
+        if phonetic == 0:
+            text.append(xml[at:] if opening < 0 else xml[at:opening])
+        if opening < 0:
+            break
+        closing = xml.find(b">", opening)
+        if closing < 0:
+            break  # an unfinished tag: the rest is markup
+        tag = xml[opening + 1:closing]
+        name = tag.lstrip(b"/").split(maxsplit=1)[0].rstrip(b"/") if tag.strip(b"/ ") else b""
+        if name.rsplit(b":", 1)[-1] == b"rPh":
+            if tag.startswith(b"/"):
+                phonetic = max(0, phonetic - 1)
+            elif not tag.endswith(b"/"):
+                phonetic += 1
+        at = closing + 1
+    return len(html.unescape(b"".join(text).decode("utf-8", "replace")))
 
 
 def _check_long_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Limits) -> None:
@@ -463,7 +483,8 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
     name = info.filename
     sheet = "worksheets/" in name
     strings = name.endswith("sharedStrings.xml")
-    depth, last, tail, gap, longest = 0, b"", b"", 0, 0  # gap: bytes since the last mark 'si>'
+    depth, last, tail, longest = 0, b"", b"", 0
+    offset, edge, carry = 0, 0, b""  # bytes read; where the last string tag began; the last chunk's end
     with archive.open(info) as stream:
         while chunk := stream.read(SCAN_CHUNK):
             window = tail + chunk
@@ -490,15 +511,17 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
                                                "columns"))
             if strings:
                 cells[1] += STRING_TAG.subn(b"", chunk)[1]
-                pieces = chunk.split(STRING_MARK)  # a mark cut by the chunk's end only lengthens a distance
-                longest = max(longest, gap + len(pieces[0]), max(map(len, pieces[1:]), default=0))
-                gap = len(pieces[-1]) if len(pieces) > 1 else gap + len(chunk)
+                start = offset - len(carry)
+                for match in ANY_STRING_EDGE.finditer(carry + chunk):
+                    if start + match.start() > edge:
+                        longest, edge = max(longest, start + match.start() - edge), start + match.start()
+                offset, carry = offset + len(chunk), chunk[-EDGE_CARRY:]
             if max(cells) > limits.max_sheet_cells:
                 what = "cells" if cells[0] > limits.max_sheet_cells else "shared strings"
                 raise Refused(exceeded(label, 1, "-", f"the workbook has too many {what} (reading stopped)",
                                        "max_sheet_cells", limits, what))
             last, tail = chunk[-1:], chunk[-16:]
-    if longest > limits.max_cell_chars:
+    if strings and max(longest, offset - edge) > limits.max_cell_chars:
         _check_long_strings(archive, info, label, limits)
 
 

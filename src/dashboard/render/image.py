@@ -53,8 +53,8 @@ def export_state() -> str:
 def warm_up() -> None:
     """Start the export browser and draw one empty image now, not on a user's first export.
 
-    gunicorn.conf.py calls this in a thread as each worker starts, so the first export of a
-    worker costs a fraction of a second instead of ~3 s.
+    Under gunicorn the export service warms its own browser as it starts (render/service.py); this is
+    for a process that draws in its own browser (the CLI, tests, BALTMET_EXPORT_SERVICE=0).
     """
     render({"data": [], "layout": {"template": {}}}, "svg", 100, 100)
 

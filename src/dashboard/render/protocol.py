@@ -78,6 +78,9 @@ def request_image(path: str, spec: dict, opts: dict, topojson: str, timeout: flo
     A connection the service drops or refuses (it died, or its supervisor is restarting it) is tried again
     until ``restart_wait`` has passed: drawing an image twice does no harm. A timeout is not retried."""
     body = json.dumps({"spec": spec, "opts": opts, "topojson": topojson}).encode()
+    if len(body) > MAX_REQUEST_BYTES:  # the service would refuse it unread: say why, never resend it
+        raise ExportFailed(f"the chart is too large to export ({len(body) // 2**20} MB of figure; the limit is "
+                           f"{MAX_REQUEST_BYTES // 2**20} MB): choose fewer regions")
     deadline = time.monotonic() + restart_wait
     while True:
         try:
@@ -92,7 +95,9 @@ def request_image(path: str, spec: dict, opts: dict, topojson: str, timeout: flo
                 continue
             raise ExportFailed(f"the export service did not answer ({type(err).__name__}); "
                                "it is being restarted, try again in a few seconds") from err
-        except (OSError, ValueError) as err:
+        except ValueError as err:  # an answer over MAX_ANSWER_BYTES
+            raise ExportFailed("the image is larger than the export service sends: choose a smaller size") from err
+        except OSError as err:
             raise ExportFailed(f"the export service did not answer ({type(err).__name__}); "
                                "it is being restarted, try again in a few seconds") from err
     if answer[:2] == b"ok":

@@ -129,14 +129,18 @@ class Supervisor:
         with self._lock:
             if self._stopped.is_set():
                 return
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)  # a killed service leaves its socket: wait below for the new one's
             self.process = subprocess.Popen([sys.executable, "-m", "dashboard.render.service", self.path])
-            self._spawned_at = time.monotonic()
+            self._spawned_at, self._answered = time.monotonic(), False
             process = self.process
         for _ in range(100):  # the socket appears within a second; the browser then warms up in the background
             if os.path.exists(self.path) or process.poll() is not None:
                 break
             time.sleep(0.05)
         self._say("info", "export service on %s (pid %s)", self.path, process.pid)
+
+    START_GRACE_S = 20.0  # a new service that has not answered yet is not counted as stuck for this long
 
     def _watch(self) -> None:
         backoff, missed = 1.0, 0
@@ -148,8 +152,10 @@ class Supervisor:
                 reason = "exited"  # gunicorn's master may reap it first, so its status is not reliable
             except subprocess.TimeoutExpired:
                 if self._stopped.is_set() or ping(self.path) != "down":
-                    missed = 0
+                    missed, self._answered = 0, True
                     continue
+                if not self._answered and time.monotonic() - self._spawned_at < self.START_GRACE_S:
+                    continue  # still importing and binding on a busy host: not a stuck service yet
                 missed += 1
                 if missed < self.misses:
                     continue

@@ -88,3 +88,35 @@ def test_a_complete_folder_refuses_it_too(tmp_path: Path) -> None:
     assert out.splitlines() == [f"{tmp_path / 'values.csv'}:1:-: shared string 1 of the workbook has 8 388 608 "
                                 "characters (refused before any cell was filled with it); the limit is 10 000 "
                                 "characters (BALTMET_MAX_CELL_CHARS)"]
+
+
+def _with_shared_strings(book: bytes, xml: bytes) -> bytes:
+    """The workbook with its sharedStrings.xml replaced by ``xml`` (raw, as a hostile file writes it)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, xml if item.filename.endswith("sharedStrings.xml") else data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("filler", [b"<rPh/>", b"<", b"si>"], ids=["unclosed-phonetics", "lone-brackets", "fake-marks"])
+def test_a_long_string_of_markup_is_measured_in_one_pass(filler: bytes) -> None:
+    """60 KB of '<rPh/>' (no '</rPh>') took a backtracking pattern 12 s; 'si>' in the text hid the string's
+    length from the streaming scan. Each is refused at once, the string named (the empty <si/> counts)."""
+    import time
+
+    rows = sheet_rows([GOOD_ROW[:4]], first=2).replace("</row>", '<c r="E2" t="s"><v>1</v></c></row>')
+    book = xlsx({"Figures": sheet(sheet_rows([HEADER]) + rows)}, strings=["a", "b"])
+    text = b"x" * 20_000 + filler * 10_000 if filler != b"<" else filler * 60_000 + b"x" * 20_000
+    xml = (b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+           b'2006/main"><si/><si><t>' + text + b"</t></si></sst>")
+    started = time.monotonic()
+    result = read_xlsx(_with_shared_strings(book, xml), "ss.xlsx")
+    assert time.monotonic() - started < 3
+    assert result.frame is None or result.frame.empty
+    if filler != b"<":  # 60 000 lone '<' are refused sooner, as nesting too deep
+        assert [p.message for p in result.problems if "shared string 2 " in p.message], result.problems[:3]
