@@ -13,6 +13,7 @@ from dashboard import upload_store
 from dashboard.callbacks import register_callbacks
 from dashboard.data import Dataset
 from dashboard.dispatch_guard import guard_dispatch
+from dashboard.embed import add_embed
 from dashboard.figures.map import TOPOJSON_FILE
 from dashboard.layout import build_layout
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
@@ -73,6 +74,7 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder
     upload_store.configure(app.server)  # uploads are kept on the server; the browser keeps their id
     register_callbacks(app, dataset)
     harden(app)
+    add_embed(app, dataset)  # {base}embed/<chart>: one chart for another site's page, and the share buttons
     guard_dispatch(app)
     add_health_check(app, {"regions": len(dataset.region_ids), "figures": len(dataset.values),
                            "data_problems": refused_folder})  # True: a --data folder was refused

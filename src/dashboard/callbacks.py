@@ -27,8 +27,10 @@ from dashboard.components.controls import (
 )
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
+from dashboard.components.navbar import provenance_text
 from dashboard.components.profile_view import profile_view
 from dashboard.data import Dataset
+from dashboard.export.all_data import all_data_file
 from dashboard.export.files import chart_file, data_file, deck_file, profile_file
 from dashboard.figures.styling import for_presentation, themed
 from dashboard.layout import heading, stage_graph
@@ -49,7 +51,7 @@ from dashboard.view_rules import (
 from dashboard.views import CHARTS, kpi_key
 
 DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck",
-                  "profile": "profile as PDF"}
+                  "profile": "profile as PDF", "all-csv": "all data (zip)", "all-xlsx": "all data (Excel)"}
 
 
 def register_callbacks(app: Dash, base: Dataset) -> None:
@@ -120,9 +122,10 @@ def _register_view(app: Dash, base: Dataset) -> None:
         x=Output("scatter-x", "value"), y=Output("scatter-y", "value"), size=Output("scatter-size", "value"),
         x_options=Output("scatter-x", "options"), y_options=Output("scatter-y", "options"),
         size_options=Output("scatter-size", "options"),
-        tab=Output("tabs", "active_tab"), theme=Output("theme-toggle", "value"),
+        tab=Output("tabs", "active_tab"), theme=Output("theme-toggle", "value"), scale=Output("scale-select", "value"),
         notice=Output("url-notice", "children"), notice_open=Output("url-notice", "is_open"),
         heading=Output("region-heading", "children"), kpis=Output("kpi-row", "children"),
+        provenance=Output("view-provenance", "children"),
         kpi_key=Output("kpi-key", "data"), options_key=Output("options-key", "data"),
         profile=Output("profile-view", "children"), profile_key=Output("profile-key", "data"),
         charts=chart_outputs, stage=stage_outputs,
@@ -203,12 +206,15 @@ def _register_view(app: Dash, base: Dataset) -> None:
             state=state.to_dict(), search=query if query != (search or "") else no_update,
             focus=state.focus, peers=list(state.others), edition=state.edition, indicator=state.indicator,
             measure=state.measure, basis=state.basis or "auto", year=str(state.year) if state.year else "default",
-            x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", **options,
+            x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", scale=state.scale,
+            **options,
             options_key=no_update if options_key == shown_options else options_key,
             notice=["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update,
             notice_open=True if notes else no_update,
             heading=no_update if same_kpis else heading(dataset, state),
             kpis=no_update if same_kpis else kpi_row(dataset, state),
+            provenance=no_update if same_kpis and all(c.get("key", no_update) is no_update for c in charts.values())
+            else provenance_text(dataset, state),
             kpi_key=no_update if same_kpis else new_kpi_key,
             profile=profile_view(dataset, state) if fresh_profile else no_update,
             profile_key=new_profile_key if fresh_profile else no_update,
@@ -282,6 +288,8 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
                 name, payload = deck_file(dataset, state)
             elif trigger["what"] == "profile":
                 name, payload = profile_file(dataset, state)
+            elif trigger["what"] in ("all-csv", "all-xlsx"):
+                name, payload = all_data_file(dataset, trigger["what"])
             else:
                 name, payload = data_file(dataset, state, trigger["what"])
         except Exception as err:  # any failure is reported on the page, which keeps working

@@ -9,7 +9,7 @@ from dashboard.components.chart_card import chart_card
 from dashboard.components.controls import filters_button, filters_panel, scatter_controls
 from dashboard.components.figures_table import table_slot
 from dashboard.components.kpi_card import kpi_row
-from dashboard.components.navbar import navbar
+from dashboard.components.navbar import embed_modal, navbar, provenance_line, share_buttons
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
@@ -43,6 +43,9 @@ def toolbar() -> html.Div:
         dbc.DropdownMenuItem("Figures of this view (CSV + README, zip)", id={"type": "download", "what": "csv"}),
         dbc.DropdownMenuItem("Figures of this view (Excel)", id={"type": "download", "what": "xlsx"}),
         dbc.DropdownMenuItem("Slide deck of this view (PowerPoint)", id={"type": "download", "what": "deck"}),
+        dbc.DropdownMenuItem(divider=True),
+        dbc.DropdownMenuItem("All data (CSV tables + README, zip)", id={"type": "download", "what": "all-csv"}),
+        dbc.DropdownMenuItem("All data (Excel, one sheet per table)", id={"type": "download", "what": "all-xlsx"}),
     ], label=html.Span([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download"]),
         color="primary", size="sm", id="view-download-menu")
     return html.Div([
@@ -51,6 +54,7 @@ def toolbar() -> html.Div:
                    id="present-open", color="primary", outline=True, size="sm", title="Full-screen view for a "
                    "projector: arrow keys step through charts and regions, Esc leaves"),
         downloads,
+        *share_buttons(),
         dbc.Button([html.I(className="bi bi-upload me-1", **{"aria-hidden": "true"}), "Add your data"],
                    color="secondary", outline=True, size="sm", id="upload-open", n_clicks=0,
                    title="Open or close the drop zone for a file of your own"),
@@ -134,12 +138,14 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
         dcc.Store(id="profile-key"),  # what the Profile tab shows (it is built when first opened)
         dcc.Store(id="options-key", data=menus_key(None, state)),  # the menus as first drawn
         stage(),
+        embed_modal(),
         html.Div([navbar(), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
             dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
             startup_alert(refused_folder),
             filters_panel(dataset, state),
             html.Div(heading(dataset, state), id="region-heading", className="mt-2"),
+            provenance_line(dataset, state),
             toolbar(),
             upload_area(),
             dbc.Row(kpi_row(dataset, state), id="kpi-row", className="g-3"),

@@ -20,6 +20,9 @@ ONE_DAY = "public, max-age=86400"
 # An upload of 10 MB arrives base64-encoded inside a JSON callback body: about 13.4 MB.
 MAX_REQUEST_BYTES = 16 * 1024 * 1024
 FRAME_ANCESTORS_ENV = "BALTMET_FRAME_ANCESTORS"
+# Who may frame {base}embed/<chart> (one chart, no controls, nothing to click but a link): any site by default,
+# since embedding elsewhere is what it is for. The page itself keeps FRAME_ANCESTORS_ENV ('self').
+EMBED_ANCESTORS_ENV = "BALTMET_EMBED_ANCESTORS"
 
 
 MAX_CACHED_FILES = 256  # the app serves about 40 static files; a bound, not a working size
@@ -106,6 +109,8 @@ def harden(app: Dash) -> None:
         return "Not found", 404
 
     frame_ancestors = os.environ.get(FRAME_ANCESTORS_ENV, "'self'")
+    embed_ancestors = os.environ.get(EMBED_ANCESTORS_ENV, "*")
+    embed_prefix = f"{app.config.url_base_pathname}embed/"
     policy: dict[str, str] = {}
 
     @server.after_request  # registered after Compress, so Flask runs it before compression
@@ -120,7 +125,9 @@ def harden(app: Dash) -> None:
             response.headers["Cache-Control"] = ONE_YEAR if fingerprinted else ONE_DAY
         if "csp" not in policy:  # the hashes are known once the app has rendered its index
             policy["csp"] = content_security_policy(app, frame_ancestors)
-        response.headers.setdefault("Content-Security-Policy", policy["csp"])
+            policy["embed"] = content_security_policy(app, embed_ancestors)
+        embedded = request.path.startswith(embed_prefix)
+        response.headers.setdefault("Content-Security-Policy", policy["embed" if embedded else "csp"])
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")

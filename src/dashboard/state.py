@@ -15,6 +15,7 @@ from dashboard.presets import preset_members
 MEASURES = ("absolute", "per_capita", "share", "index")
 TABS = ("charts", "table", "profile")
 THEMES = ("light", "contrast")
+SCALES = ("linear", "log")  # the value axes of the trend and the scatter
 DEFAULT_FOCUS = "helsinki"
 DEFAULT_INDICATOR = "population"
 # The scatter's default axes per edition: the BaltMet profiles count universities, recent data has GDP.
@@ -38,6 +39,7 @@ class ViewState:
     present: bool = False
     slide: str = "kpis"
     theme: str = "light"
+    scale: str = "linear"  # one of SCALES: the trend's y axis, the scatter's x and y axes
 
     @property
     def regions(self) -> tuple[str, ...]:

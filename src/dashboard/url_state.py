@@ -13,10 +13,10 @@ from urllib.parse import parse_qs, urlencode
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
 from dashboard.presets import PRESETS, preset_members
-from dashboard.state import MEASURES, TABS, THEMES, ViewState, default_state
+from dashboard.state import MEASURES, SCALES, TABS, THEMES, ViewState, default_state
 from dashboard.views import CHARTS
 
-MAX_QUERY_FIELDS = 40  # a link the app writes has at most 15 settings
+MAX_QUERY_FIELDS = 40  # a link the app writes has at most 16 settings
 ECHO_CHARS = 60  # a value the notice repeats is cut to this: a 5 000-character 'year=' is not echoed whole
 
 
@@ -42,7 +42,7 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
         params["peers"] = _peers_param(dataset, state.peers)
     if state.edition != DEFAULT_EDITION:
         params["edition"] = state.edition
-    for name in ("indicator", "x", "y", "size", "measure", "basis", "tab", "slide", "theme"):
+    for name in ("indicator", "x", "y", "size", "measure", "basis", "tab", "slide", "theme", "scale"):
         if getattr(state, name) != getattr(default, name):
             params[name] = getattr(state, name)
     if state.year is not None:
@@ -97,8 +97,8 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
                 changes["basis"] = value
             else:
                 ignored.append(f"basis={_echo(value)} (not one of: {', '.join(BASES)})")
-        elif name in ("tab", "slide", "theme"):
-            allowed = {"tab": TABS, "slide": slides(), "theme": THEMES}[name]
+        elif name in ("tab", "slide", "theme", "scale"):
+            allowed = {"tab": TABS, "slide": slides(), "theme": THEMES, "scale": SCALES}[name]
             if value in allowed:
                 changes[name] = value
             else:

@@ -8,6 +8,7 @@ all read these plain records, so they say the same thing; none of them reads ano
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -265,3 +266,41 @@ def chart_summary(meta: ChartMeta, figure: FigureSpec) -> str:
     more = f"; and {len(marks) - SUMMARY_MARKS} more (the Table tab lists them)" if len(marks) > SUMMARY_MARKS else ""
     shown = "; ".join(marks[:SUMMARY_MARKS]) + more or "no figures"
     return f"{meta.title}. {meta.subtitle}. {shown}."
+
+
+# "Figures as of" and the official share: what the page says about the provenance of the view's figures.
+READ_ON = re.compile(r"(?<![-\w])read (\d{4}-\d{2}-\d{2})\b")  # 'read 2026-12-01', never 'not re-read …'
+READ_IN_YEAR = re.compile(r"(?<![-\w])read (\d{4})\b")  # 'archived copy read 2026'
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How many of the view's figures come from official statistics, and when their sources were read."""
+
+    official: int
+    total: int
+    read_up_to: str  # '2026-12-07', a year ('2026') when no source gives a day, '' when none says
+
+    @property
+    def text(self) -> str:
+        read = (f"Figures as of {self.read_up_to} (the newest date this view's sources were read)"
+                if self.read_up_to else "Figures as of: this view's sources give no reading date")
+        return f"{read} · {self.official} of {self.total} figures shown come from official statistics"
+
+
+def read_date(accessed: object) -> str:
+    """The newest day (or, failing that, year) a sources.csv ``accessed`` text says the source was read."""
+    text = str(accessed or "")[:2000]
+    days = READ_ON.findall(text)
+    return max(days) if days else max(READ_IN_YEAR.findall(text), default="")
+
+
+def provenance(dataset: Dataset, rows: list[dict]) -> Provenance:
+    """``rows`` as ``table_rows`` gives them: a figure is official when every source it names has kind
+    ``official`` (a derived figure names all it was computed from); the date is the newest reading of them."""
+    official = sum(1 for row in rows if row["source_ids"]
+                   and all(str(dataset.source(s)["kind"]) == "official" for s in row["source_ids"]))
+    used = {s for row in rows for s in row["source_ids"]}
+    dates = [read_date(dataset.source(s)["accessed"]) for s in used]
+    days = [d for d in dates if len(d) == 10]
+    return Provenance(official, len(rows), max(days) if days else max(dates, default=""))

@@ -21,10 +21,10 @@ def clickable() -> list[str]:
     return [f"chart-{view.name}" for view in CHARTS]
 PRESENT_KEYS = ["present-open", "present-exit", "present-prev", "present-next", "present-up", "present-down"]
 CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-select": "measure",
-            "basis-select": "basis",
+            "basis-select": "basis", "scale-select": "scale",
             "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
 CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
-                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size"]
+                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size", "scale-select"]
 
 
 def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:

@@ -95,6 +95,20 @@ def test_charts_whose_inputs_did_not_change_are_not_resent(client, dataset: Data
     assert not {"chart-scatter", "chart-shares", "kpi-row"} & set(response)
 
 
+def test_the_scale_toggle_redraws_only_the_trend_and_the_scatter(client, dataset: Dataset) -> None:
+    from dashboard.views import kpi_key
+
+    state = default_state(dataset)
+    shown = {f"{v.name}-key": [*v.key(state), None] for v in CHARTS}
+    values = {"view-state": state.to_dict(), "kpi-key": kpi_key(state), **shown, "scale-select": "log"}
+    response = Requests(client).post(VIEW, values, "scale-select.value")["response"]
+    assert {"chart-trend", "chart-scatter"} <= set(response)
+    assert not {"chart-ranking", "chart-map", "chart-shares", "kpi-row"} & set(response)
+    assert response["chart-trend"]["figure"]["layout"]["yaxis"]["type"] == "log"
+    assert response["chart-scatter"]["figure"]["layout"]["xaxis"]["type"] == "log"
+    assert response["url"]["search"] == "?scale=log" and response["scale-select"]["value"] == "log"
+
+
 @pytest.mark.parametrize("ready", [True, "failed"])
 def test_the_table_is_created_once_its_library_is_loaded_or_says_it_could_not_be(client, dataset, ready) -> None:
     state = replace(default_state(dataset), peers=("oslo", "riga"), tab="table")

@@ -9,7 +9,8 @@ import pytest
 from dashboard.data import Dataset
 from dashboard.presets import preset_members
 from dashboard.state import default_state, with_edition
-from dashboard.url_state import from_query, to_query
+from dashboard.url_state import from_query, restore, to_query
+from dashboard.view_rules import next_state
 
 
 def test_default_view_has_an_empty_query(dataset: Dataset) -> None:
@@ -74,3 +75,14 @@ def test_a_long_value_in_a_link_is_echoed_cut(dataset) -> None:
     _, ignored = from_query(dataset, "?year=" + "9" * 5000 + "&focus=" + "x" * 300)
     assert len(ignored) == 2 and all(len(message) < 120 for message in ignored)
     assert ignored[0].startswith("year=" + "9" * 60 + "…")
+
+
+def test_the_log_scale_round_trips_through_the_url_and_a_store(dataset: Dataset) -> None:
+    state = replace(default_state(dataset), focus="riga", scale="log")
+    assert to_query(dataset, state) == "?focus=riga&scale=log"
+    assert from_query(dataset, "?focus=riga&scale=log") == (state, [])
+    assert restore(dataset, state.to_dict()) == state  # back/forward and a reload restore it
+    assert to_query(dataset, replace(state, scale="linear")) == "?focus=riga"  # the default is not written
+    assert from_query(dataset, "?scale=ln") == (default_state(dataset), ["scale=ln (not one of: linear, log)"])
+    assert restore(dataset, {**state.to_dict(), "scale": "cubic"}).scale == "linear"
+    assert next_state(dataset, "scale-select", default_state(dataset), {"scale-select": "log"}).scale == "log"

@@ -1,4 +1,4 @@
-"""The selectors: focus, peers (with presets), edition, indicator, measure and year."""
+"""The selectors: focus, peers (with presets), edition, indicator, measure, scale and year."""
 
 from __future__ import annotations
 
@@ -126,6 +126,12 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
                 "measure-select", xs=12, lg=5),
+            _labelled("Scale (trend, scatter)", dbc.RadioItems(
+                id="scale-select", value=state.scale, inline=True,
+                options=[{"label": "Linear", "value": "linear"}, {"label": "Log", "value": "log"}],
+                className="btn-group flex-wrap", inputClassName="btn-check",
+                labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active"),
+                "scale-select", xs=12, lg=3),
             _labelled("Compare on", dbc.RadioItems(
                 id="basis-select", value=state.basis or "auto", inline=True,
                 options=basis_options(dataset, state.indicator, state.edition, state.measure),
@@ -160,7 +166,7 @@ def filters_panel(dataset: Dataset, state: ViewState) -> html.Div:
 def filters_button() -> html.Button:
     """Opens the filters panel; shown only below 992 px, where the controls are folded away."""
     return html.Button("Filters", id="filters-open", type="button", className="btn btn-primary btn-sm d-lg-none",
-                       title="Focus region, peers, indicator, measure, edition, compare on, year",
+                       title="Focus region, peers, indicator, measure, scale, edition, compare on, year",
                        **{"aria-controls": FILTERS_PANEL, "aria-expanded": "false"})
 
 

@@ -1,9 +1,15 @@
-"""The top bar with the product name."""
+"""The top bar with the product name, and the page's sharing parts: 'Copy link', 'Embed…' (its snippet in a
+modal) and the line that says how current and how official the view's figures are."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import html
+
+from dashboard.data import Dataset
+from dashboard.state import ViewState
+from dashboard.view_model import provenance, table_rows
+from dashboard.views import CHARTS
 
 
 def navbar() -> dbc.Navbar:
@@ -16,3 +22,48 @@ def navbar() -> dbc.Navbar:
         ], fluid=True),
         color="primary", dark=True, className="mb-3",
     )
+
+
+def provenance_text(dataset: Dataset, state: ViewState) -> str:
+    """'Figures as of 2026-12-07 (…) · 261 of 271 figures shown come from official statistics'."""
+    return provenance(dataset, table_rows(dataset, state)).text
+
+
+def provenance_line(dataset: Dataset, state: ViewState) -> html.P:
+    return html.P(provenance_text(dataset, state), id="view-provenance",
+                  className="small text-body-secondary mb-1 view-provenance")
+
+
+def share_buttons() -> list:
+    """'Copy link' (the address bar holds the view) and 'Embed…'; the status is read out politely."""
+    return [
+        dbc.Button("Copy link",
+                   id="copy-link", color="primary", outline=True, size="sm", n_clicks=0,
+                   title="Copy the address of this view to the clipboard"),
+        dbc.Button("Embed…",
+                   id="embed-open", color="primary", outline=True, size="sm", n_clicks=0,
+                   title="An iframe snippet that shows one chart of this view on another page"),
+        html.Span(id="copy-link-status", className="small text-body-secondary", role="status",
+                  **{"aria-live": "polite"}),
+    ]
+
+
+def embed_modal() -> dbc.Modal:
+    """The snippet of one chart of the view (made in the browser from the address bar) and a copy button."""
+    return dbc.Modal([
+        dbc.ModalHeader(dbc.ModalTitle("Embed a chart of this view", className="h5")),
+        dbc.ModalBody([
+            dbc.Label("Chart", html_for="embed-chart", className="small mb-1"),
+            dbc.Select(id="embed-chart", options=[{"label": v.title, "value": v.name} for v in CHARTS],
+                       value=CHARTS.names()[0], size="sm", className="mb-2"),
+            dbc.Label("Paste this into your page's HTML", html_for="embed-snippet", className="small mb-1"),
+            dbc.Textarea(id="embed-snippet", readonly=True, rows=5, className="font-monospace small mb-2"),
+            html.Div([
+                dbc.Button("Copy snippet", id="embed-copy", color="primary", size="sm", n_clicks=0),
+                html.Span(id="embed-copy-status", className="small text-body-secondary ms-2", role="status",
+                          **{"aria-live": "polite"}),
+            ]),
+            html.P("The frame shows the chart with its title, subtitle and sources, without the controls, "
+                   "drawn by this server.", className="small text-body-secondary mt-2 mb-0"),
+        ]),
+    ], id="embed-modal", is_open=False, size="lg")

@@ -61,7 +61,8 @@ def view_stem(dataset: Dataset, state: ViewState, view: ChartView, indicator: st
     """``who_chart_what[_basis][_years]`` for one chart of the view (``indicator`` decides the basis part; a chart
     without an indicator of the view's, such as the shares chart, has its own default basis)."""
     parts = [who(dataset, state), view.name, chart_what(dataset, state, view),
-             basis_part(dataset, state, indicator if view.indicator_fields else None), year_text]
+             basis_part(dataset, state, indicator if view.indicator_fields else None), year_text,
+             "log" if state.scale == "log" and "scale" in view.inputs else ""]  # a chart drawn on log axes
     return "_".join(p for p in parts if p)
 
 

@@ -107,6 +107,22 @@ class Scale:
     minimum: float
     maximum: float
     unit: float
+    log: bool = False  # base 10: minimum and maximum are powers of ten, a grid line at each (``unit`` is 10)
+
+    def fraction(self, value: float) -> float:
+        """Where ``value`` lies on the axis as it is drawn: 0 at its minimum, 1 at its maximum."""
+        if self.log:
+            low = math.log10(self.minimum)
+            return (math.log10(value) - low) / (math.log10(self.maximum) - low)
+        return (value - self.minimum) / (self.maximum - self.minimum)
+
+    def ticks(self) -> list[float]:
+        """The numbers the axis writes."""
+        if self.log:
+            low, high = round(math.log10(self.minimum)), round(math.log10(self.maximum))
+            return [10.0 ** k for k in range(low, high + 1)]
+        steps = round((self.maximum - self.minimum) / self.unit) + 1
+        return [self.minimum + i * self.unit for i in range(steps)]
 
 
 def fitted_scale(low: float, high: float, zero: bool = False) -> Scale:
@@ -122,8 +138,24 @@ def fitted_scale(low: float, high: float, zero: bool = False) -> Scale:
     return Scale(minimum, maximum, unit)
 
 
+def log_scale(low: float, high: float, pad: float = 0.0) -> Scale:
+    """A logarithmic axis (values > 0) from the power of ten at or below ``low`` to the one at or above ``high``,
+    after ``pad`` (a fraction of their span in decades) either side."""
+    first, last = math.log10(low), math.log10(max(high, low))
+    extra = (last - first) * pad or pad
+    first, last = math.floor(first - extra + 1e-9), math.ceil(last + extra - 1e-9)
+    return Scale(10.0 ** first, 10.0 ** max(last, first + 1), 10.0, log=True)
+
+
 def _set_scale(axis, scale: Scale) -> None:
-    axis.minimum_scale, axis.maximum_scale, axis.major_unit = scale.minimum, scale.maximum, scale.unit
+    axis.minimum_scale, axis.maximum_scale = scale.minimum, scale.maximum
+    if scale.log:
+        # python-pptx has no property for a logarithmic axis: it is c:scaling's first child, c:logBase (ECMA-376
+        # CT_Scaling: logBase, orientation, max, min), reached through the axis's public ``_element`` as the other
+        # chart XML here; with no c:majorUnit each power of ten gets a grid line in PowerPoint and LibreOffice
+        _child(axis._element.scaling, "c:logBase", ("c:orientation", "c:max", "c:min", "c:extLst")).set("val", "10")
+    else:
+        axis.major_unit = scale.unit
 
 
 # ---- chart XML the python-pptx API does not reach ------------------------------------------------------
@@ -265,9 +297,11 @@ def _title_room(title: str) -> float:
 
 def _value_tick_width(scale: Scale, size: float) -> float:
     """The widest number on a value axis, as the chart writes it ('5 000 000')."""
-    steps = round((scale.maximum - scale.minimum) / scale.unit) + 1
-    values = [scale.minimum + i * scale.unit for i in range(steps)]
-    decimals = 0 if float(scale.unit).is_integer() else len(f"{scale.unit:g}".split(".")[-1])
+    values = scale.ticks()
+    if scale.log:
+        decimals = max(0, -round(math.log10(scale.minimum)))
+    else:
+        decimals = 0 if float(scale.unit).is_integer() else len(f"{scale.unit:g}".split(".")[-1])
     return max(text_width(format_number(v, decimals if abs(v) < 1000 else 0), size) for v in values)
 
 
@@ -532,7 +566,11 @@ def trend_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     chart.has_legend = False  # each line is named at its end, as on the page
     _set_blanks(chart, "span")  # a segment's own points joined across a year without a figure, as on the page
     values = [y for points in kept for _, y in points]
-    scale = fitted_scale(min(values, default=0.0), max(values, default=1.0))
+    if (spec["layout"].get("yaxis") or {}).get("type") == "log":  # the builder left out every value ≤ 0
+        values = [v for v in values if v > 0]
+        scale = log_scale(min(values, default=1.0), max(values, default=10.0))
+    else:
+        scale = fitted_scale(min(values, default=0.0), max(values, default=1.0))
     _, height = _pt(box)
     x_title, y_title = axis_title(spec, "xaxis"), axis_title(spec, "yaxis")
     texts = [[plain(t) for t in _each(trace.get("text") or "", len(trace["x"]))] for trace in traces]
@@ -550,8 +588,8 @@ def trend_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     x_scale = year_scale(int(min(years, default=2000)), int(max(years, default=2001)), plot[2] - plot[0])
 
     def where(year: float, value: float) -> tuple[float, float]:
-        return (plot[0] + (year - x_scale.minimum) / (x_scale.maximum - x_scale.minimum) * (plot[2] - plot[0]),
-                plot[1] + (scale.maximum - value) / (scale.maximum - scale.minimum) * (plot[3] - plot[1]))
+        return (plot[0] + x_scale.fraction(year) * (plot[2] - plot[0]),
+                plot[1] + (1 - scale.fraction(value)) * (plot[3] - plot[1]))
 
     lines = [[where(x, y) for x, y in points] for points in kept]
     radius = {i: float((traces[i].get("marker") or {}).get("size") or 7) * PX_TO_PT / 2 for i in named}
@@ -597,9 +635,12 @@ def trend_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
 # ---- the scatter ---------------------------------------------------------------------------------------------
 
 
-def _scatter_scale(values: list[float], pad: float) -> Scale:
+def _scatter_scale(values: list[float], pad: float, log: bool = False) -> Scale:
     """An axis around the values with ``pad`` (a fraction of their span) either side for the bubbles, from 0
-    where the values are all positive and 0 is near."""
+    where the values are all positive and 0 is near (a log axis: from a power of ten, its values all > 0)."""
+    if log:
+        positive = [v for v in values if v > 0]
+        return log_scale(min(positive, default=1.0), max(positive, default=10.0), pad)
     low, high = min(values, default=0.0), max(values, default=1.0)
     extra = (high - low) * pad or abs(high) * pad or 1.0
     low, high = low - extra, high + extra
@@ -629,7 +670,8 @@ def scatter_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     chart.has_legend = False
     plot = chart.plots[0]
     plot.bubble_scale = BUBBLE_SCALE
-    x_scale, y_scale = _scatter_scale(xs, 0.08), _scatter_scale(ys, 0.12)
+    logs = [(spec["layout"].get(name) or {}).get("type") == "log" for name in ("xaxis", "yaxis")]
+    x_scale, y_scale = _scatter_scale(xs, 0.08, logs[0]), _scatter_scale(ys, 0.12, logs[1])
     x_title, y_title = axis_title(spec, "xaxis"), axis_title(spec, "yaxis")
     left = _value_tick_width(y_scale, TICK_PT) + PAD + _title_room(y_title)
     right = max(PAD, _value_tick_width(x_scale, TICK_PT) / 2)
@@ -640,8 +682,8 @@ def scatter_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     radius_max = min(area[2] - area[0], area[3] - area[1]) / 2 * BUBBLE_SCALE / 100 / 2
 
     def where(x: float, y: float) -> tuple[float, float]:
-        return (area[0] + (x - x_scale.minimum) / (x_scale.maximum - x_scale.minimum) * (area[2] - area[0]),
-                area[1] + (y_scale.maximum - y) / (y_scale.maximum - y_scale.minimum) * (area[3] - area[1]))
+        return (area[0] + x_scale.fraction(x) * (area[2] - area[0]),
+                area[1] + (1 - y_scale.fraction(y)) * (area[3] - area[1]))
 
     centres = [where(x, y) for x, y in zip(xs, ys, strict=True)]
     radii = [radius_max * math.sqrt(s / 100) for s in sizes]

@@ -29,6 +29,7 @@ from dashboard.figures.focus import highlight_marks
 from dashboard.figures.labels import label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
+from dashboard.figures.trend import LOG_EMPTY, NOT_ON_LOG, log_axis
 from dashboard.formatting import format_year
 from dashboard.measures import Point, effective_measure, measure_title, measure_unit, points, resolve_basis
 
@@ -37,22 +38,27 @@ MIN_BUBBLE = 12
 
 
 def build_scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str, y: str, size: str, edition: str,
-                  measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
-    """The scatter of the view; its parameters are the view fields it depends on (views.py reads them)."""
+                  measure: str, year: int | None, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
+    """The scatter of the view; its parameters are the view fields it depends on (views.py reads them).
+    ``scale`` 'log' draws both axes logarithmic and leaves out (and names) the regions with a value ≤ 0."""
     resolved = resolve_basis(dataset, basis, y, edition, measure)
-    fig, meta = _scatter(dataset, regions, index_focus(focus, measure), x, y, size, edition, measure, year, resolved)
+    fig, meta = _scatter(dataset, regions, index_focus(focus, measure), x, y, size, edition, measure, year, resolved,
+                         scale)
     return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)
 def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: str, y: str, size: str, edition: str,
-             measure: str, year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+             measure: str, year: int | None, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
     mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
     px, py, ps = (points(dataset, regions, i, edition, m, year, basis, focus)
                   for i, m in ((x, mx), (y, my), (size, ms)))
     comparability = assess(dataset, [*px, *py], basis, years="listed")
     colours = region_colours(dataset)
+    log = scale == "log"
     rows = [(a, b, c) for a, b, c in zip(px, py, ps, strict=True) if a.value is not None and b.value is not None]
+    below = {a.region_id for a, b, _ in rows if log and min(a.value, b.value) <= 0}  # type: ignore[type-var]
+    rows = [row for row in rows if row[0].region_id not in below]  # a log axis cannot draw them: named as missing
     biggest = max((c.value for _, _, c in rows if c.value is not None), default=0)
 
     def bubble(value: float | None) -> float:
@@ -67,7 +73,9 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     trace = {
         "type": "scatter", "x": xs, "y": ys,
         "mode": "markers+text", "text": texts,
-        "textposition": label_positions(xs, ys, texts, sizes),  # labels (as drawn) clear of each other
+        # labels (as drawn: on log axes, in the logarithms) clear of each other
+        "textposition": label_positions(*([math.log10(v) for v in vs] if log else vs for vs in (xs, ys)),
+                                        texts, sizes),
         # an open ring is a thin line: drawn in a shade of the region's colour that stands out (4.5:1)
         "marker": {"size": sizes, "color": [text_colour_on(colours[a.region_id], PLOT_BACKGROUND)
                                             if c.value is None else colours[a.region_id] for a, _, c in rows],
@@ -80,11 +88,11 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
         "cliponaxis": False,
     }
     layout = base_layout(height=420)
-    layout["xaxis"] = axis(axis_title(dataset, x, mx), zeroline=False)
-    layout["yaxis"] = axis(axis_title(dataset, y, my), zeroline=False)
+    layout["xaxis"] = axis(axis_title(dataset, x, mx), zeroline=False, **(log_axis(xs) if log else {}))
+    layout["yaxis"] = axis(axis_title(dataset, y, my), zeroline=False, **(log_axis(ys) if log else {}))
     if not rows:
-        layout = say_empty(layout, empty_reason(dataset, regions, y if all(b.value is None for b in py) else x,
-                                                edition, basis))
+        layout = say_empty(layout, LOG_EMPTY if below else empty_reason(
+            dataset, regions, y if all(b.value is None for b in py) else x, edition, basis))
     fig = {"data": [trace], "layout": layout}
     every = [*px, *py]
     size_label = dataset.indicator(size).short_label
@@ -96,8 +104,8 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     subtitle = (f"bubble size: {size_label} ({measure_unit(dataset, size, ms)}) · "
                 f"{year_label(every, year)} · {comparability.basis_label}")
     sources, publishers = cite(dataset, every)
-    missing = tuple((dataset.region_name(a.region_id), a.missing or b.missing)
-                    for a, b in zip(px, py, strict=True) if a.value is None or b.value is None)
+    missing = tuple((dataset.region_name(a.region_id), NOT_ON_LOG if a.region_id in below else a.missing or b.missing)
+                    for a, b in zip(px, py, strict=True) if a.value is None or b.value is None or a.region_id in below)
     drawn = tuple((i, m, p) for a, b, c in rows for i, m, p in ((x, mx, a), (y, my, b), (size, ms, c))
                   if p.value is not None)
     meta = ChartMeta(title, subtitle, comparability, sources, missing, publishers, drawn)

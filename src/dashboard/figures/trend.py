@@ -6,6 +6,7 @@ change of territory is not read as growth. The index uses one fixed set of peers
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from dashboard.comparability import Comparability, assess, kind_label
@@ -42,14 +43,44 @@ from dashboard.measures import (
     resolve_basis,
 )
 
+NOT_ON_LOG = "not drawn on a log scale: value ≤ 0"  # the reason a region's figure is left out of a log axis
+LOG_EMPTY = "Every value here is 0 or below, which a log scale cannot draw: switch the scale to Linear."
+
+
+def _compact(value: float) -> str:
+    """'500k', '2M', '0.05': a tick label as plotly writes a linear axis's."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+def log_axis(values: list[float]) -> dict:
+    """A logarithmic axis's settings for ``values`` (all > 0): ticks at 1, 2 and 5 times the powers of ten (every
+    digit when 1-2-5 gives fewer than three among the values), each labelled in full ('2M', not plotly's '2'); values
+    closer together than two such ticks get plotly's own ticks, which are then in full too."""
+    if not values:
+        return {"type": "log"}
+    low, high = min(values), max(values)
+    decades = range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 2)
+    for digits, enough in (((1, 2, 5), 3), (tuple(range(1, 10)), 2)):
+        ticks = [d * 10.0 ** k for k in decades for d in digits]
+        if sum(low <= t <= high for t in ticks) >= enough:
+            break
+    else:
+        return {"type": "log"}
+    ticks = [t for t in ticks if low / 10 <= t <= high * 10]  # the axis's padding may show one beyond the values
+    return {"type": "log", "tickvals": ticks, "ticktext": [_compact(t) for t in ticks]}
+
 
 def build_trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
-                measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
-    """The trend of the view; its parameters are the view fields it depends on (views.py reads them)."""
+                measure: str, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
+    """The trend of the view; its parameters are the view fields it depends on (views.py reads them).
+    ``scale`` 'log' draws the y axis logarithmic and leaves out (and names) the values ≤ 0 it cannot draw."""
     resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     index = effective_measure(dataset, indicator, measure) == "index"
     fig, meta = _trend(dataset, regions, focus if index else focus_key(focus, measure, regions), indicator, edition,
-                       measure, resolved)
+                       measure, resolved, scale)
     return highlight_lines(fig, focus), meta
 
 
@@ -88,7 +119,7 @@ def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicato
 
 @lru_cache(maxsize=512)
 def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str,
-           measure: str, basis: str) -> tuple[FigureSpec, ChartMeta]:
+           measure: str, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
     """The trend with no line emphasised. ``focus`` is set only for the index (its peers are fixed around
     it) and for a crowded chart, which draws the top regions (by their latest value) and the focus."""
     measure = effective_measure(dataset, indicator, measure)
@@ -107,6 +138,8 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                 "Index: no peer has a figure in every year the focus has.")
     else:
         shown = regions
+    log = scale == "log"
+    left_out: dict[str, list[int]] = {}  # on a log axis: each region's years whose value is ≤ 0
     crowded, cut = "", set()
     if len(shown) > MAX_ITEMS:
         latest = [points(dataset, (r,), indicator, edition, "absolute", None, basis)[0] for r in shown]
@@ -115,6 +148,9 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
         shown = tuple(r for r in shown if r in kept)
     for region in sorted(shown, key=dataset.region_name):
         runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed)
+        if log:
+            left_out[region] = [p.year for run in runs for p in run if p.value is not None and p.value <= 0]
+            runs = [kept for run in runs if (kept := [p for p in run if p.value is not None and p.value > 0])]
         for number, run in enumerate(runs):
             every += run
             last_run = number == len(runs) - 1
@@ -137,18 +173,23 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
                            "line": {"color": "white", "width": 1.5}},
                 "customdata": [custom_data(dataset, indicator, measure, p) for p in run], "hovertemplate": HOVER,
             })
-    _place_end_labels(traces)
+    _place_end_labels(traces, log)
     layout = base_layout(height=400)
     layout["margin"] = {**layout["margin"], "r": 110}
     layout["xaxis"] = axis("Year", tickformat="d")
-    layout["yaxis"] = axis(axis_title(dataset, indicator, measure))
+    logged = log_axis([p.value for p in every]) if log else {}
+    layout["yaxis"] = axis(axis_title(dataset, indicator, measure), **logged)
     if not every:
-        layout = say_empty(layout, empty_reason(dataset, regions, indicator, edition, basis))
+        layout = say_empty(layout, LOG_EMPTY if any(left_out.values()) else
+                           empty_reason(dataset, regions, indicator, edition, basis))
     fig = {"data": traces, "layout": layout}
     sources, publishers = cite(dataset, every)
     drawn = {p.region_id for p in every}
-    missing = tuple((dataset.region_name(r), no_comparable(dataset, r, indicator, edition, None, basis).missing)
+    missing = tuple((dataset.region_name(r), NOT_ON_LOG if left_out.get(r) else
+                     no_comparable(dataset, r, indicator, edition, None, basis).missing)
                     for r in regions if r not in drawn and r not in cut)
+    partly = [f"{dataset.region_name(r)} ({', '.join(str(y) for y in ys)})" for r, ys in left_out.items()
+              if ys and r in drawn]
     span = sorted({p.year for p in every if p.value is not None and p.year})  # the years drawn, not the data's
     span_text = (f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])) if span else "no years"
     assessed = assess(dataset, every, basis, years="none")
@@ -158,6 +199,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
     footnote = " ".join(x for x in (
         assessed.footnote,
         f"New territory or method, drawn as a separate dotted segment: {', '.join(several)}." if several else "",
+        f"Not drawn on a log scale (value ≤ 0): {'; '.join(partly)}." if partly else "",
         note) if x)
     comparability = Comparability(assessed.mixed_territories, None, footnote, basis, assessed.majority_kind,
                                   assessed.odd, assumed=assessed.assumed)
@@ -168,12 +210,14 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
     return fig, with_note(meta, crowded)
 
 
-def _place_end_labels(traces: list[dict]) -> None:
-    """Put each line's name on the side of its last point that no other line or name runs through."""
+def _place_end_labels(traces: list[dict], log: bool = False) -> None:
+    """Put each line's name on the side of its last point that no other line or name runs through (on a log
+    axis, measured as drawn: in the logarithms of the values, all > 0 there)."""
     names = [t["text"][-1] if t["text"] else "" for t in traces]
-    sides = end_label_positions([(t["x"], t["y"]) for t in traces], names)
+    drawn = [(t["x"], [math.log10(y) for y in t["y"]] if log else t["y"]) for t in traces]
+    sides = end_label_positions(drawn, names)
     for trace, side in zip(traces, sides, strict=True):
         trace["textposition"] = side
 
 
-__all__ = ["build_trend", "kind_label", "segments"]
+__all__ = ["LOG_EMPTY", "NOT_ON_LOG", "build_trend", "kind_label", "log_axis", "segments"]
