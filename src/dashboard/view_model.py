@@ -1,9 +1,10 @@
 """What a view says, computed once below the UI: the key figures' lines, the rows of the figures table and
 each chart's summary in words.
 
-The page's KPI cards (components/kpi_card), the deck's key-figures slide (export/kpi_slide, export/deck),
-the figures table (components/figures_table) and the CSV/XLSX downloads (export/tables, export/package)
-all read these plain records, so they say the same thing; none of them reads another's components.
+The page's KPI cards (components/kpi_card), the deck's key-figures slide (export/kpi_slide, export/deck), the
+profile's key figures (profile/build, on the 'as reported' basis), the figures table (components/figures_table)
+and the CSV/XLSX downloads (export/tables, export/package) all read these plain records, so they say the same
+thing; none of them reads another's components.
 """
 
 from __future__ import annotations

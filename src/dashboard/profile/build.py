@@ -12,12 +12,13 @@ from dashboard.comparability import kind_label
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.formatting import QUALIFIER_SIGN, QUALIFIER_SUFFIX
-from dashboard.profile import facts as F
 from dashboard.profile.model import DISPLAY_RULE, RULES, Chunk, Derived, Fact, Headline, Paragraph, Profile
 from dashboard.profile.sentences import Topics
 from dashboard.profile.then_now import then_now_rows
 from dashboard.profile.wording import count, plain, qualifier_word, territory_phrase, year_text
 from dashboard.profile.writer import Notes, Writer
+from dashboard.state import ViewState
+from dashboard.view_model import kpi_lines
 
 TOPICS = (("size", "Size and weight in the country"), ("productivity", "Productivity"),
           ("knowledge", "Knowledge base"), ("innovation", "Innovation infrastructure"),
@@ -33,16 +34,16 @@ def headline_value(value: float, qualifier: str, unit: str) -> str:
 
 
 def _headlines(dataset: Dataset, region: str, edition: str, notes: Notes) -> tuple[Headline, ...]:
+    """The key figures as the view model states them for the region as it reports itself (the profile's basis),
+    in the profile's own wording of the numbers ('1.3 million')."""
+    as_reported = ViewState(focus=region, peers=(), edition=edition, basis="reported")
     out = []
-    for kpi in dataset.kpi_ids:
-        row = dataset.indicator(kpi)
-        label, unit = row.short_label, row.unit
-        figure = F.figure(dataset, region, kpi, edition)
+    for line in kpi_lines(dataset, as_reported):
+        unit, figure = dataset.indicator(line.indicator).unit, line.figure
         if figure is None:
-            out.append(Headline(kpi, label, "", unit, "", "", "", "", missing=dataset.missing_reason(region, kpi,
-                                                                                                    edition)))
+            out.append(Headline(line.indicator, line.label, "", unit, "", "", "", "", missing=line.missing))
             continue
-        out.append(Headline(kpi, label, headline_value(figure.value, figure.qualifier, unit), unit,
+        out.append(Headline(line.indicator, line.label, headline_value(figure.value, figure.qualifier, unit), unit,
                             year_text(figure.year, figure.year_approx), figure.territory, figure.territory_kind,
                             kind_label(figure.territory_kind, dataset), notes.cite((figure.source_id,)), (figure,),
                             kind_short=dataset.kinds.short_label(figure.territory_kind)))
