@@ -290,7 +290,11 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
         if not network.answered:
             first = next((o for o in outcomes if o.error), None)
             why = f" ({first.label}: {first.error})" if first else ""
-            if network.timed_out:  # reached, but nothing came back whole in time: not a missing network
+            spent = network.deadline is not None and time.monotonic() >= network.deadline
+            if network.timed_out and spent:  # the whole run's limit, not one request's
+                warn(f"error: the run's budget ran out: none of the publishers answered within "
+                     f"{options.settings.budget:g} s (--budget){why}; nothing was written")
+            elif network.timed_out:  # reached, but nothing came back whole in time: not a missing network
                 warn(f"error: no answer in time: none of the publishers answered within {options.settings.timeout:g} s"
                      f" (--timeout){why}; nothing was written")
             else:

@@ -58,6 +58,9 @@ class _Handler(socketserver.BaseRequestHandler):
                 send_message(self.request, b"er" + f"bad export request ({type(err).__name__})".encode())
 
 
+WARM_UP = ({"data": [], "layout": {"template": {}}}, {"format": "svg", "width": 100, "height": 100}, "")
+
+
 class ExportServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     """Renders with one warm browser, one image at a time; restarts the browser after a timeout."""
 
@@ -69,6 +72,7 @@ class ExportServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
         self.export_timeout = timeout
         self._browser = ExportBrowser(ASSETS_DIR / PLOTLY_JS, local_only=True)  # the page's partial plotly.js
         self._lock = threading.Lock()
+        self._warming = threading.Event()
         if os.path.exists(path):
             os.unlink(path)
         super().__init__(path, _Handler)
@@ -84,15 +88,32 @@ class ExportServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
                 return self._browser.calc_fig(spec, opts, topojson, timeout=self.export_timeout)
             except (TimeoutError, concurrent.futures.TimeoutError) as err:
                 self._browser.restart()
+                self._rewarm()
                 raise ExportFailed(f"the image took longer than {self.export_timeout:.0f} s and was "
                                    "stopped; try a smaller size or fewer regions") from err
             except Exception as err:  # the browser itself failed: start a fresh one for the next image
                 self._browser.restart()
+                self._rewarm()
                 raise ExportFailed(f"the export browser failed ({type(err).__name__})") from err
 
+    def _rewarm(self) -> None:
+        """Start the next browser now, in the background, not on the next user's export (/healthz says
+        "starting" meanwhile). A warm-up that fails restarts nothing: the next export does, so no loop."""
+        if self._warming.is_set():
+            return
+        self._warming.set()
+
+        def warm() -> None:
+            try:
+                with self._lock, contextlib.suppress(Exception):
+                    self._browser.calc_fig(*WARM_UP, timeout=self.export_timeout)
+            finally:
+                self._warming.clear()
+
+        threading.Thread(target=warm, name="export-rewarm", daemon=True).start()
+
     def warm_up(self) -> None:
-        self.render({"data": [], "layout": {"template": {}}}, {"format": "svg", "width": 100, "height": 100},
-                    "")
+        self.render(*WARM_UP)
 
 
 class Supervisor:

@@ -343,3 +343,15 @@ def test_a_run_whose_series_all_failed_applies_nothing(server: FixtureServer, se
     assert {name: (data_dir / name).read_bytes() for name in before} == before  # byte for byte
     assert not any(line.startswith("Applied") for line in said), said
     assert f"Nothing was applied to {data_dir}: every series failed" in "\n".join(said + warned)
+
+
+def test_a_run_stopped_by_its_budget_names_the_budget(server: FixtureServer, data_dir: Path, tmp_path: Path) -> None:
+    """Trickling publishers and a budget shorter than one --timeout: the run says its budget ran out, not that
+    each publisher took longer than --timeout."""
+    for route in [*server.routes, "/ssb_v2/tables/06913/metadata"]:
+        server.routes[route] = [Reply(200, b"{" + b" " * 500 + b"}", trickle=0.5, trickle_headers=True)]
+    settings = Settings(timeout=5.0, retries=0, budget=1.0, base_urls=server.base_urls())
+    started = time.monotonic()
+    code, said, warned = _run(tmp_path / "out", data_dir, settings)
+    assert time.monotonic() - started < 5
+    assert code == 2 and len(warned) == 1 and "budget" in warned[0] and "(--budget)" in warned[0], warned
