@@ -23,6 +23,8 @@ from dashboard.components.controls import (
     measure_options,
     peer_options,
     region_options,
+    since_options,
+    since_style,
     year_options,
 )
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
@@ -119,6 +121,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         measure=Output("measure-select", "value"), measure_options=Output("measure-select", "options"),
         basis=Output("basis-select", "value"), basis_options=Output("basis-select", "options"),
         year=Output("year-select", "value"), year_options=Output("year-select", "options"),
+        since=Output("since-select", "value"), since_options=Output("since-select", "options"),
+        since_style=Output("since-box", "style"),
         x=Output("scatter-x", "value"), y=Output("scatter-y", "value"), size=Output("scatter-size", "value"),
         x_options=Output("scatter-x", "options"), y_options=Output("scatter-y", "options"),
         size_options=Output("scatter-size", "options"),
@@ -181,13 +185,15 @@ def _register_view(app: Dash, base: Dataset) -> None:
         menus, peer_menu = menus_to_send(options_key, shown_options)
         # menus as they were are not resent (300 regions are 30 kB); the peers' follow the focus
         options = dict.fromkeys(("focus_options", "indicator_options", "measure_options", "basis_options",
-                                 "year_options", "x_options", "y_options", "size_options"), no_update)
+                                 "year_options", "since_options", "x_options", "y_options", "size_options"),
+                                no_update)
         if menus:
             indicators = indicator_options(dataset, state.edition)
             options = dict(focus_options=region_options(dataset),
                            indicator_options=indicators, measure_options=measure_options(dataset, state.indicator),
                            basis_options=basis_options(dataset, state.indicator, state.edition, state.measure),
                            year_options=year_options(dataset, state.indicator, state.edition),
+                           since_options=since_options(dataset, state.indicator, state.edition),
                            x_options=indicators, y_options=indicators, size_options=indicators)
         options["peer_options"] = peer_options(dataset, state.focus) if peer_menu else no_update
         charts = {}
@@ -206,6 +212,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
             state=state.to_dict(), search=query if query != (search or "") else no_update,
             focus=state.focus, peers=list(state.others), edition=state.edition, indicator=state.indicator,
             measure=state.measure, basis=state.basis or "auto", year=str(state.year) if state.year else "default",
+            since=str(state.since) if state.since else "default", since_style=since_style(state.measure),
             x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", scale=state.scale,
             **options,
             options_key=no_update if options_key == shown_options else options_key,

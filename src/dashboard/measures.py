@@ -16,13 +16,18 @@ from statistics import fmean
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
 from dashboard.data.schema import BASES
+from dashboard.formatting import format_number
 
 MEASURE_LABELS = {
     "absolute": "Absolute",
     "per_capita": "Per inhabitant",
     "share": "Share of national total",
     "index": "Index (peers' average = 100)",
+    "change": "Change since a base year",
+    "change_pct": "% change since a base year",
 }
+CHANGE_MEASURES = ("change", "change_pct")  # need a base year: ViewState.since (None: see resolve_since)
+DEFAULT_SINCE_SPAN = 10  # when no region's series allows a comparison: ten years before the shown year
 MAX_DERIVED_DIGITS = 4
 MIN_DERIVED_DIGITS = 3  # a ratio of rounded inputs still reads 6.92, not 7
 
@@ -75,7 +80,7 @@ def _round_to(value: float, digits: int) -> float:
 def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
     """measure -> '' when it applies to the indicator, else the reason it does not (shown beside it)."""
     row = dataset.indicator(indicator_id)
-    reasons = {"absolute": "", "index": ""}
+    reasons = {"absolute": "", "index": "", "change": "", "change_pct": ""}
     if row.per_capita_base:
         reasons["per_capita"] = ""
     elif row.kind in ("percent", "index"):
@@ -97,14 +102,21 @@ def measure_unit(dataset: Dataset, indicator_id: str, measure: str) -> str:
         return "% of national total"
     if measure == "index":
         return "index, peers' average = 100"
+    if measure == "change_pct":
+        return "% change"
+    if measure == "change":
+        return f"change, {row.unit}"
     return row.unit
 
 
-def measure_title(dataset: Dataset, indicator_id: str, measure: str) -> str:
+def measure_title(dataset: Dataset, indicator_id: str, measure: str, since: int | None = None) -> str:
     """What a chart of the indicator in the measure shows, for its title: 'Population', 'GDP per inhabitant',
-    'Jobs, share of the national total', 'GDP, index (peers' average = 100)'."""
+    'Jobs, share of the national total', 'GDP, index (peers' average = 100)', 'Population, % change since 2015'."""
     row = dataset.indicator(indicator_id)
     short = row.short_label
+    if measure in CHANGE_MEASURES:
+        what = "% change" if measure == "change_pct" else "change"
+        return f"{short}, {what} since {since if since is not None else 'the base year'}"
     if measure == "per_capita":
         unit = row.per_capita_unit or "per inhabitant"
         return f"{short} {unit[unit.index('per'):] if 'per' in unit else unit}"
@@ -264,9 +276,14 @@ def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, ye
 
 
 def points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, measure: str,
-           year: int | None = None, basis: str = "reported", focus: str | None = None) -> list[Point]:
+           year: int | None = None, basis: str = "reported", focus: str | None = None,
+           since: int | None = None) -> list[Point]:
     """Every region's point on one basis. The index divides by the average of the focus's peers (the
-    regions other than ``focus``), so the focus is compared with its peers, not with itself."""
+    regions other than ``focus``), so the focus is compared with its peers, not with itself. A change
+    measure compares with ``since`` (None: ``resolve_since``, one base year for every region)."""
+    if measure in CHANGE_MEASURES:
+        base_year = since if since is not None else resolve_since(dataset, regions, indicator, edition, year, basis)
+        return [change_point(dataset, r, indicator, edition, measure, year, basis, base_year) for r in regions]
     if measure == "absolute":
         known = _known_points(dataset, indicator, edition, year, basis)
         return [known.get(r) or known.setdefault(r, region_point(dataset, r, indicator, edition, measure, year, basis))
@@ -346,3 +363,122 @@ def index_peer_set(dataset: Dataset, focus: str, peers: tuple[str, ...], indicat
         if members and len(span) * len(members) > len(best[0]) * len(best[1]):
             best = (span, members)
     return best
+
+
+@lru_cache(maxsize=256)
+def resolve_since(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, year: int | None,
+                  basis: str) -> int | None:
+    """The base year of a change when the view names none: the earliest year that the most regions' shown
+    figures can be compared with (same territory and source, no break between); when none can,
+    DEFAULT_SINCE_SPAN years before the shown year. None when no region has a figure."""
+    counts: dict[int, int] = {}
+    ends = []
+    for region in regions:
+        point = region_point(dataset, region, indicator, edition, "absolute", year, basis)
+        end = _figure_of(dataset, point, indicator, edition) if point.value is not None else None
+        if end is not None:
+            ends.append(end.year)
+            for y in comparable_years(dataset, end):
+                counts[y] = counts.get(y, 0) + 1
+    if counts:
+        return min(counts, key=lambda y: (-counts[y], y))
+    latest = year if year is not None else max(ends, default=None)
+    return latest - DEFAULT_SINCE_SPAN if latest is not None else None
+
+
+def comparable_years(dataset: Dataset, end: Figure) -> tuple[int, ...]:
+    """The years before ``end`` a change to it can start from: its run of figures on the same territory and
+    source, back to the last break in the series (the break's own year starts the run)."""
+    run = [f for f in dataset.series(end.region_id, end.indicator_id, end.edition)
+           if f.territory_id == end.territory_id and f.year <= end.year]
+    years: list[int] = []
+    for figure in sorted(run, key=lambda f: f.year, reverse=True):
+        if figure.year < end.year and figure.source_id == end.source_id:
+            years.append(figure.year)
+        if figure.series_break:
+            break
+    return tuple(sorted(set(years)))
+
+
+def _figure_of(dataset: Dataset, point: Point, indicator: str, edition: str) -> Figure | None:
+    """The figure an absolute point stands for (its territory, year and source)."""
+    return next((f for f in dataset.series(point.region_id, indicator, edition)
+                 if f.year == point.year and f.territory_id == point.territory_id
+                 and f.source_id == point.source_ids[0]), None)
+
+
+def comparison_base(dataset: Dataset, end: Figure, since: int) -> tuple[Figure | None, str]:
+    """The figure of ``since`` a change from it to ``end`` may use: the same territory and source (vintage),
+    with no break in the series after it up to ``end``. Else (None, why not)."""
+    every = dataset.series(end.region_id, end.indicator_id, end.edition)
+    if since >= end.year:
+        return None, f"The base year {since} is not before the figure's year {end.year}."
+    breaks = sorted(f.year for f in every if f.territory_id == end.territory_id and since < f.year <= end.year
+                    and f.series_break)
+    if breaks:
+        return None, f"A break in the series in {breaks[-1]} ends the comparison with {since}."
+    same_year = [f for f in every if f.year == since]
+    base = next((f for f in same_year if f.territory_id == end.territory_id and f.source_id == end.source_id), None)
+    if base is not None:
+        return base, ""
+    on_territory = [f for f in same_year if f.territory_id == end.territory_id]
+    if on_territory:
+        return None, (f"The {since} figure for {end.territory} is from another source ({on_territory[0].source_id}, "
+                      f"not {end.source_id}): not comparable.")
+    if same_year:
+        return None, (f"No figure for {since} on this territory ({end.territory}); {since} has "
+                      f"{same_year[0].territory} instead.")
+    return None, f"No figure for {since} on this territory ({end.territory})."
+
+
+def change_value(measure: str, base: float, end: float) -> float | None:
+    """``end`` against ``base``: the difference (measure 'change') or the % change (None when base ≤ 0)."""
+    if measure == "change_pct":
+        return round_derived((end / base - 1) * 100, end, base) if base > 0 else None
+    return round_derived(end - base, end, base)
+
+
+def growth_per_year(base: Figure, end: Figure) -> float | None:
+    """The compound growth per year from ``base`` to ``end``, in % (None unless both are > 0)."""
+    if base.value <= 0 or end.value <= 0 or end.year <= base.year:
+        return None
+    return round_derived(((end.value / base.value) ** (1 / (end.year - base.year)) - 1) * 100, end.value, base.value)
+
+
+@lru_cache(maxsize=4096)
+def change_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, year: int | None,
+                 basis: str, since: int | None) -> Point:
+    """The change from ``since`` to the shown figure (``year``, else the latest), on one territory and
+    source, with no series break between; missing, with the reason, otherwise."""
+    end_point = region_point(dataset, region, indicator, edition, "absolute", year, basis)
+    if end_point.value is None:
+        return end_point
+    end = _figure_of(dataset, end_point, indicator, edition)
+    if end is None or since is None:
+        return replace(end_point, value=None, missing="No base year to compare with.")
+    base, why = comparison_base(dataset, end, since)
+    if base is None:
+        return replace(end_point, value=None, missing=why)
+    value = change_value(measure, base.value, end.value)
+    if value is None:
+        return replace(end_point, value=None, missing=f"A % change needs a positive figure in {since}.")
+    growth = growth_per_year(base, end)
+    decimals = dataset.indicator(indicator).decimals
+    how = (f"change {since}–{end.year}: {format_number(base.value, decimals)} → {format_number(end.value, decimals)}"
+           + (f"; {growth:+g} % a year" if growth is not None else ""))
+    return replace(end_point, value=value, how=how, qualifier=end.qualifier or base.qualifier)
+
+
+def change_since(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, measure: str,
+                 year: int | None, basis: str, since: int | None) -> int | None:
+    """The base year a chart of the view compares with: the view's, or ``resolve_since``; None unless the
+    chart shows a change (so that the other measures' caches are not split by it)."""
+    if effective_measure(dataset, indicator, measure) not in CHANGE_MEASURES:
+        return None
+    return since if since is not None else resolve_since(dataset, regions, indicator, edition, year, basis)
+
+
+def no_change_reason(since: int | None) -> str:
+    """What an empty chart of a change says: nothing compares with the base year, and what to try."""
+    return (f"No region's figure can be compared with {since}:\na break in the series since, or no {since} figure "
+            "of the same territory and source.\nChoose a later year in 'Since'.")

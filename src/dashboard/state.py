@@ -12,7 +12,7 @@ from dashboard.data import Dataset
 from dashboard.data.schema import DEFAULT_EDITION
 from dashboard.presets import preset_members
 
-MEASURES = ("absolute", "per_capita", "share", "index")
+MEASURES = ("absolute", "per_capita", "share", "index", "change", "change_pct")
 TABS = ("charts", "table", "profile")
 THEMES = ("light", "contrast")
 SCALES = ("linear", "log")  # the value axes of the trend and the scatter
@@ -35,6 +35,7 @@ class ViewState:
     measure: str = "absolute"
     basis: str = ""  # '' = per indicator, the kind of territory that covers most regions; else one of BASES
     year: int | None = None
+    since: int | None = None  # a change measure's base year; None: ten years before the shown year
     tab: str = "charts"
     present: bool = False
     slide: str = "kpis"
@@ -63,8 +64,8 @@ class ViewState:
         state = cls(**{**data, "peers": tuple(data["peers"])})
         for f in fields(cls):
             value = getattr(state, f.name)
-            expected = {"peers": tuple, "year": int | None, "present": bool}.get(f.name, str)
-            if not isinstance(value, expected) or (f.name == "year" and isinstance(value, bool)):
+            expected = {"peers": tuple, "year": int | None, "since": int | None, "present": bool}.get(f.name, str)
+            if not isinstance(value, expected) or (f.name in ("year", "since") and isinstance(value, bool)):
                 raise TypeError(f"{f.name} is not a {expected}")
         if not all(isinstance(p, str) for p in state.peers):
             raise TypeError("peers are not region ids")

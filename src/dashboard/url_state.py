@@ -47,6 +47,8 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
             params[name] = getattr(state, name)
     if state.year is not None:
         params["year"] = str(state.year)
+    if state.since is not None:
+        params["since"] = str(state.since)
     if state.present:
         params["present"] = "1"
     return f"?{urlencode(params, safe=',')}" if params else ""
@@ -108,11 +110,11 @@ def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str
                 changes["present"] = value in ("1", "true")
             else:
                 ignored.append(f"present={_echo(value)} (expected 1 or 0)")
-        elif name == "year":
+        elif name in ("year", "since"):
             if len(value) == 4 and value.isascii() and value.isdigit() and 1990 <= int(value) <= 2030:  # not ²
-                changes["year"] = int(value)
+                changes[name] = int(value)
             else:
-                ignored.append(f"year={_echo(value)} (not a year between 1990 and 2030)")
+                ignored.append(f"{name}={_echo(value)} (not a year between 1990 and 2030)")
         else:
             ignored.append(f"{_echo(name)} (unknown setting)")
     return replace(state, **changes), ignored

@@ -24,7 +24,8 @@ CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-
             "basis-select": "basis", "scale-select": "scale",
             "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
 CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
-                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size", "scale-select"]
+                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size", "scale-select",
+                  "since-select"]
 
 
 def _clicked_region(dataset: Dataset, click: dict | None) -> str | None:
@@ -72,6 +73,8 @@ def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> V
         return replace(current, peers=chosen_peers(dataset, current, values["peers-select"]))
     if trigger == "year-select":
         return replace(current, year=chosen_year(values["year-select"]))
+    if trigger == "since-select":
+        return replace(current, since=chosen_year(values["since-select"]))
     return current
 
 

@@ -45,7 +45,8 @@ def test_focus_is_always_shown(dataset: Dataset) -> None:
 
 @pytest.mark.parametrize(("query", "ignored"), [
     ("?focus=atlantis", "focus=atlantis (unknown region)"),
-    ("?measure=per_furlong", "measure=per_furlong (not one of: absolute, per_capita, share, index)"),
+    ("?measure=per_furlong",
+         "measure=per_furlong (not one of: absolute, per_capita, share, index, change, change_pct)"),
     ("?edition=2099", "edition=2099 (not one of: baltmet, recent)"),
     ("?year=soon", "year=soon (not a year between 1990 and 2030)"),
     ("?colour=red", "colour (unknown setting)"),

@@ -1,4 +1,5 @@
-"""The selectors: focus, peers (with presets), edition, indicator, measure, scale and year."""
+"""The selectors: focus, peers (with presets), edition, indicator, measure (and a change's base year), scale
+and year."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
-from dashboard.measures import MEASURE_LABELS, availability, resolve_basis
+from dashboard.measures import CHANGE_MEASURES, MEASURE_LABELS, availability, resolve_basis
 from dashboard.presets import PRESETS
 from dashboard.state import MEASURES, ViewState
 
@@ -77,6 +78,17 @@ def year_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
             *({"label": str(y), "value": str(y)} for y in reversed(dataset.years(indicator, edition)))]
 
 
+def since_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
+    """The base years of a change measure: the indicator's years, newest first, after the default."""
+    return [{"label": "Earliest year most regions compare with", "value": "default"},
+            *({"label": str(y), "value": str(y)} for y in reversed(dataset.years(indicator, edition)))]
+
+
+def since_style(measure: str) -> dict:
+    """The 'Since' control is shown only with a change measure (it means nothing for the others)."""
+    return {} if measure in CHANGE_MEASURES else {"display": "none"}
+
+
 def _labelled(label: str, control, html_for: str, **col) -> dbc.Col:
     return dbc.Col([dbc.Label(label, html_for=html_for, className="fw-semibold mb-1 d-block"), control],
                    className="mb-2", **col)
@@ -142,6 +154,10 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
                                            options=year_options(dataset, state.indicator, state.edition),
                                            value=str(state.year) if state.year else "default", clearable=False),
                       "year-select", xs=12, lg=3),
+            _labelled("Since (base year of the change)", dcc.Dropdown(
+                id="since-select", options=since_options(dataset, state.indicator, state.edition),
+                value=str(state.since) if state.since else "default", clearable=False),
+                "since-select", xs=12, lg=3, id="since-box", style=since_style(state.measure)),
         ], className="align-items-start"),
     ], className="controls")
 

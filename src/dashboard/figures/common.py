@@ -74,7 +74,7 @@ def hover_lines(*lines: str, width: int = HOVER_WIDTH) -> str:
 
 
 def value_decimals(dataset: Dataset, indicator: str, measure: str, value: float) -> int:
-    if measure == "absolute":
+    if measure in ("absolute", "change"):  # a change is in the indicator's own unit
         return dataset.indicator(indicator).decimals
     return 0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2
 
@@ -172,9 +172,10 @@ def empty_reason(dataset: Dataset, regions: tuple[str, ...], indicator: str, edi
 
 
 def say_empty(layout: dict, reason: str) -> dict:
-    """The layout of a chart with nothing to draw: the reason written inside the plot, no empty axes."""
-    note = {"text": esc(reason), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
-            "font": {"size": 14}}
+    """The layout of a chart with nothing to draw: the reason written inside the plot, no empty axes (a line
+    break in ``reason`` breaks the line)."""
+    note = {"text": esc(reason).replace("\n", "<br>"), "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+            "showarrow": False, "font": {"size": 14}}
     hidden = {key: {**layout.get(key, {}), "visible": False} for key in ("xaxis", "yaxis")}
     return {**layout, **hidden, "annotations": [*layout.get("annotations", []), note]}
 

@@ -30,7 +30,15 @@ from dashboard.figures.focus import highlight_marks
 from dashboard.figures.labels import geo_label_sides
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
-from dashboard.measures import effective_measure, measure_title, points, resolve_basis
+from dashboard.measures import (
+    CHANGE_MEASURES,
+    change_since,
+    effective_measure,
+    measure_title,
+    no_change_reason,
+    points,
+    resolve_basis,
+)
 
 # Labels are placed clear of each other, of the bubbles and of the map's edge (figures/labels.py) for the map
 # as a chart card shows it on a laptop, in px; presenting and slides place them again for their type size.
@@ -48,18 +56,22 @@ GEO = {
 
 
 def build_map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
-              year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+              year: int | None, basis: str, since: int | None = None) -> tuple[FigureSpec, ChartMeta]:
     """The map of the view; its parameters are the view fields it depends on (views.py reads them)."""
     resolved = resolve_basis(dataset, basis, indicator, edition, measure)
-    fig, meta = _map(dataset, regions, index_focus(focus, measure), indicator, edition, measure, year, resolved)
+    since = change_since(dataset, regions, indicator, edition, measure, year, resolved, since)
+    fig, meta = _map(dataset, regions, index_focus(focus, measure), indicator, edition, measure, year, resolved,
+                     since)
     return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)
 def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str, measure: str,
-         year: int | None, basis: str) -> tuple[FigureSpec, ChartMeta]:
+         year: int | None, basis: str, since: int | None = None) -> tuple[FigureSpec, ChartMeta]:
+    """The map without its focus marked. A bubble's area follows the size of the value; a negative value (a
+    fall, in a change measure) is an open ring of that size."""
     measure = effective_measure(dataset, indicator, measure)
-    pts = points(dataset, regions, indicator, edition, measure, year, basis, focus)
+    pts = points(dataset, regions, indicator, edition, measure, year, basis, focus, since)
     comparability = assess(dataset, pts, basis)
     if not dataset.indicator(indicator).mappable:  # e.g. a count that only means something beside its area
         pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
@@ -77,13 +89,15 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
              # comprehension binds in the function, and the subtitle reads 'year' below
              if p.region_id in named else "" for p in shown]
     sizes = [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown]
+    symbols = [("diamond" if p.region_id in comparability.odd else "circle") + ("-open" if p.value < 0 else "")
+               for p in shown]
     trace = {
         "type": "scattergeo", "lat": lats, "lon": lons, "text": texts,
         "mode": "markers+text", "textfont": {"size": TEXT_SIZE},
         "textposition": geo_label_sides(GEO, lats, lons, texts, sizes, TEXT_SIZE, MAP_AREA),
         "marker": {"size": sizes,
                    "color": [colours[p.region_id] for p in shown], "opacity": 0.8, "sizemode": "diameter",
-                   "symbol": ["diamond" if p.region_id in comparability.odd else "circle" for p in shown]},
+                   "symbol": symbols, "line": {"width": [2 if s.endswith("-open") else 0 for s in symbols]}},
         "customdata": [custom_data(dataset, indicator, measure, p) for p in shown], "hovertemplate": HOVER,
     }
     layout = base_layout(height=460)
@@ -91,10 +105,12 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
     if not shown:
         mappable = dataset.indicator(indicator).mappable
-        reason = (empty_reason(dataset, regions, indicator, edition, basis) if mappable
-                  else "This indicator is not drawn on a map (a count means something only beside its area).")
+        reason = ("This indicator is not drawn on a map (a count means something only beside its area)."
+                  if not mappable else no_change_reason(since)
+                  if measure in CHANGE_MEASURES and any(p.year is not None for p in pts)
+                  else empty_reason(dataset, regions, indicator, edition, basis))
         layout = say_empty(layout, reason)
     fig = {"data": [trace], "layout": layout}
-    meta = chart_meta(dataset, f"Map: {measure_title(dataset, indicator, measure)}", indicator, measure, pts, year,
-                      basis, comparability)
+    meta = chart_meta(dataset, f"Map: {measure_title(dataset, indicator, measure, since)}", indicator, measure, pts,
+                      year, basis, comparability)
     return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")

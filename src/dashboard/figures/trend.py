@@ -7,6 +7,7 @@ change of territory is not read as growth. The index uses one fixed set of peers
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 from dashboard.comparability import Comparability, assess, kind_label
@@ -31,7 +32,10 @@ from dashboard.figures.labels import end_label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.measures import (
+    CHANGE_MEASURES,
     Point,
+    change_since,
+    change_value,
     effective_measure,
     index_base,
     index_peer_set,
@@ -74,22 +78,30 @@ def log_axis(values: list[float]) -> dict:
 
 
 def build_trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
-                measure: str, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
+                measure: str, basis: str, scale: str = "linear", since: int | None = None,
+                ) -> tuple[FigureSpec, ChartMeta]:
     """The trend of the view; its parameters are the view fields it depends on (views.py reads them).
-    ``scale`` 'log' draws the y axis logarithmic and leaves out (and names) the values ≤ 0 it cannot draw."""
+    ``scale`` 'log' draws the y axis logarithmic and leaves out (and names) the values ≤ 0 it cannot draw.
+    In a change measure each line is drawn relative to its figure of the base year ``since``."""
     resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     index = effective_measure(dataset, indicator, measure) == "index"
+    since = change_since(dataset, regions, indicator, edition, measure, None, resolved, since)
     fig, meta = _trend(dataset, regions, focus if index else focus_key(focus, measure, regions), indicator, edition,
-                       measure, resolved, scale)
+                       measure, resolved, scale, since)
     return highlight_lines(fig, focus), meta
 
 
 def segments(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, basis: str,
-             years: tuple[int, ...] | None = None, peers: tuple[str, ...] = ()) -> list[list[Point]]:
+             years: tuple[int, ...] | None = None, peers: tuple[str, ...] = (),
+             since: int | None = None) -> list[list[Point]]:
     """The region's points split wherever the territory changes or the data marks a break in method.
 
     For the index, ``peers`` is the fixed set whose average is 100 in every year (the focus not among them).
+    For a change measure, each run that has a figure in ``since`` is drawn relative to it (the points of its
+    source only); a run without one is left out, since nothing in it can be compared with the base year.
     """
+    if measure in CHANGE_MEASURES:
+        return _change_runs(segments(dataset, region, indicator, edition, "absolute", basis, years), measure, since)
     figures = [f for f in dataset.series(region, indicator, edition, basis) if years is None or f.year in years]
     if basis == "reported" and any(f.territory_kind != "city" for f in figures):
         figures = [f for f in figures if f.territory_kind != "city"]  # as its headline: the city only when alone
@@ -109,6 +121,20 @@ def segments(dataset: Dataset, region: str, indicator: str, edition: str, measur
     return out
 
 
+def _change_runs(runs: list[list[Point]], measure: str, since: int | None) -> list[list[Point]]:
+    """Each run relative to its point of the year ``since`` (value minus base, or % change from it)."""
+    out = []
+    for run in runs:
+        base = next((p for p in run if p.year == since), None)
+        if base is None or base.value is None:
+            continue
+        changed = [replace(p, value=change_value(measure, base.value, p.value), how=f"change {since}–{p.year}")
+                   for p in run if p.source_ids[:1] == base.source_ids[:1] and p.value is not None]
+        if kept := [p for p in changed if p.value is not None]:
+            out.append(kept)
+    return out
+
+
 def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicator: str, edition: str, year: int,
                  basis: str) -> Point:
     """The region's value divided by the fixed peers' average that year, times 100 (a peer is divided by
@@ -119,7 +145,7 @@ def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicato
 
 @lru_cache(maxsize=512)
 def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str,
-           measure: str, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
+           measure: str, basis: str, scale: str = "linear", since: int | None = None) -> tuple[FigureSpec, ChartMeta]:
     """The trend with no line emphasised. ``focus`` is set only for the index (its peers are fixed around
     it) and for a crowded chart, which draws the top regions (by their latest value) and the focus."""
     measure = effective_measure(dataset, indicator, measure)
@@ -147,7 +173,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
         cut = {p.region_id for p in latest if p.value is not None} - kept  # left out, not missing
         shown = tuple(r for r in shown if r in kept)
     for region in sorted(shown, key=dataset.region_name):
-        runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed)
+        runs = segments(dataset, region, indicator, edition, measure, basis, years, fixed, since)
         if log:
             left_out[region] = [p.year for run in runs for p in run if p.value is not None and p.value <= 0]
             runs = [kept for run in runs if (kept := [p for p in run if p.value is not None and p.value > 0])]
@@ -203,7 +229,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
         note) if x)
     comparability = Comparability(assessed.mixed_territories, None, footnote, basis, assessed.majority_kind,
                                   assessed.odd, assumed=assessed.assumed)
-    meta = ChartMeta(f"Trend: {measure_title(dataset, indicator, measure)}",
+    meta = ChartMeta(f"Trend: {measure_title(dataset, indicator, measure, since)}",
                      f"{measure_unit(dataset, indicator, measure)} · {span_text} · {comparability.basis_label}",
                      comparability, sources, missing, publishers,
                      tuple((indicator, measure, p) for p in every if p.value is not None))

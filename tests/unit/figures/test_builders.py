@@ -160,7 +160,7 @@ def test_builders_draw_only_trace_types_in_the_vendored_plotly_bundle(dataset: D
 
 def test_a_charts_inputs_are_its_builders_parameters_and_its_key_follows_them(dataset: Dataset, recent) -> None:
     ranking = next(v for v in CHARTS if v.name == "ranking")
-    assert ranking.inputs == ("regions", "focus", "indicator", "edition", "measure", "year", "basis")
+    assert ranking.inputs == ("regions", "focus", "indicator", "edition", "measure", "year", "basis", "since")
     shares = next(v for v in CHARTS if v.name == "shares")
     assert "indicator" not in shares.inputs  # so an indicator change does not rebuild or resend it
     assert shares.key(recent) == shares.key(replace(recent, indicator="gdp"))

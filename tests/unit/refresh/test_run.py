@@ -352,6 +352,6 @@ def test_a_run_stopped_by_its_budget_names_the_budget(server: FixtureServer, dat
         server.routes[route] = [Reply(200, b"{" + b" " * 500 + b"}", trickle=0.5, trickle_headers=True)]
     settings = Settings(timeout=5.0, retries=0, budget=1.0, base_urls=server.base_urls())
     started = time.monotonic()
-    code, said, warned = _run(tmp_path / "out", data_dir, settings)
+    code, _said, warned = _run(tmp_path / "out", data_dir, settings)
     assert time.monotonic() - started < 5
     assert code == 2 and len(warned) == 1 and "budget" in warned[0] and "(--budget)" in warned[0], warned
