@@ -19,6 +19,7 @@ from dashboard.data import Dataset
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.paths import PLOTLY_JS
 from dashboard.url_state import ECHO_CHARS, from_query, to_query
+from dashboard.view_model import chart_summary
 from dashboard.view_rules import normalise
 from dashboard.views import CHARTS
 
@@ -41,7 +42,8 @@ DRAW_SCRIPT = """(function () {
 STYLE = """body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#212529;background:#fff}
 main{padding:8px 12px}h1{font-size:1.05rem;margin:0 0 2px}.sub{font-size:.85rem;color:#555;margin:0 0 4px}
 .note{font-size:.8rem;background:#fff3cd;border:1px solid #ffe69c;padding:4px 8px;margin:4px 0}
-.foot{font-size:.75rem;color:#555;margin:4px 0 0}.foot a{color:#0a58ca}#embed-figure{width:100%}"""
+.foot{font-size:.75rem;color:#555;margin:4px 0 0}.foot a{color:#0a58ca}#embed-figure{width:100%}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"""
 
 
 def _json_for_html(value: object) -> str:
@@ -95,7 +97,8 @@ def embed_page(dataset: Dataset, chart: str, query: str, base: str = "/") -> tup
     body = (
         f"<h1>{esc(meta.title)}</h1><p class=\"sub\">{esc(meta.subtitle)}</p>{note}"
         f'<div id="embed-figure" style="height:{height}px" data-topojson="{esc(base)}{esc(TOPOJSON_URL.lstrip("/"))}"'
-        f' role="img" aria-label="{esc(meta.title)}"></div>'
+        f' role="figure" aria-label="{esc(meta.title)}" aria-describedby="embed-summary"></div>'  # a figure may
+        f'<p id="embed-summary" class="sr">{esc(chart_summary(meta, figure))}</p>'  # hold plotly's focusable parts
         f'<script type="application/json" id="embed-figure-data">{_json_for_html(figure)}</script>'
         f'<p class="foot">Sources: {esc(publishers)} · '
         f'<a href="{esc(link)}" target="_blank" rel="noopener">Baltic Metropoles dashboard</a></p>'

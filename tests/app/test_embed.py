@@ -107,3 +107,12 @@ def test_hostile_queries_get_the_default_chart_never_an_error(client) -> None:
         page = response.get_data(as_text=True)
         assert response.status_code == 200, query
         assert "<script>alert" not in page and "<img" not in page
+
+
+def test_an_embedded_chart_is_described_in_words_for_screen_readers(dataset) -> None:
+    from dashboard.app_factory import create_app
+
+    page = create_app(dataset).server.test_client().get("/embed/ranking?focus=riga").get_data(as_text=True)
+    assert 'role="figure"' in page and 'aria-describedby="embed-summary"' in page
+    summary = page.split('id="embed-summary"', 1)[1].split("</p>", 1)[0]
+    assert "Ranking: Population" in summary and "Riga" in summary

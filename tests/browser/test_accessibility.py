@@ -16,7 +16,8 @@ pytestmark = pytest.mark.browser
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 KNOWN: set[tuple[str, str]] = set()  # (rule, target) pairs accepted for now: none
 VIEWS = ["", "?theme=contrast", "?tab=table", "?tab=table&theme=contrast", "?edition=recent&peers=nordic",
-         "?present=1", "?present=1&slide=map&theme=contrast", "?present=1&slide=trend"]
+         "?present=1", "?present=1&slide=map&theme=contrast", "?present=1&slide=trend",
+         "?measure=change_pct&since=2021", "?scale=log&theme=contrast"]
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,17 @@ def test_no_serious_or_critical_axe_violations(app_url: str, axe_page, query: st
         .flatMap(v => v.nodes.map(n => [v.id, n.target.join(' '), n.failureSummary]))""")
     unexpected = [v for v in violations if (v[0], v[1]) not in KNOWN]
     assert unexpected == [], unexpected
+
+
+@pytest.mark.parametrize("chart", ["ranking", "map", "trend"])
+def test_an_embedded_chart_has_no_serious_or_critical_axe_violations(app_url: str, axe_page, chart: str) -> None:
+    axe_page.goto(f"{app_url}embed/{chart}?focus=riga")
+    expect(axe_page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=15_000)
+    axe_page.add_script_tag(content=AXE)
+    violations = axe_page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+        .flatMap(v => v.nodes.map(n => [v.id, n.target.join(' '), n.failureSummary]))""")
+    assert violations == [], violations
 
 
 def test_keyboard_alone_reaches_the_controls_the_export_menu_and_the_table(app_url: str, watched_page) -> None:
