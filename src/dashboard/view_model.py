@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from dashboard.comparability import compared, kind_label
@@ -109,7 +110,7 @@ def card_share(dataset: Dataset, region_id: str, indicator_id: str, edition: str
     if declared.card_extra_share:
         extra = dataset.indicator(declared.card_extra_share)
         sources.append((declared.card_extra_share, "absolute", extra.share_label.split(" (")[0] or
-                        dataset.indicator(declared.card_extra_share).short_label))
+                        extra.short_label))
     for source_indicator, measure, what in sources:
         share = points(dataset, (region_id,), source_indicator, edition, measure, year, basis)[0]
         if share.value is not None:
@@ -190,9 +191,10 @@ def kpi_line(dataset: Dataset, state: ViewState, indicator_id: str) -> KpiLine:
         context=context_line(dataset, indicator_id, figure), standing=rank)
 
 
-def kpi_lines(dataset: Dataset, state: ViewState) -> list[KpiLine]:
+@lru_cache(maxsize=32)  # a click reads them for the cards and again for the table's rows and the official share
+def kpi_lines(dataset: Dataset, state: ViewState) -> tuple[KpiLine, ...]:
     """Every key figure of the view, in the declared KPI order."""
-    return [kpi_line(dataset, state, kpi) for kpi in dataset.kpi_ids]
+    return tuple(kpi_line(dataset, state, kpi) for kpi in dataset.kpi_ids)
 
 
 def _md(text: str) -> str:

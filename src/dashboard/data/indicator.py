@@ -9,8 +9,8 @@ something wrong).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -78,36 +78,21 @@ def _text(row: Mapping[str, object], name: str) -> str:
     return "" if value is None or pd.isna(value) else str(value).strip()
 
 
-def _flag(row: Mapping[str, object], name: str, default: bool) -> bool:
-    text = _text(row, name).lower()
-    return default if not text else text in TRUE_WORDS
-
-
-def _whole(row: Mapping[str, object], name: str, default: int | None = None) -> int | None:
-    text = _text(row, name)
-    return int(float(text)) if text else default
+# How a cell becomes a field, by the field's declared type (the annotations are strings: see __future__).
+_READ: dict[str, Callable[[str], object]] = {
+    "str": str, "int": lambda text: int(float(text)), "int | None": lambda text: int(float(text)),
+    "float": float, "bool": lambda text: text.lower() in TRUE_WORDS}
 
 
 def indicator_record(indicator_id: str, row: Mapping[str, object]) -> Indicator:
-    """The typed record of one row (text cells, or the loader's typed ones); absent columns take defaults."""
-    scale = _text(row, "per_capita_scale")
-    return Indicator(
-        id=indicator_id, label=_text(row, "label"), short_label=_text(row, "short_label"),
-        unit=_text(row, "unit"), kind=_text(row, "kind"), category=_text(row, "category"),
-        kpi_order=_whole(row, "kpi_order"), decimals=_whole(row, "decimals", 0) or 0,
-        description=_text(row, "description"),
-        per_capita_base=_text(row, "per_capita_base"), per_capita_scale=float(scale) if scale else 1.0,
-        per_capita_unit=_text(row, "per_capita_unit"), national_total=_text(row, "national_total"),
-        reported_share=_text(row, "reported_share"), share_label=_text(row, "share_label"),
-        shares_order=_whole(row, "shares_order"), shares_pattern=_text(row, "shares_pattern"),
-        card_extra_share=_text(row, "card_extra_share"), icon=_text(row, "icon") or DEFAULT_ICON,
-        kpi_context=_flag(row, "kpi_context", False), mappable=_flag(row, "mappable", True),
-        summable=_flag(row, "summable", False),
-        noun_one=_text(row, "noun_one"), noun_many=_text(row, "noun_many"), prose_name=_text(row, "prose_name"),
-        share_words=_text(row, "share_words"), profile_topic=_text(row, "profile_topic"),
-        profile_role=_text(row, "profile_role"), profile_order=_whole(row, "profile_order"),
-        per_capita_of=_text(row, "per_capita_of"), then_now=_whole(row, "then_now"),
-        profile_trend=_flag(row, "profile_trend", False))
+    """The typed record of one row (text cells, or the loader's typed ones): each field read by its declared
+    type, so a new column is a new field and nothing else; an empty or absent cell takes the field's default."""
+    values: dict[str, object] = {}
+    for column in fields(Indicator)[1:]:  # after the id
+        text = _text(row, column.name)
+        if text:
+            values[column.name] = _READ[str(column.type)](text)
+    return Indicator(id=indicator_id, **values)
 
 
 __all__ = ["DEFAULT_ICON", "Indicator", "indicator_record"]
