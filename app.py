@@ -13,38 +13,46 @@ import os
 import sys
 
 from dashboard.app_factory import create_app
+from dashboard.cli_common import environment_language
 from dashboard.data import DataValidationError, load_dataset
 from dashboard.data.folders import load_data_folder, report_refusal
 from dashboard.data.limits import printable
+from dashboard.i18n import _, use_language
 from dashboard.paths import BUNDLED_DATA_DIR, DATA_DIR_ENV
 
 
 def load_app(directory: str | None):
     """The app for ``directory``; on problems, the bundled data (the problems on the console and in the log)."""
     if not directory:
-        return create_app(load_dataset(BUNDLED_DATA_DIR))
+        return create_app(load_dataset(BUNDLED_DATA_DIR), warm_languages=True)
     try:
         loaded = load_data_folder(directory)
     except DataValidationError as err:
         report_refusal(directory, err.problems)  # console and log only; the page says the bundled data is shown
-        return create_app(load_dataset(BUNDLED_DATA_DIR), refused_folder=True)
+        return create_app(load_dataset(BUNDLED_DATA_DIR), refused_folder=True, warm_languages=True)
     for note in loaded.notes:
         print(f"{printable(directory)}: {printable(note)}", file=sys.stderr)
-    return create_app(loaded.dataset)
+    return create_app(loaded.dataset, warm_languages=True)
 
 
 app = load_app(os.environ.get(DATA_DIR_ENV))
 server = app.server
 
 
+def _help(text: str) -> str:
+    return text.replace("%", "%%")  # a translation's '%' is not argparse's
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Serve the Baltic Metropoles dashboard.")
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
-    parser.add_argument("--data", default=None, help=f"data folder (default: ${DATA_DIR_ENV} or data/)")
-    parser.add_argument("--debug", action="store_true", default=os.environ.get("DASH_DEBUG") == "1",
-                        help="Dash debug mode (off unless asked)")
-    args = parser.parse_args(argv)
+    with use_language(environment_language()):  # the console's language (LANG); each page picks its own
+        parser = argparse.ArgumentParser(description=_("Serve the Baltic Metropoles dashboard."))
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8050")))
+        parser.add_argument("--data", default=None,
+                            help=_help(_("data folder (default: {variable} or data/)", variable="$" + DATA_DIR_ENV)))
+        parser.add_argument("--debug", action="store_true", default=os.environ.get("DASH_DEBUG") == "1",
+                            help=_help(_("Dash debug mode (off unless asked)")))
+        args = parser.parse_args(argv)
     served = app if args.data is None else load_app(args.data)
     served.run(host=args.host, port=args.port, debug=args.debug, dev_tools_disable_version_check=True)
 

@@ -35,7 +35,9 @@
     });
     var file = document.querySelector("#upload input[type=file]");
     if (file && !file.getAttribute("aria-label")) {
-      file.setAttribute("aria-label", "Add your data: a CSV, Excel or Eurostat file");
+      var texts = document.getElementById("page-texts-dom");  // the page's language (layout.page_texts)
+      file.setAttribute("aria-label", (texts && texts.dataset.uploadInput) ||
+                        "Add your data: a CSV, Excel or Eurostat file");
     }
   }
   // Coalesced to one repair per frame: plotly adds thousands of nodes while it draws.

@@ -1,19 +1,29 @@
 // A download or an upload whose callback request fails says so on the page.
-// Dash 4 keeps a callback's `running` text ("Preparing the file…") up forever when the connection drops
+// Dash 4 keeps a callback's `running` busy text ("Preparing the file…") up forever when the connection drops
 // (a worker that died mid-request, a restart), and after an HTTP error (a proxy's 502 or 504, 413 for a
 // body over its limit, a 500) it clears the text but shows nothing. This wraps fetch for the callback
 // endpoint only, leaves every answer as it is for Dash, and on a failure of the download or upload
-// callback clears its busy text and shows a message where that callback shows its own.
+// callback hides its busy text and shows a message where that callback shows its own.
+// The messages are the page's, in its language: the data-* attributes of #page-texts-dom (layout.page_texts),
+// each a whole sentence per callback and failure, "{status}" standing for the HTTP status.
 (function () {
   if (!window.fetch) return;
   var WATCHED = [
     {output: "download.data", busy: "export-status",
      show: function (text) { return [["export-error", {children: text, is_open: true}]]; },
-     what: "The file could not be prepared"},
+     texts: "file"},
     {output: "user-data.data", busy: "upload-busy",
      show: function (text) { return [["upload-refused", {children: text}]]; },
-     what: "Your file could not be read"}
+     texts: "upload"}
   ];
+  // Only if the page lacks its texts (never in the app): the English ones.
+  var FALLBACK = {
+    file: "The file could not be prepared", upload: "Your file could not be read",
+    Lost: ": the server did not answer (the connection was lost). Please try again in a moment.",
+    TooLarge: ": the file is too large for the server (HTTP 413). Split it into smaller files.",
+    Timeout: ": the server did not answer in time (HTTP {status}). Please try again in a moment.",
+    Failed: ": the server failed (HTTP {status}). Please try again in a moment."
+  };
 
   function watched(init) {
     var body = init && typeof init.body === "string" ? init.body : "";
@@ -26,21 +36,27 @@
     return null;
   }
 
-  function reason(status) {
-    if (status === null) return "the server did not answer (the connection was lost). Please try again in a moment.";
-    if (status === 413) return "the file is too large for the server (HTTP 413). Split it into smaller files.";
-    if (status === 502 || status === 503 || status === 504) {
-      return "the server did not answer in time (HTTP " + status + "). Please try again in a moment.";
-    }
-    return "the server failed (HTTP " + status + "). Please try again in a moment.";
+  function kind(status) {
+    if (status === null) return "Lost";
+    if (status === 413) return "TooLarge";
+    if (status === 502 || status === 503 || status === 504) return "Timeout";
+    return "Failed";
+  }
+
+  function message(entry, status) {
+    var holder = document.getElementById("page-texts-dom");
+    var key = entry.texts + kind(status);  // e.g. data-file-timeout is dataset.fileTimeout
+    var text = holder && holder.dataset[key];
+    if (!text) text = FALLBACK[entry.texts] + FALLBACK[kind(status)];
+    return text.split("{status}").join(String(status));
   }
 
   function report(entry, status) {
     var api = window.dash_clientside;
     if (!api || !api.set_props) return;
     setTimeout(function () {  // after Dash has finished with the failed request
-      api.set_props(entry.busy, {children: ""});
-      entry.show(entry.what + ": " + reason(status)).forEach(function (update) {
+      api.set_props(entry.busy, {style: {display: "none"}});  // its `running` shows it while a request runs
+      entry.show(message(entry, status)).forEach(function (update) {
         api.set_props(update[0], update[1]);
       });
     }, 0);

@@ -34,6 +34,13 @@ MINI_TABLES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch) -> None:
+    """Commands take their default language from LANG/LC_ALL/LC_MESSAGES: tests read English unless they ask."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     """The bundled data, loaded once."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from functools import cache
 
 import dash_bootstrap_components  # noqa: F401  (registers the component suite to be served locally)
@@ -15,7 +16,9 @@ from dashboard.data import Dataset
 from dashboard.dispatch_guard import guard_dispatch
 from dashboard.embed import add_embed
 from dashboard.figures.map import TOPOJSON_FILE
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, PSEUDO
 from dashboard.layout import build_layout
+from dashboard.page_language import page_language, remember_choice
 from dashboard.paths import ASSETS_DIR, PLOTLY_JS
 from dashboard.serving import add_health_check, harden
 
@@ -47,10 +50,45 @@ def use_fast_json() -> None:
     pio.json.config.default_engine = "json"
 
 
-def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder: bool = False) -> Dash:
+class BalticDash(Dash):
+    """Dash, with the page's ``<html lang>`` set per request (Dash documents ``interpolate_index`` as the place
+    to change the index page)."""
+
+    def interpolate_index(self, **kwargs) -> str:
+        page = super().interpolate_index(**kwargs)
+        return page.replace('<html lang="en">', f'<html lang="{page_language()}">', 1)
+
+
+def layouts(dataset: Dataset, refused_folder: bool, warm: bool = False):
+    """The page's layout in the language of the request: English at once, any other on its first request, or
+    (``warm``) all of them in a background thread, so that the first visitor in Latvian does not wait for it.
+
+    No lock: two requests building one language at once build it twice, and one of them is kept. (A lock held
+    by the warming thread when gunicorn forks its workers would stay held in every worker.)"""
+    built: dict[str, object] = {DEFAULT_LANGUAGE: build_layout(dataset, refused_folder, DEFAULT_LANGUAGE)}
+
+    def layout_in(lang: str):
+        if lang not in built:
+            built[lang] = build_layout(dataset, refused_folder, lang)
+        return built[lang]
+
+    if warm:
+        threading.Thread(target=lambda: [layout_in(lang) for lang in LANGUAGES], name="layouts",
+                         daemon=True).start()
+
+    def layout():
+        lang = page_language()
+        return layout_in(lang if lang in (*LANGUAGES, PSEUDO) else DEFAULT_LANGUAGE)
+
+    return layout
+
+
+def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder: bool = False,
+               warm_languages: bool = False) -> Dash:
     """The app for ``dataset``; ``refused_folder`` when a requested --data folder failed (the page says only
-    that the bundled data is shown; app.py reports the problems on the console and in the log)."""
-    app = Dash(
+    that the bundled data is shown; app.py reports the problems on the console and in the log);
+    ``warm_languages``: build every language's page in the background (app.py; tests build what they ask)."""
+    app = BalticDash(
         __name__,
         title="Baltic Metropoles",
         assets_folder=str(ASSETS_DIR),
@@ -70,7 +108,8 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder
         'as="fetch" crossorigin="anonymous">', 1)  # the map's shapes load with the scripts, not after them
     # A refused --data folder: the problems went to the console and the log (app.py); a visitor is told only
     # that the bundled data is shown: never the server's path, nor a line of the file (it may be /etc/passwd).
-    app.layout = build_layout(dataset, refused_folder)
+    app.layout = layouts(dataset, refused_folder, warm_languages)
+    remember_choice(app.server, url_base_pathname)
     upload_store.configure(app.server)  # uploads are kept on the server; the browser keeps their id
     register_callbacks(app, dataset)
     harden(app)

@@ -8,7 +8,11 @@ Dataset: the base, plus the figures this browser session uploaded.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import replace
+from functools import wraps
+from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -35,10 +39,11 @@ from dashboard.data import Dataset
 from dashboard.export.all_data import all_data_file
 from dashboard.export.files import chart_file, data_file, deck_file, profile_file
 from dashboard.figures.styling import for_presentation, themed
-from dashboard.layout import heading, stage_graph
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, PSEUDO, _, is_language, ngettext, use_language
+from dashboard.layout import BUSY_HIDDEN, heading, stage_graph
 from dashboard.presets import with_users_regions
 from dashboard.state import ViewState
-from dashboard.upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, keep_checked, parse_upload
+from dashboard.upload import MAX_UPLOAD_BYTES, keep_checked, parse_upload
 from dashboard.url_state import from_query, restore, to_query
 from dashboard.view_model import chart_summary
 from dashboard.view_rules import (
@@ -52,11 +57,46 @@ from dashboard.view_rules import (
 )
 from dashboard.views import CHARTS, kpi_key
 
-DATA_DOWNLOADS = {"csv": "figures as CSV (zip)", "xlsx": "figures as Excel", "deck": "slide deck",
-                  "profile": "profile as PDF", "all-csv": "all data (zip)", "all-xlsx": "all data (Excel)"}
+# What a failed download says, one whole sentence per download (translated where shown).
+DATA_DOWNLOADS = {"csv": N_("Could not export the figures as CSV (zip)."),
+                  "xlsx": N_("Could not export the figures as Excel."),
+                  "deck": N_("Could not export the slide deck."),
+                  "profile": N_("Could not export the profile as PDF."),
+                  "all-csv": N_("Could not export all data (zip)."),
+                  "all-xlsx": N_("Could not export all data (Excel).")}
+# A callback's ``running`` is fixed when it is registered, for every language: it only shows and hides a busy
+# text that the page's layout writes in its own language (layout.toolbar).
+BUSY_SHOWN: dict = {}
+
+
+def stored_language(stored: object) -> str:
+    """The language of the view a browser's store holds (the page's, at first); English when unreadable."""
+    lang = stored.get("lang") if isinstance(stored, dict) else None
+    return lang if is_language(lang) else DEFAULT_LANGUAGE
+
+
+def asked_language(search: object, stored: object) -> str:
+    """The link's ``?lang=`` when it names one of ours, else the stored view's language."""
+    if isinstance(search, str) and "lang=" in search:
+        asked = (parse_qs(search.lstrip("?")[:2000], max_num_fields=40).get("lang") or [None])[-1]
+        if is_language(asked):
+            return asked  # type: ignore[return-value]
+    return stored_language(stored)
+
+
+def speaking(language_of: Callable[..., str]):
+    """Run a callback in the language ``language_of`` finds in the callback's own arguments."""
+    def wrap(callback):
+        @wraps(callback)
+        def in_language(*args, **kwargs):
+            with use_language(language_of(*args, **kwargs)):
+                return callback(*args, **kwargs)
+        return in_language
+    return wrap
 
 
 def register_callbacks(app: Dash, base: Dataset) -> None:
+    _register_language(app)
     _register_view(app, base)
     _register_table(app, base)
     app.clientside_callback(
@@ -75,6 +115,26 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     _register_upload(app, base)
 
 
+def _register_language(app: Dash) -> None:
+    """The language menu's links keep the view (the address bar's settings with another ``lang``); going back
+    or forward to an address in another language reloads the page in it (its fixed texts are per language)."""
+    app.clientside_callback(
+        f"""function (search) {{
+            const known = {json.dumps([*LANGUAGES, PSEUDO])};
+            const asked = new URLSearchParams(search || "").get("lang");
+            if (asked && known.includes(asked) && asked !== document.documentElement.lang) {{
+                window.location.reload();
+                return window.dash_clientside.no_update;
+            }}
+            return window.dash_clientside.callback_context.outputs_list.map(function (output) {{
+                const params = new URLSearchParams(search || "");
+                params.set("lang", output.id.lang);
+                return "?" + params.toString();
+            }});
+        }}""",
+        Output({"type": "language-link", "lang": ALL}, "href"), Input("url", "search"))
+
+
 def _chart_parts(dataset: Dataset, view, state: ViewState) -> dict:
     figure, meta = view.build(dataset, state)
     return dict(figure=themed(figure, state.theme), style=graph_style(figure), title=meta.title,
@@ -85,20 +145,25 @@ def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
     """Presentation mode's slide: the KPI cards, or one chart full screen."""
     name = dataset.region_name(state.focus)
     if state.slide == "kpis":
-        return dict(title=f"{name}: key figures", subtitle=heading(dataset, state)[1].children, graph=no_update,
-                    graph_style={"display": "none"}, style={},
+        # Translators: the presentation's slide of a region's key figures; {region} is its name
+        return dict(title=_("{region}: key figures", region=name), subtitle=heading(dataset, state)[1].children,
+                    graph=no_update, graph_style={"display": "none"}, style={},
                     kpis=kpi_row(dataset, state),
-                    footer="Sources on each card.")
+                    footer=_("Sources on each card."))
     view = CHARTS.by_name(state.slide)
     figure, meta = view.build(dataset, state)
     badges = " · ".join(text for text, _ in meta.comparability.badges)
-    return dict(title=meta.title, subtitle=meta.subtitle + (f" · ⚠ {badges}" if badges else ""),
+    # Translators: a chart's subtitle, then its comparability warnings after a warning sign
+    subtitle = _("{subtitle} · ⚠ {warnings}", subtitle=meta.subtitle, warnings=badges) if badges else meta.subtitle
+    return dict(title=meta.title, subtitle=subtitle,
                 graph=stage_graph(themed(for_presentation(figure), state.theme)), graph_style={},
                 kpis=[], style={"display": "none"},
                 footer=" · ".join(part for part in (
-                    "Sources: " + "; ".join(meta.publishers) if meta.publishers else "",
+                    _("Sources: {publishers}", publishers="; ".join(meta.publishers)) if meta.publishers else "",
                     # a region left out says so on the slide too (the page's card lists it with its reason)
-                    "Not shown: " + ", ".join(name for name, _ in meta.missing) if meta.missing else "") if part))
+                    # Translators: the regions a chart leaves out for want of figures, separated by commas
+                    _("Not shown: {regions}", regions=", ".join(name for name, _why in meta.missing))
+                    if meta.missing else "") if part))
 
 
 def _register_view(app: Dash, base: Dataset) -> None:
@@ -151,6 +216,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
                   shown={view.name: State(f"{view.name}-key", "data") for view in CHARTS})
 
     @app.callback(output=outputs, inputs=inputs, state=states)
+    @speaking(lambda **kw: asked_language(kw["search"], kw["stored"]))
     def update_view(search, controls, tab, presets, chart_clicks, keys, theme, user, stored, shown_kpis,
                     shown_options, shown_profile, shown):
         """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState,
@@ -163,7 +229,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         notes: list[str] = []
         from_url = trigger is None or "url.search" in ctx.triggered_prop_ids  # first load fires several inputs
         if from_url:
-            state, notes = from_query(dataset, text(search))
+            state, notes = from_query(dataset, text(search), language=stored_language(stored))
         elif trigger == "user-data":  # figures added or removed: keep the view, offer any new regions
             state = restore(dataset, stored)
             state = replace(state, peers=with_users_regions(base, dataset, state.peers))
@@ -172,12 +238,12 @@ def _register_view(app: Dash, base: Dataset) -> None:
             try:
                 state = next_state(dataset, trigger, current, values)
             except (TypeError, ValueError, KeyError, AttributeError, IndexError):  # a value no control sends
-                state, notes = current, ["a control's value could not be read; the view was kept"]
+                state, notes = current, [_("a control's value could not be read; the view was kept")]
             state = restore(dataset, state.to_dict())  # whatever came in, only values the URL parser accepts
         state, fixes = normalise(dataset, state)
         notes += fixes if from_url else []
         if text(search) != search and from_url:
-            notes.append("the address could not be read; the default view is shown")
+            notes.append(_("the address could not be read; the default view is shown"))
         query = to_query(dataset, state)
         reference = user_reference(user)
         user_hash = reference and reference["id"]
@@ -216,7 +282,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
             x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", scale=state.scale,
             **options,
             options_key=no_update if options_key == shown_options else options_key,
-            notice=["Ignored in the link: ", "; ".join(notes), "."] if notes else no_update,
+            # Translators: {notes} are the settings of a link that were ignored, each with its reason, by ';'
+            notice=_("Ignored in the link: {notes}.", notes="; ".join(notes)) if notes else no_update,
             notice_open=True if notes else no_update,
             heading=no_update if same_kpis else heading(dataset, state),
             kpis=no_update if same_kpis else kpi_row(dataset, state),
@@ -251,27 +318,27 @@ def _register_table(app: Dash, base: Dataset) -> None:
 
     @app.callback(Output("figures-table", "children"), Input("grid-library", "data"),
                   State("view-state", "data"), State("user-data", "data"), prevent_initial_call=True)
+    @speaking(lambda ready, data, user: stored_language(data))
     def create_table(ready, data, user):
         if not ready:
             raise PreventUpdate
         if ready == "failed":
-            return dbc.Alert("The table could not be loaded from the server. Reload the page to try again; "
-                             "the same figures are in Download → Figures of this view (CSV or Excel).", color="warning")
+            return dbc.Alert(_("The table could not be loaded from the server. Reload the page to try again; the "
+                               "same figures are in Download → Figures of this view (CSV or Excel)."), color="warning")
         dataset = session_dataset(base, user)
         return figures_table(dataset, restore(dataset, data))
 
 
 def _register_downloads(app: Dash, base: Dataset) -> None:
-    busy = [dbc.Spinner(size="sm", spinner_class_name="me-1"), "Preparing the file…"]
-
     @app.callback(
         Output("download", "data"), Output("export-error", "children"), Output("export-error", "is_open"),
         Input({"type": "export", "chart": ALL, "fmt": ALL, "size": ALL, "scale": ALL}, "n_clicks"),
         Input({"type": "download", "what": ALL}, "n_clicks"),
         State("view-state", "data"), State("user-data", "data"),
         prevent_initial_call=True,
-        running=[(Output("export-status", "children"), busy, "")],
+        running=[(Output("export-status", "style"), BUSY_SHOWN, BUSY_HIDDEN)],
     )
+    @speaking(lambda _chart_clicks, _view_clicks, data, user: stored_language(data))
     def download(_chart_clicks, _view_clicks, data, user):
         trigger = ctx.triggered_id
         if not isinstance(trigger, dict) or not clicks(ctx.triggered[0]["value"]):
@@ -279,12 +346,14 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
         if trigger.get("type") == "export":
             if trigger.get("chart") not in CHARTS.names() or not offered(trigger.get("size"), trigger.get("fmt"),
                                                                       trigger.get("scale")):
-                return no_update, "That export is not offered: choose one from a chart's Download menu.", True
-            what = f"{trigger['chart']} chart as {trigger['fmt'].upper()}"
+                return no_update, _("That export is not offered: choose one from a chart's Download menu."), True
+            # Translators: {chart} is a chart's title ('Ranking'), {format} PNG, SVG or PDF
+            failed = _("Could not export the {chart} chart as {format}.",
+                       chart=_(CHARTS.by_name(trigger["chart"]).title), format=trigger["fmt"].upper())
         elif trigger.get("what") in DATA_DOWNLOADS:
-            what = DATA_DOWNLOADS[trigger["what"]]
+            failed = _(DATA_DOWNLOADS[trigger["what"]])
         else:
-            return no_update, "That download is not offered: choose one from the Download menu.", True
+            return no_update, _("That download is not offered: choose one from the Download menu."), True
         dataset = session_dataset(base, user)
         state = restore(dataset, data)
         try:
@@ -300,8 +369,14 @@ def _register_downloads(app: Dash, base: Dataset) -> None:
             else:
                 name, payload = data_file(dataset, state, trigger["what"])
         except Exception as err:  # any failure is reported on the page, which keeps working
-            return no_update, [html.Strong(f"Could not export the {what}. "), f"{type(err).__name__}: {err}"], True
+            return no_update, [html.Strong(failed), " ", f"{type(err).__name__}: {err}"], True
         return dcc.send_bytes(payload, name), no_update, False
+
+
+def _notes(notes: list[str]) -> str:
+    """What an upload read and assumed, as one line (the notes are written by dashboard.upload)."""
+    # Translators: what was read from an uploaded file and what was assumed, the items separated by ';'
+    return _("{notes}.", notes="; ".join(notes))
 
 
 def _register_upload(app: Dash, base: Dataset) -> None:
@@ -310,63 +385,76 @@ def _register_upload(app: Dash, base: Dataset) -> None:
         Output("upload-panel", "is_open"), Input("upload-open", "n_clicks"), State("upload-panel", "is_open"),
         prevent_initial_call=True)
     # The size check runs in the browser: a file over the limit is never sent, let alone read.
+    # Its message is the page's (layout.page_texts: this script is the same for every language).
     app.clientside_callback(
-        f"""function (contents, name) {{
+        f"""function (contents, name, texts) {{
             if (!contents) {{ return [window.dash_clientside.no_update, ""]; }}
             const data = contents.split(",")[1] || "";
             const bytes = Math.floor(data.length * 3 / 4);
             if (bytes > {MAX_UPLOAD_BYTES}) {{
+                const said = (texts && texts["upload-over-limit"]) || "{{name}}: the file is too large ({{size}} MB).";
+                const size = (bytes / 1048576).toFixed(1).replace(".", (texts && texts["decimal-sign"]) || ".");
                 return [window.dash_clientside.no_update,
-                        name + ": the file is larger than {MAX_UPLOAD_TEXT} (" + (bytes / 1048576).toFixed(1) +
-                        " MB); it was not uploaded. Split it, or use 'python app.py --data FOLDER'."];
+                        said.split("{{name}}").join(String(name)).split("{{size}}").join(size)];
             }}
             return [{{"contents": contents, "name": name}}, ""];
         }}""",
         Output("upload-accepted", "data"), Output("upload-refused", "children"),
-        Input("upload", "contents"), State("upload", "filename"),
+        Input("upload", "contents"), State("upload", "filename"), State("page-texts", "data"),
     )
 
     @app.callback(
         Output("user-data", "data"), Output("upload-status", "children"),
         Input("upload-accepted", "data"), Input("upload-remove", "n_clicks"), State("user-data", "data"),
+        State("view-state", "data"),
         prevent_initial_call=True,
-        running=[(Output("upload-busy", "children"), "Reading your file…", "")],
+        running=[(Output("upload-busy", "style"), BUSY_SHOWN, BUSY_HIDDEN)],
     )
-    def receive(accepted, _remove, current):
+    @speaking(lambda accepted, _remove, current, view: stored_language(view))
+    def receive(accepted, _remove, current, view):
         if ctx.triggered_id == "upload-remove":
             upload_store.release(current, upload_store.client_address())  # frees this client's slot (quota)
-            return None, "Your data was removed; the bundled figures are shown."
+            return None, _("Your data was removed; the bundled figures are shown.")
         if not accepted:
             raise PreventUpdate
         if not isinstance(accepted, dict) or not isinstance(accepted.get("contents"), str):
-            return no_update, dbc.Alert("The upload could not be read; please choose the file again.",
+            return no_update, dbc.Alert(_("The upload could not be read; please choose the file again."),
                                         color="danger", dismissable=True, className="mt-2")
         accepted = {"contents": accepted["contents"], "name": text(accepted.get("name")) or "upload"}
         outcome = parse_upload(accepted["contents"], accepted["name"], base)
         if outcome.problems:
             items = [html.Li(str(p)) for p in outcome.problems[:200]]
-            more = [html.Li(f"… and {len(outcome.problems) - 200} more")] if len(outcome.problems) > 200 else []
+            extra = len(outcome.problems) - 200
+            more = [html.Li(ngettext("… and {n} more", "… and {n} more", extra))] if extra > 0 else []
             return no_update, dbc.Alert([
-                html.Strong(f"{accepted['name']}: {len(outcome.problems)} problem(s); nothing was added. "),
-                "Fix them and upload again (FILE:ROW:COLUMN: message):",
+                # Translators: {name} is the uploaded file's name
+                html.Strong(ngettext("{name}: {n} problem; nothing was added.",
+                                     "{name}: {n} problems; nothing was added.", len(outcome.problems),
+                                     name=accepted["name"])),
+                " ",
+                # Translators: keep FILE:ROW:COLUMN as it is, or translate its three words (the problems' form)
+                _("Fix them and upload again (FILE:ROW:COLUMN: message):"),
                 html.Ul([*items, *more], className="mb-0 small upload-problems"),
-                html.Div("; ".join(outcome.notes).capitalize() + ".", className="small") if outcome.notes else None,
+                html.Div(_notes(outcome.notes), className="small") if outcome.notes else None,
             ], color="danger", dismissable=True, className="mt-2")
         reference, refusal = upload_store.keep_for_session(outcome.payload, current)
         if reference is None:  # over this client's quota, the store unavailable, or too large to keep
-            return no_update, dbc.Alert(f"{accepted['name']} was read, but {refusal}; nothing was added.",
+            # Translators: {name} is the uploaded file's name, {reason} why the server cannot keep it
+            return no_update, dbc.Alert(_("{name} was read, but {reason}; nothing was added.",
+                                          name=accepted["name"], reason=refusal),
                                         color="danger", dismissable=True, className="mt-2")
         keep_checked(base, reference, outcome)  # the first click finds the Dataset built while checking the file
         return reference, dbc.Alert([
-            html.Strong(f"{accepted['name']} added: kept on this server for a week from now, and shown "
-                        "in this browser until you remove it. "),
-            "; ".join(outcome.notes) + ".",
-            " Figures from it are marked 'Your data' in cards, charts, the table and exports.",
+            html.Strong(_("{name} added: kept on this server for a week from now, and shown in this browser until "
+                          "you remove it.", name=accepted["name"])),
+            " ", _notes(outcome.notes), " ",
+            _("Figures from it are marked 'Your data' in cards, charts, the table and exports."),
         ], color="success", dismissable=True, className="mt-2")
 
     @app.callback(Output("upload-remove", "style"), Output("user-data-banner", "children"),
-                  Input("user-data", "data"))
-    def show_session_data(user):
+                  Input("user-data", "data"), State("view-state", "data"))
+    @speaking(lambda user, view: stored_language(view))
+    def show_session_data(user, view):
         """While this session has figures of its own, say so and offer to remove them (also after a reload)."""
         reference = user_reference(user)
         if reference is None:
@@ -375,13 +463,15 @@ def _register_upload(app: Dash, base: Dataset) -> None:
         kept = upload_store.status(upload_id) if upload_id is not None else "missing"
         if kept == "unavailable":  # Redis down or frozen: the upload is not gone
             return {"display": "inline-block"}, [
-                dbc.Badge("Store unavailable", color="warning", className="me-1 text-dark"),
-                f"The server's upload store is unavailable right now, so {reference['name']} is not shown and the "
-                "bundled figures are. Try again in a minute (reload the page); no need to upload the file again."]
+                dbc.Badge(_("Store unavailable"), color="warning", className="me-1 text-dark"),
+                _("The server's upload store is unavailable right now, so {name} is not shown and the bundled figures "
+                  "are. Try again in a minute (reload the page); no need to upload the file again.",
+                  name=reference["name"])]
         if kept != "kept":  # expired, or on another instance without Redis
             return {"display": "inline-block"}, [
-                dbc.Badge("Upload again", color="warning", className="me-1 text-dark"),
-                f"{reference['name']} is no longer on the server, so the bundled figures are shown. "
-                "Please upload the file again."]
-        return {"display": "inline-block"}, [dbc.Badge("Your data", color="info", className="me-1 text-dark"),
-                                             f"{reference['name']} is shown with the bundled figures in this session."]
+                dbc.Badge(_("Upload again"), color="warning", className="me-1 text-dark"),
+                _("{name} is no longer on the server, so the bundled figures are shown. Please upload the file again.",
+                  name=reference["name"])]
+        return {"display": "inline-block"}, [dbc.Badge(_("Your data"), color="info", className="me-1 text-dark"),
+                                             _("{name} is shown with the bundled figures in this session.",
+                                               name=reference["name"])]

@@ -13,21 +13,26 @@ would give for the same view. A bad option value is one line on stderr and exit 
 read only when they are regular files within the limits (data/limits.py: no FIFO, device or socket);
 whatever comes from a data file is printed with control characters escaped; an unexpected error is
 one line and exit code 1 (BALTMET_TRACEBACK=1 shows the traceback).
+
+Every command has ``--lang`` (cli_common): help, messages and the files it writes are in that language,
+by default the environment's (LANG=fi_FI.UTF-8 -> fi), else English.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlencode
 
-from dashboard.cli_common import OneLineParser, load_dataset, say
+from dashboard.cli_common import OneLineParser, load_dataset, requested_language, say
 from dashboard.data import Dataset, DataValidationError
 from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
 from dashboard.export.images import SIZES
+from dashboard.i18n import _, ngettext, pgettext, use_language
 from dashboard.presets import PRESETS
 from dashboard.render.image import FORMATS
 from dashboard.state import MEASURES, ViewState
@@ -44,8 +49,8 @@ def _state(parser: argparse.ArgumentParser, dataset: Dataset, args: argparse.Nam
             params[name] = getattr(args, option)
     state, ignored = from_query(dataset, "?" + urlencode({k: v for k, v in params.items() if v}))
     if ignored:
-        parser.error("invalid value: " + "; ".join(ignored))
-    return state
+        parser.error(_("invalid value: {problems}", problems="; ".join(ignored)))
+    return dataclasses.replace(state, lang=args.lang)  # the files are written in --lang
 
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -58,16 +63,30 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except DataValidationError as err:
         for problem in err.problems:
             say(problem)
-        say(f"{len(err.problems)} problem(s) in {directory}", sys.stderr)
+        # Translators: "(s)" is how the English covers both numbers; write your language's plural forms.
+        say(ngettext("{n} problem(s) in {folder}", "{n} problem(s) in {folder}", len(err.problems),
+                     folder=directory), sys.stderr)
         return 1
     dataset = loaded.dataset
     per_edition = dataset.values.groupby("edition").size()
-    editions = ", ".join(f"{e} {n}" for e, n in per_edition.items())
-    kind = ("" if not loaded.notes else " (" + "; ".join(loaded.notes) + ")") if loaded.kind == "complete" \
-        else " (your figures on top of the bundled data: " + "; ".join(loaded.notes) + ")"
-    say(f"OK {directory}: {len(dataset.regions)} regions, {len(dataset.indicators)} indicators, "
-          f"{len(dataset.values)} values ({editions}), {len(dataset.sources)} sources, "
-          f"{len(dataset.gaps)} documented gaps{kind}")
+    editions = ", ".join(f"{e} {n}" for e, n in per_edition.items())  # edition ids and their counts
+    counts = ", ".join((
+        # Translators: part of the summary "OK DIR: 30 regions, 25 indicators, 9000 values (...), 12 sources".
+        ngettext("{n} regions", "{n} regions", len(dataset.regions)),
+        ngettext("{n} indicators", "{n} indicators", len(dataset.indicators)),
+        # Translators: {editions} is the count per edition, such as "2024 4500, 2025 4800".
+        ngettext("{n} values ({editions})", "{n} values ({editions})", len(dataset.values), editions=editions),
+        ngettext("{n} sources", "{n} sources", len(dataset.sources)),
+        ngettext("{n} documented gaps", "{n} documented gaps", len(dataset.gaps)),
+    ))
+    notes = "; ".join(loaded.notes)
+    if loaded.kind != "complete":
+        say(_("OK {folder}: {counts} (your figures on top of the bundled data: {notes})",
+              folder=directory, counts=counts, notes=notes))
+    elif notes:
+        say(_("OK {folder}: {counts} ({notes})", folder=directory, counts=counts, notes=notes))
+    else:
+        say(_("OK {folder}: {counts}", folder=directory, counts=counts))
     return 0
 
 
@@ -77,13 +96,13 @@ def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) 
     from dashboard.data.limits import Refused, read_regular_file
 
     if bool(args.out) == bool(args.merge):
-        parser.error("give one of --out DIR (a folder of your figures) or --merge DIR (rewrite a data folder)")
+        parser.error(_("give one of --out DIR (a folder of your figures) or --merge DIR (rewrite a data folder)"))
     dataset = load_dataset(args.merge or args.data)
     files, unread = [], 0
     for name in args.files:
         path = Path(name)
         if not os.path.lexists(path):
-            parser.error(f"no such file: {name}")
+            parser.error(_("no such file: {file}", file=name))
         try:  # a regular file only, at most max_file_bytes: a FIFO or /dev/zero is refused, never read
             files.append((read_regular_file(path, str(path)), str(path)))
         except Refused as refused:
@@ -100,12 +119,21 @@ def _import_eurostat(args: argparse.Namespace, parser: argparse.ArgumentParser) 
     if args.merge:
         report = merge_into(Path(args.merge), [v for i in imports for v in i.values],
                             [s for i in imports for s in i.sources])
-        say(f"merged into {args.merge}: {report.added} figure(s) written, {report.replaced} other figure(s) of "
-            f"the same series removed, {report.gaps_filled} gap(s) filled, sources no longer cited dropped: "
-            f"{', '.join(report.sources_dropped) or 'none'}; check with 'python -m dashboard validate {args.merge}'")
+        counts = ", ".join((
+            # Translators: "(s)" is how the English covers both numbers; write your language's plural forms.
+            ngettext("{n} figure(s) written", "{n} figure(s) written", report.added),
+            ngettext("{n} other figure(s) of the same series removed",
+                     "{n} other figure(s) of the same series removed", report.replaced),
+            ngettext("{n} gap(s) filled", "{n} gap(s) filled", report.gaps_filled),
+        ))
+        say(_("merged into {folder}: {counts}, sources no longer cited dropped: {sources}; check with '{command}'",
+              folder=args.merge, counts=counts,
+              sources=", ".join(report.sources_dropped) or pgettext("sources", "none"),
+              command="python -m dashboard validate " + args.merge))
         return 0
     values, sources = write_tables(imports, Path(args.out))
-    say(f"wrote {values} and {sources}: run 'python app.py --data {args.out}' to see them")
+    say(_("wrote {values} and {sources}: run '{command}' to see them", values=values, sources=sources,
+          command="python app.py --data " + args.out))
     return 0
 
 
@@ -136,64 +164,69 @@ def _deck(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _view_options(parser: argparse.ArgumentParser) -> None:
     peers = ", ".join(PRESETS)
-    parser.add_argument("--focus", default="helsinki", help="focus region id (default: helsinki)")
+    parser.add_argument("--focus", default="helsinki", help=_("focus region id (default: helsinki)"))
     parser.add_argument("--peers", default="all",
-                        help=f"comma-separated region ids, or a preset: {peers} (default: all)")
+                        help=_("comma-separated region ids, or a preset: {presets} (default: all)", presets=peers))
     parser.add_argument("--edition", default=DEFAULT_EDITION, choices=list(EDITIONS),
-                        help=f"edition (default: {DEFAULT_EDITION})")
-    parser.add_argument("--measure", default="absolute", choices=list(MEASURES), help="measure (default: absolute)")
-    parser.add_argument("--year", type=int, help="a specific year (default: each region's default year)")
+                        help=_("edition (default: {edition})", edition=DEFAULT_EDITION))
+    parser.add_argument("--measure", default="absolute", choices=list(MEASURES),
+                        help=_("measure (default: absolute)"))
+    parser.add_argument("--year", type=int, help=_("a specific year (default: each region's default year)"))
     parser.add_argument("--basis", choices=list(BASES),
-                        help="compare on this kind of territory (default: per indicator, the one most regions have)")
-    parser.add_argument("--data", help="data folder (default: the bundled data/)")
+                        help=_("compare on this kind of territory (default: per indicator, the one most regions "
+                               "have)"))
+    parser.add_argument("--data", help=_("data folder (default: the bundled data/)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="python -m dashboard", description="Baltic Metropoles dashboard tools.")
+    """The parser of every command, its texts in the current language (``main`` sets it from ``--lang``)."""
+    parser = OneLineParser(prog="python -m dashboard", description=_("Baltic Metropoles dashboard tools."),
+                           lang_option=False)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
-    validate = sub.add_parser("validate", help="check a data folder and report every problem",
-                              description="Check a data folder. Exit 0 and print a summary when it is "
-                                          "good; exit 1 and print FILE:ROW:COLUMN: message lines when not.")
-    validate.add_argument("directory", nargs="?", help="data folder (default: the bundled data/)")
+    validate = sub.add_parser("validate", help=_("check a data folder and report every problem"),
+                              description=_("Check a data folder. Exit 0 and print a summary when it is "
+                                            "good; exit 1 and print FILE:ROW:COLUMN: message lines when not."))
+    validate.add_argument("directory", nargs="?", help=_("data folder (default: the bundled data/)"))
     validate.set_defaults(handler=_validate)
 
-    export = sub.add_parser("export", help="write one chart as PNG, SVG or PDF",
-                            description="Write one chart of a view as an image, with title, subtitle, "
-                                        "source line and export date inside it.")
+    export = sub.add_parser("export", help=_("write one chart as PNG, SVG or PDF"),
+                            description=_("Write one chart of a view as an image, with title, subtitle, "
+                                          "source line and export date inside it."))
     _view_options(export)
-    export.add_argument("--chart", required=True, choices=CHARTS.names(), help="which chart")
-    export.add_argument("--indicator", default=None, help="indicator id of the ranking, map and trend")
-    export.add_argument("--x", default=None, help="scatter: indicator id on the x axis")
-    export.add_argument("--y", default=None, help="scatter: indicator id on the y axis")
-    export.add_argument("--bubble", default=None, help="scatter: indicator id of the bubble size")
+    export.add_argument("--chart", required=True, choices=CHARTS.names(), help=_("which chart"))
+    export.add_argument("--indicator", default=None, help=_("indicator id of the ranking, map and trend"))
+    export.add_argument("--x", default=None, help=_("scatter: indicator id on the x axis"))
+    export.add_argument("--y", default=None, help=_("scatter: indicator id on the y axis"))
+    export.add_argument("--bubble", default=None, help=_("scatter: indicator id of the bubble size"))
     export.add_argument("--layout", default="slide", choices=list(SIZES),
-                        help="slide (1600x900, 16:9) or report (1200x800) (default: slide)")
-    export.add_argument("--format", default="png", choices=list(FORMATS), help="file format (default: png)")
+                        help=_("slide (1600x900, 16:9) or report (1200x800) (default: slide)"))
+    export.add_argument("--format", default="png", choices=list(FORMATS), help=_("file format (default: png)"))
     export.add_argument("--scale", type=float, default=2, choices=[1, 2, 4],
-                        help="PNG pixel scale (default: 2)")
-    export.add_argument("--out", required=True, help="output folder")
+                        help=_("PNG pixel scale (default: 2)"))
+    export.add_argument("--out", required=True, help=_("output folder"))
     export.set_defaults(handler=_export)
 
-    eurostat = sub.add_parser("import-eurostat", help="turn Eurostat downloads into data tables",
-                              description="Read Eurostat TSV (optionally .gz) or SDMX-CSV downloads of the metro "
-                                          "tables met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or of the NUTS-level "
-                                          "tables demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers (summed into "
-                                          "metro regions by the data's metro_compositions.csv; several files of "
-                                          "one table are vintages: each series takes the newest and breaks where "
-                                          "it changes). Unknown metro codes are reported and skipped.")
-    eurostat.add_argument("files", nargs="+", metavar="FILE", help="Eurostat download(s)")
-    eurostat.add_argument("--out", help="output folder: tables 'app.py --data OUT' shows on top of the data")
+    eurostat = sub.add_parser("import-eurostat", help=_("turn Eurostat downloads into data tables"),
+                              description=_("Read Eurostat TSV (optionally .gz) or SDMX-CSV downloads of the metro "
+                                            "tables met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or of the NUTS-level "
+                                            "tables demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers (summed into "
+                                            "metro regions by the data's metro_compositions.csv; several files of "
+                                            "one table are vintages: each series takes the newest and breaks where "
+                                            "it changes). Unknown metro codes are reported and skipped."))
+    eurostat.add_argument("files", nargs="+", metavar="FILE", help=_("Eurostat download(s)"))
+    eurostat.add_argument("--out", help=_("output folder: tables 'app.py --data OUT' shows on top of the data"))
     eurostat.add_argument("--merge", metavar="DIR",
-                          help="rewrite the data folder DIR instead: each series the files cover becomes the "
-                               "files' figures (how the bundled data/ is built from data/eurostat/)")
-    eurostat.add_argument("--data", help="data folder whose regions the metro codes map to (default: bundled)")
+                          help=_("rewrite the data folder DIR instead: each series the files cover becomes the "
+                                 "files' figures (how the bundled data/ is built from data/eurostat/)"))
+    eurostat.add_argument("--data",
+                          help=_("data folder whose regions the metro codes map to (default: bundled)"))
     eurostat.set_defaults(handler=_import_eurostat)
 
-    deck = sub.add_parser("deck", help="write a 16:9 slide deck (PPTX) of a view",
-                          description="Write a PPTX deck: title, KPI cards, one slide per chart, sources.")
+    deck = sub.add_parser("deck", help=_("write a 16:9 slide deck (PPTX) of a view"),
+                          description=_("Write a PPTX deck: title, KPI cards, one slide per chart, sources."))
     _view_options(deck)
-    deck.add_argument("--indicator", default=None, help="indicator id of the ranking, map and trend")
-    deck.add_argument("--out", required=True, help="output .pptx file")
+    deck.add_argument("--indicator", default=None, help=_("indicator id of the ranking, map and trend"))
+    deck.add_argument("--out", required=True, help=_("output .pptx file"))
     deck.set_defaults(handler=_deck)
 
     from dashboard.refresh.cli import register as register_refresh
@@ -204,15 +237,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with use_language(requested_language(argv)):  # help and usage errors in the language asked for
+        parser = build_parser()
+        args = parser.parse_args(argv)
     sub = parser._subparsers._group_actions[0].choices[args.command]  # the subcommand's parser, for errors
-    try:
-        return args.handler(args, sub)
-    except KeyboardInterrupt:
-        return 130
-    except Exception as err:  # one line, never a traceback (BALTMET_TRACEBACK=1 shows it, for debugging)
-        if os.environ.get("BALTMET_TRACEBACK") == "1":
-            raise
-        say(f"error: {type(err).__name__}: {err}", sys.stderr)
-        return 1
+    with use_language(args.lang):
+        try:
+            return args.handler(args, sub)
+        except KeyboardInterrupt:
+            return 130
+        except Exception as err:  # one line, never a traceback (BALTMET_TRACEBACK=1 shows it, for debugging)
+            if os.environ.get("BALTMET_TRACEBACK") == "1":
+                raise
+            say(_("error: {kind}: {problem}", kind=type(err).__name__, problem=err), sys.stderr)
+            return 1

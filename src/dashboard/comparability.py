@@ -11,12 +11,24 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES
 from dashboard.data.territory_kinds import bundled_territory_kinds
 from dashboard.formatting import format_year
-from dashboard.measures import Point
+from dashboard.i18n import N_, _, ngettext
+from dashboard.measures import Point, basis_name
 
 MAX_YEAR_SPREAD = 3
+# 'compared on ...' per basis: whole phrases, since a basis's name does not always follow 'on' (BASES)
+_COMPARED = {
+    "eurostat_metro": N_("compared on Eurostat metropolitan regions"),
+    "city": N_("compared on core cities"),
+    "reported": N_("compared as each region reports"),
+}
+
+
+def sentence_start(text: str) -> str:
+    """``text`` with its first letter a capital, the rest as it is (a data label opening a sentence: 'core city'
+    -> 'Core city'; never lowercases the rest, as str.capitalize would a German noun or 'NUTS')."""
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -36,7 +48,7 @@ class Comparability:
 
     @property
     def basis_label(self) -> str:
-        return f"Compared on: {BASES.get(self.basis, self.basis)}"
+        return _("Compared on: {basis}", basis=basis_name(self.basis))
 
 
     @property
@@ -44,17 +56,20 @@ class Comparability:
         """(text, tooltip) pairs for the chart card."""
         out = []
         if self.mixed_territories:
-            out.append(("Mixed territories", "The figures describe different kinds of territory; hatched or "
-                                             "labelled marks differ from the majority."))
+            out.append((_("Mixed territories"), _("The figures describe different kinds of territory; hatched or "
+                                                  "labelled marks differ from the majority.")))
         if self.years_apart:
-            out.append((f"Years {self.year_range[0]}–{self.year_range[1]}",
-                        f"The figures are more than {MAX_YEAR_SPREAD} years apart."))
+            out.append((_("Years {first}–{last}", first=self.year_range[0], last=self.year_range[1]),
+                        ngettext("The figures are more than {n} year apart.",
+                                 "The figures are more than {n} years apart.", MAX_YEAR_SPREAD)))
         return out
 
 
 def compared(basis: str) -> str:
     """'compared on core cities', 'compared as each region reports'."""
-    return "compared as each region reports" if basis == "reported" else f"compared on {BASES.get(basis, basis)}"
+    if basis in _COMPARED:
+        return _(_COMPARED[basis])
+    return _("compared on {basis}", basis=basis_name(basis))
 
 
 def kind_label(kind: str, dataset: Dataset | None = None) -> str:
@@ -92,23 +107,31 @@ def assess(dataset: Dataset, points: list[Point], basis: str = "reported", years
         for kind in dataset.kinds.order:
             # a trend has a point per year: each region's territory is named once, without the years
             names = list(dict.fromkeys(
-                f"{dataset.region_name(p.region_id)} ({p.territory}" + ("" if years == "none" else f", {p.year}") + ")"
+                _("{region} ({territory})", region=dataset.region_name(p.region_id), territory=p.territory)
+                if years == "none" else
+                _("{region} ({territory}, {year})", region=dataset.region_name(p.region_id), territory=p.territory,
+                  year=p.year)
                 for p in shown if p.territory_kind == kind))
             if names:
-                parts.append(f"{kind_label(kind, dataset).capitalize()}: {'; '.join(names)}.")
+                # Translators: a footnote's sentence: a kind of territory, then the regions of that kind
+                parts.append(_("{kind}: {regions}.", kind=sentence_start(kind_label(kind, dataset)),
+                               regions="; ".join(names)))
     if years == "none":
         pass
     elif year_range and year_range[1] - year_range[0] > MAX_YEAR_SPREAD:
-        parts.append("Years: " + ", ".join(f"{dataset.region_name(p.region_id)} {p.year}" for p in shown) + ".")
+        parts.append(_("Years: {regions}.", regions=", ".join(
+            _("{region} {year}", region=dataset.region_name(p.region_id), year=p.year) for p in shown)))
     elif other_year and usual is not None:
-        named = [f"{dataset.region_name(p.region_id)} {format_year(p.year, p.year_approx)}" for p in shown
+        named = [_("{region} {year}", region=dataset.region_name(p.region_id),
+                   year=format_year(p.year, p.year_approx)) for p in shown
                  if p.year is not None and p.region_id in other_year]
-        parts.append(f"Not {usual}: {', '.join(named)} (the year is on the mark).")
+        # Translators: a footnote: the figures of another year than most ('Not 2021: Riga 2020 (the year ...)')
+        parts.append(_("Not {year}: {regions} (the year is on the mark).", year=usual, regions=", ".join(named)))
     elif other_year:
-        parts.append("No year is shared by most figures: each mark carries its year.")
+        parts.append(_("No year is shared by most figures: each mark carries its year."))
     assumed = frozenset(p.region_id for p in shown if dataset.composition_assumed(p.territory_id))
     if assumed:
         names = ", ".join(dict.fromkeys(dataset.region_name(p.region_id) for p in shown if p.region_id in assumed))
-        parts.append(f"Composition assumed: {names} (a sum of NUTS 3 regions not verified against Eurostat's "
-                     "metro-region table; marked on the mark).")
+        parts.append(_("Composition assumed: {regions} (a sum of NUTS 3 regions not verified against Eurostat's "
+                       "metro-region table; marked on the mark).", regions=names))
     return Comparability(len(kinds) > 1, year_range, " ".join(parts), basis, majority, odd, other_year, assumed)

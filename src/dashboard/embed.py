@@ -17,12 +17,14 @@ from flask import Response, request
 
 from dashboard.data import Dataset
 from dashboard.figures.map import TOPOJSON_URL
+from dashboard.i18n import _, current_language, use_language
 from dashboard.paths import PLOTLY_JS
 from dashboard.url_state import ECHO_CHARS, from_query, to_query
 from dashboard.view_model import chart_summary
 from dashboard.view_rules import normalise
 from dashboard.views import CHARTS
 
+PRODUCT = "Baltic Metropoles"  # the product's name, the same in every language
 MAX_EMBED_QUERY = 2000  # characters of query string read; a link the app writes is a few hundred
 EMBED_WIDTH, EMBED_HEIGHT = 800, 600  # the snippet's iframe
 DRAW_SCRIPT = """(function () {
@@ -66,33 +68,50 @@ def _clean(value: object) -> object:
 
 
 def _page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{html.escape(current_language())}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
             f"<body><main>{body}</main></body></html>\n")
 
 
 def embed_page(dataset: Dataset, chart: str, query: str, base: str = "/") -> tuple[int, str]:
-    """(status, HTML) of ``{base}embed/<chart>?<query>``: 404 for a chart the registry does not have."""
+    """(status, HTML) of ``{base}embed/<chart>?<query>``: 404 for a chart the registry does not have.
+
+    Written in the language the query names (``lang=``; English when it names none): the link is the view's.
+    """
+    language = from_query(dataset, query[:MAX_EMBED_QUERY])[0].lang
+    with use_language(language):
+        return _embed_page(dataset, chart, query, base)
+
+
+def _embed_page(dataset: Dataset, chart: str, query: str, base: str) -> tuple[int, str]:
     esc = html.escape
     if chart not in CHARTS.names():
         shown = chart if len(chart) <= ECHO_CHARS else chart[:ECHO_CHARS] + "…"
         names = ", ".join(CHARTS.names())
-        return 404, _page("Chart not found · Baltic Metropoles", (
-            f"<h1>No chart called “{esc(shown)}”</h1>"
-            f'<p class="sub">An embed address names one of these charts: {esc(names)}, e.g. '
-            f"<code>{esc(base)}embed/{esc(CHARTS.names()[0])}</code>.</p>"))
+        example = f"<code>{esc(base)}embed/{esc(CHARTS.names()[0])}</code>"
+        # Translators: {charts} are the charts' names in an address (never translated), {example} an address
+        hint = esc(_("An embed address names one of these charts: {charts}, e.g. {example}.", charts=names,
+                     example="\0")).replace("\0", example)
+        heading = _("No chart called “{name}”", name=shown)
+        return 404, _page(_("Chart not found · {product}", product=PRODUCT),
+                          f'<h1>{esc(heading)}</h1><p class="sub">{hint}</p>')
     notes: list[str] = []
     if len(query) > MAX_EMBED_QUERY:
-        query, notes = "", [f"the address was longer than {MAX_EMBED_QUERY} characters; the default view is shown"]
-    state, read_notes = from_query(dataset, query)
+        query, notes = "", [_("the address was longer than {limit} characters; the default view is shown",
+                              limit=str(MAX_EMBED_QUERY))]
+    state, read_notes = from_query(dataset, query, current_language())
     state, fixes = normalise(dataset, state)
     notes += read_notes + fixes
     figure, meta = CHARTS.by_name(chart).build(dataset, state)
     figure = _clean(figure)
     height = int((figure.get("layout") or {}).get("height") or 420)
-    publishers = "; ".join(meta.publishers) if meta.publishers else "none"
-    note = (f'<p class="note" role="status">Ignored in the link: {esc("; ".join(notes))}.</p>' if notes else "")
+    sources = (_("Sources: {publishers}", publishers="; ".join(meta.publishers)) if meta.publishers
+               # Translators: an embedded chart whose figures name no publisher
+               else _("Sources: none"))
+    ignored = _("Ignored in the link: {notes}.", notes="; ".join(notes)) if notes else ""
+    note = f'<p class="note" role="status">{esc(ignored)}</p>' if notes else ""
+    dashboard = _("{product} dashboard", product=PRODUCT)
     link = f"{base}{to_query(dataset, state)}"  # the view as read: the page with the same figures
     body = (
         f"<h1>{esc(meta.title)}</h1><p class=\"sub\">{esc(meta.subtitle)}</p>{note}"
@@ -100,11 +119,12 @@ def embed_page(dataset: Dataset, chart: str, query: str, base: str = "/") -> tup
         f' role="figure" aria-label="{esc(meta.title)}" aria-describedby="embed-summary"></div>'  # a figure may
         f'<p id="embed-summary" class="sr">{esc(chart_summary(meta, figure))}</p>'  # hold plotly's focusable parts
         f'<script type="application/json" id="embed-figure-data">{_json_for_html(figure)}</script>'
-        f'<p class="foot">Sources: {esc(publishers)} · '
-        f'<a href="{esc(link)}" target="_blank" rel="noopener">Baltic Metropoles dashboard</a></p>'
+        f'<p class="foot">{esc(sources)} · '
+        f'<a href="{esc(link)}" target="_blank" rel="noopener">{esc(dashboard)}</a>'
+        "</p>"
         f'<script src="{esc(base)}assets/{esc(PLOTLY_JS)}"></script>'
         f'<script src="{esc(base)}embed-draw.js"></script>')
-    return 200, _page(f"{meta.title} · Baltic Metropoles", body)
+    return 200, _page(f"{meta.title} · {PRODUCT}", body)
 
 
 def add_embed(app: Dash, dataset: Dataset) -> None:
@@ -144,40 +164,44 @@ def register_share(app: Dash) -> None:
         }
     }"""
     app.clientside_callback(
-        f"""function (clicks, search) {{
+        f"""function (clicks, search, texts) {{
             const fired = (window.dash_clientside.callback_context.triggered || []).map(t => t.prop_id);
             if (!clicks || fired.indexOf("copy-link.n_clicks") < 0) {{ return ""; }}  // a new view: said no more
             const copyText = {copy};
+            const said = texts || {{}};
             return copyText(window.location.href).then(function (done) {{
-                return done ? "Link copied" : "Could not copy: the link is in the address bar";
+                return done ? said["link-copied"] : said["link-not-copied"];
             }});
         }}""",
         Output("copy-link-status", "children"), Input("copy-link", "n_clicks"), Input("url", "search"),
-        prevent_initial_call=True)
+        State("page-texts", "data"), prevent_initial_call=True)
     app.clientside_callback(
         """function (clicks, open) { return clicks ? !open : open; }""",
         Output("embed-modal", "is_open"), Input("embed-open", "n_clicks"), State("embed-modal", "is_open"),
         prevent_initial_call=True)
     embed_path = f"{app.config.url_base_pathname}embed/"
     app.clientside_callback(
-        f"""function (chart, open, search) {{
-            const titles = {json.dumps({v.name: v.title for v in CHARTS})};
+        f"""function (chart, open, search, texts) {{
+            const said = texts || {{}};
+            const titles = said["chart-titles"] || {json.dumps({v.name: v.title for v in CHARTS})};
             const name = Object.prototype.hasOwnProperty.call(titles, chart) ? chart : "{CHARTS.names()[0]}";
-            const title = titles[name].replace(/[<>&"]/g, "");
+            const title = (said["frame-title"] || "{PRODUCT}: {{chart}}").split("{{chart}}").join(titles[name])
+                .replace(/[<>&"]/g, "");
             const src = window.location.origin + "{embed_path}" + name + (window.location.search || "");
             const attr = src.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
             return '<iframe src="' + attr + '" width="{EMBED_WIDTH}" height="{EMBED_HEIGHT}" ' +
-                   'title="Baltic Metropoles: ' + title + '" loading="lazy" style="border:0"></iframe>';
+                   'title="' + title + '" loading="lazy" style="border:0"></iframe>';
         }}""",
         Output("embed-snippet", "value"), Input("embed-chart", "value"), Input("embed-modal", "is_open"),
-        Input("url", "search"))
+        Input("url", "search"), State("page-texts", "data"))
     app.clientside_callback(
-        f"""function (clicks, snippet) {{
+        f"""function (clicks, snippet, texts) {{
             if (!clicks) {{ return window.dash_clientside.no_update; }}
             const copyText = {copy};
+            const said = texts || {{}};
             return copyText(snippet || "").then(function (done) {{
-                return done ? "Snippet copied" : "Could not copy: select the text and copy it";
+                return done ? said["snippet-copied"] : said["snippet-not-copied"];
             }});
         }}""",
         Output("embed-copy-status", "children"), Input("embed-copy", "n_clicks"), State("embed-snippet", "value"),
-        prevent_initial_call=True)
+        State("page-texts", "data"), prevent_initial_call=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
@@ -13,17 +15,20 @@ from dashboard.components.navbar import embed_modal, navbar, provenance_line, sh
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
+from dashboard.i18n import DEFAULT_LANGUAGE, _, decimal_sign, ngettext, pgettext, use_language
 from dashboard.state import ViewState, default_state
+from dashboard.upload import size_text
 from dashboard.view_rules import menus_key
 from dashboard.views import CHARTS, kpi_key
 
 
 def heading(dataset: Dataset, state: ViewState) -> list:
-    country = dataset.region(state.focus)["country_name"]
+    country = dataset.region_country_text(state.focus, "name")
     n_peers = len(state.others)  # the regions the peer selector lists as chosen
     return [html.H1([dataset.region_name(state.focus),
                      html.Small(f" {country}", className="text-body-secondary fs-5")], className="h3 mb-0"),
-            html.P(f"{EDITIONS[state.edition]} · compared with {n_peers} peer region(s)",
+            html.P(ngettext("{edition} · compared with {n} peer region", "{edition} · compared with {n} peer regions",
+                            n_peers, edition=_(EDITIONS[state.edition])),
                    className="text-body-secondary mb-2")]
 
 
@@ -37,32 +42,100 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
     return dbc.Row(cols, className="g-3")
 
 
+BUSY_HIDDEN = {"display": "none"}  # a busy text while no request runs (callbacks' ``running`` shows it)
+
+
+def page_texts() -> dict[str, object]:
+    """Texts the browser writes itself (clientside callbacks, assets/*.js), in the page's language.
+
+    Those scripts are registered once for every language, so they read their words from the page: the
+    ``page-texts`` store (clientside callbacks) and the ``data-*`` attributes of ``#page-texts-dom``
+    (assets/request_errors.js, assets/a11y.js). ``{name}``-style fields are filled in by the script.
+    """
+    return {
+        "link-copied": _("Link copied"),
+        "link-not-copied": _("Could not copy: the link is in the address bar"),
+        "snippet-copied": _("Snippet copied"),
+        "snippet-not-copied": _("Could not copy: select the text and copy it"),
+        # Translators: the title of an embedded chart's frame on another site; {chart} is the chart's title
+        "frame-title": _("Baltic Metropoles: {chart}", chart="{chart}"),
+        "chart-titles": {view.name: _(view.title) for view in CHARTS},
+        # Translators: {name} is the file's name, {size} its size in MB; keep 'python app.py --data FOLDER'
+        "upload-over-limit": _("{name}: the file is larger than {limit} ({size} MB); it was not uploaded. Split it, "
+                               "or use 'python app.py --data FOLDER'.", name="{name}", limit=size_text(),
+                               size="{size}"),
+        "decimal-sign": decimal_sign(),
+        "upload-input": _("Add your data: a CSV, Excel or Eurostat file"),
+        "file-lost": _("The file could not be prepared: the server did not answer (the connection was lost). "
+                       "Please try again in a moment."),
+        "file-too-large": _("The file could not be prepared: the file is too large for the server (HTTP 413). Split it "
+                      "into smaller files."),
+        "file-timeout": _("The file could not be prepared: the server did not answer in time (HTTP {status}). "
+                          "Please try again in a moment.", status="{status}"),
+        "file-failed": _("The file could not be prepared: the server failed (HTTP {status}). Please try again in "
+                         "a moment.", status="{status}"),
+        "upload-lost": _("Your file could not be read: the server did not answer (the connection was lost). "
+                         "Please try again in a moment."),
+        "upload-too-large": _("Your file could not be read: the file is too large for the server (HTTP 413). Split it "
+                        "into smaller files."),
+        "upload-timeout": _("Your file could not be read: the server did not answer in time (HTTP {status}). "
+                            "Please try again in a moment.", status="{status}"),
+        "upload-failed": _("Your file could not be read: the server failed (HTTP {status}). Please try again in "
+                           "a moment.", status="{status}"),
+    }
+
+
+def page_text_holders() -> list:
+    """The page's scripts' texts: a store for the clientside callbacks, data attributes for assets/*.js."""
+    texts = page_texts()
+    return [dcc.Store(id="page-texts", data=texts),
+            html.Div(id="page-texts-dom", hidden=True,
+                     **{f"data-{key}": value for key, value in texts.items() if isinstance(value, str)})]
+
+
 def toolbar() -> html.Div:
     """Filters (on small screens), Present, high contrast, and the downloads of the whole view."""
     downloads = dbc.DropdownMenu([
-        dbc.DropdownMenuItem("Figures of this view (CSV + README, zip)", id={"type": "download", "what": "csv"}),
-        dbc.DropdownMenuItem("Figures of this view (Excel)", id={"type": "download", "what": "xlsx"}),
-        dbc.DropdownMenuItem("Slide deck of this view (PowerPoint)", id={"type": "download", "what": "deck"}),
+        dbc.DropdownMenuItem(_("Figures of this view (CSV + README, zip)"), id={"type": "download", "what": "csv"}),
+        dbc.DropdownMenuItem(_("Figures of this view (Excel)"), id={"type": "download", "what": "xlsx"}),
+        dbc.DropdownMenuItem(_("Slide deck of this view (PowerPoint)"), id={"type": "download", "what": "deck"}),
         dbc.DropdownMenuItem(divider=True),
-        dbc.DropdownMenuItem("All data (CSV tables + README, zip)", id={"type": "download", "what": "all-csv"}),
-        dbc.DropdownMenuItem("All data (Excel, one sheet per table)", id={"type": "download", "what": "all-xlsx"}),
-    ], label=html.Span([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download"]),
+        dbc.DropdownMenuItem(_("All data (CSV tables + README, zip)"), id={"type": "download", "what": "all-csv"}),
+        dbc.DropdownMenuItem(_("All data (Excel, one sheet per table)"),
+                             id={"type": "download", "what": "all-xlsx"}),
+    ], label=html.Span([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), _("Download")]),
         color="primary", size="sm", id="view-download-menu")
     return html.Div([
         filters_button(),
-        dbc.Button([html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}), "Present"],
-                   id="present-open", color="primary", outline=True, size="sm", title="Full-screen view for a "
-                   "projector: arrow keys step through charts and regions, Esc leaves"),
+        dbc.Button([html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}),
+                    # Translators: a button that starts the full-screen presentation mode
+                    _("Present")],
+                   id="present-open", color="primary", outline=True, size="sm",
+                   title=_("Full-screen view for a projector: arrow keys step through charts and regions, "
+                           "Esc leaves")),
         downloads,
         *share_buttons(),
-        dbc.Button([html.I(className="bi bi-upload me-1", **{"aria-hidden": "true"}), "Add your data"],
+        dbc.Button([html.I(className="bi bi-upload me-1", **{"aria-hidden": "true"}), _("Add your data")],
                    color="secondary", outline=True, size="sm", id="upload-open", n_clicks=0,
-                   title="Open or close the drop zone for a file of your own"),
-        dbc.Button("Remove your data", id="upload-remove", color="link", size="sm", style={"display": "none"}),
-        dbc.Switch(id="theme-toggle", label="High contrast", value=False, className="mb-0 ms-1"),
-        html.Span(id="export-status", className="small text-body-secondary", role="status"),
-        html.Span(id="upload-busy", className="small text-body-secondary", role="status"),
+                   title=_("Open or close the drop zone for a file of your own")),
+        dbc.Button(_("Remove your data"), id="upload-remove", color="link", size="sm", style={"display": "none"}),
+        dbc.Switch(id="theme-toggle", label=_("High contrast"), value=False, className="mb-0 ms-1"),
+        # What a download or an upload is doing while its request runs: the text is written here, in the page's
+        # language, and the callbacks' ``running`` only shows and hides it (callbacks.BUSY_SHOWN / BUSY_HIDDEN).
+        html.Span([dbc.Spinner(size="sm", spinner_class_name="me-1"), _("Preparing the file…")],
+                  id="export-status", className="small text-body-secondary", role="status", style=BUSY_HIDDEN),
+        html.Span(_("Reading your file…"), id="upload-busy", className="small text-body-secondary", role="status",
+                  style=BUSY_HIDDEN),
     ], className="d-flex flex-wrap align-items-center gap-2 my-2 toolbar")
+
+
+def _drop_here() -> list:
+    """'Drop a file here, or <u>choose one</u>': one message, its underlined part marked by {choose}."""
+    # Translators: {choose} is the underlined, clickable end of the sentence ('choose one')
+    sentence = _("Drop a file here, or {choose}", choose="\0")
+    before, _sep, after = sentence.partition("\0")
+    # Translators: the underlined end of 'Drop a file here, or choose one' (it opens the file chooser)
+    return [part for part in (before, html.U(_("choose one")), after) if part != ""]
 
 
 def upload_area() -> html.Div:
@@ -70,16 +143,16 @@ def upload_area() -> html.Div:
     or every problem, as text."""
     panel = dbc.Collapse(dbc.Card(dbc.CardBody([
         dcc.Upload(html.Div([html.I(className="bi bi-upload me-2", **{"aria-hidden": "true"}),
-                             "Drop a file here, or ", html.U("choose one")]),
+                             *_drop_here()]),
                    id="upload", multiple=False, accept=".csv,.tsv,.txt,.xlsx,.gz,text/csv",
                    className="upload-drop"),
-        html.Small(["A CSV or Excel file with the columns of values.csv (region_id, indicator_id, year, value, "
-                    "territory; optional edition, territory_type, source_id, qualifier, note; an Excel 'regions' "
-                    "sheet adds regions), or a Eurostat download (met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or "
-                    "the NUTS-level demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers). Up to 10 MB. The file is "
-                    "read on this server and kept there, under a fingerprint of its content, for a week after it "
-                    "was uploaded; your browser keeps only that fingerprint, and 'Remove your data' takes it out of "
-                    "your view."], className="text-body-secondary d-block mt-2"),
+        html.Small([_("A CSV or Excel file with the columns of values.csv (region_id, indicator_id, year, value, "
+                      "territory; optional edition, territory_type, source_id, qualifier, note; an Excel 'regions' "
+                      "sheet adds regions), or a Eurostat download (met_pjanaggr3, met_10r_3gdp, met_10r_3emp, or "
+                      "the NUTS-level demo_r_pjanaggr3, nama_10r_3gdp, nama_10r_3empers). Up to {limit}. The file "
+                      "is read on this server and kept there, under a fingerprint of its content, for a week after "
+                      "it was uploaded; your browser keeps only that fingerprint, and 'Remove your data' takes it "
+                      "out of your view.", limit=size_text())], className="text-body-secondary d-block mt-2"),
     ]), className="mb-2"), id="upload-panel", is_open=False)
     return html.Div([
         panel,
@@ -94,8 +167,8 @@ def startup_alert(refused_folder: bool) -> dbc.Alert | None:
     nor a line of the file (it may be a link to /etc/passwd); the console and the log say why."""
     if not refused_folder:
         return None
-    return dbc.Alert("The data folder this server was started with could not be used, so the bundled data is "
-                     "shown. The server's log says why.", color="warning", dismissable=True, id="startup-alert",
+    return dbc.Alert(_("The data folder this server was started with could not be used, so the bundled data is "
+                       "shown. The server's log says why."), color="warning", dismissable=True, id="startup-alert",
                      className="mb-2")
 
 
@@ -115,14 +188,33 @@ def stage() -> html.Div:
         html.Div(id="stage-graph-box"),  # stage_graph(...) when a chart slide is shown
         dbc.Row(id="stage-kpis", className="g-3 stage-kpis"),
         html.Div(id="stage-footer", className="stage-footer"),
-        html.Div("← → chart   ↑ ↓ region   Esc exit", className="stage-hint", **{"aria-hidden": "true"}),
+        # Translators: the presentation's key hint: arrow keys, then Esc (keep the arrows and the spacing)
+        html.Div(_("← → chart   ↑ ↓ region   Esc exit"), className="stage-hint", **{"aria-hidden": "true"}),
         *(html.Button(id=b, n_clicks=0, style=hidden, tabIndex="-1", **{"aria-hidden": "true"})
           for b in ("present-prev", "present-next", "present-up", "present-down", "present-exit")),
     ], id="stage")
 
 
-def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
-    state = default_state(dataset)
+def _footer_note() -> list:
+    """The page's footnote, one message; {badge} is where the 'City figure' badge stands."""
+    # Translators: {badge} is a small coloured label reading 'City figure'; '≈', '≥' and 'c.' are the marks
+    # the figures carry (keep them as they are)
+    sentence = _("Every figure names its territory, year and source. A city is not a metropolitan region: figures "
+                 "for the core city carry a {badge} badge, and charts that compare different kinds of territory or "
+                 "years more than three apart say so. ≈ approximate, ≥ lower bound, c. year inferred from an "
+                 "undated page. Click a region in any chart to make it the focus.", badge="\0")
+    before, _sep, after = sentence.partition("\0")
+    badge = dbc.Badge(_("City figure"), color="warning", className="text-dark")
+    return [part for part in (before, badge, after) if part != ""]
+
+
+def build_layout(dataset: Dataset, refused_folder: bool = False, lang: str = DEFAULT_LANGUAGE) -> html.Div:
+    """The page in ``lang``: its fixed texts are written once per language; the view's parts follow the URL."""
+    with use_language(lang) as lang:
+        return _page(dataset, refused_folder, replace(default_state(dataset), lang=lang))
+
+
+def _page(dataset: Dataset, refused_folder: bool, state: ViewState) -> html.Div:
     return html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view-state", data=state.to_dict()),
@@ -137,9 +229,10 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
         dcc.Store(id="kpi-key", data=kpi_key(state)),
         dcc.Store(id="profile-key"),  # what the Profile tab shows (it is built when first opened)
         dcc.Store(id="options-key", data=menus_key(None, state)),  # the menus as first drawn
+        *page_text_holders(),
         stage(),
         embed_modal(),
-        html.Div([navbar(), html.Main(dbc.Container([
+        html.Div([navbar(state.lang), html.Main(dbc.Container([
             dbc.Alert(id="url-notice", is_open=False, dismissable=True, color="warning", className="mb-2"),
             dbc.Alert(id="export-error", is_open=False, dismissable=True, color="danger", className="mb-2"),
             startup_alert(refused_folder),
@@ -150,21 +243,15 @@ def build_layout(dataset: Dataset, refused_folder: bool = False) -> html.Div:
             upload_area(),
             dbc.Row(kpi_row(dataset, state), id="kpi-row", className="g-3"),
             dbc.Tabs([
-                dbc.Tab(charts_grid(dataset, state), label="Charts", tab_id="charts", className="pt-3",
-                        id="tab-charts"),
-                dbc.Tab(table_slot(), label="Table", tab_id="table", className="pt-3",
+                dbc.Tab(charts_grid(dataset, state), label=pgettext("tab", "Charts"), tab_id="charts",
+                        className="pt-3", id="tab-charts"),
+                dbc.Tab(table_slot(), label=pgettext("tab", "Table"), tab_id="table", className="pt-3",
                         id="tab-table"),
-                dbc.Tab(html.Div(id="profile-view", children=html.P("Loading the profile…")), label="Profile",
-                        tab_id="profile", className="pt-3", id="tab-profile"),
+                dbc.Tab(html.Div(id="profile-view", children=html.P(_("Loading the profile…"))),
+                        label=pgettext("tab", "Profile"), tab_id="profile", className="pt-3", id="tab-profile"),
             ], id="tabs", active_tab=state.tab, className="mt-2"),
             html.Div([
-                html.P(["Every figure names its territory, year and source. A city is not a metropolitan "
-                        "region: figures for the core city carry a ",
-                        dbc.Badge("City figure", color="warning", className="text-dark"),
-                        " badge, and charts that compare different kinds of territory or years more than three "
-                        "apart say so. ≈ approximate, ≥ lower bound, c. year inferred from an undated page. "
-                        "Click a region in any chart to make it the focus."],
-                       className="small text-body-secondary mb-1"),
+                html.P(_footer_note(), className="small text-body-secondary mb-1"),
             ], className="mt-3 pb-3"),
         ], fluid=True, className="px-3 px-lg-4"))], id="main-view"),
     ])

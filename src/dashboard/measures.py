@@ -17,15 +17,29 @@ from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
 from dashboard.data.schema import BASES
 from dashboard.formatting import format_number
+from dashboard.i18n import N_, _, current_language, localise_number, ngettext, with_percent
 
+# The measures' names (marked for the catalogs; shown through ``measure_label``, in the current language)
 MEASURE_LABELS = {
-    "absolute": "Absolute",
-    "per_capita": "Per inhabitant",
-    "share": "Share of national total",
-    "index": "Index (peers' average = 100)",
-    "change": "Change since a base year",
-    "change_pct": "% change since a base year",
+    "absolute": N_("Absolute"),
+    "per_capita": N_("Per inhabitant"),
+    "share": N_("Share of national total"),
+    "index": N_("Index (peers' average = 100)"),
+    "change": N_("Change since a base year"),
+    "change_pct": N_("% change since a base year"),
 }
+
+
+def measure_label(measure: str) -> str:
+    """The measure's name in the current language ('Per inhabitant')."""
+    return _(MEASURE_LABELS[measure]) if measure in MEASURE_LABELS else measure
+
+
+def basis_name(basis: str) -> str:
+    """The basis's name as schema.BASES gives it (marked there), in the current language ('core cities')."""
+    return _(BASES[basis]) if basis in BASES else basis
+
+
 CHANGE_MEASURES = ("change", "change_pct")  # need a base year: ViewState.since (None: see resolve_since)
 DEFAULT_SINCE_SPAN = 10  # when no region's series allows a comparison: ten years before the shown year
 MAX_DERIVED_DIGITS = 4
@@ -84,28 +98,31 @@ def availability(dataset: Dataset, indicator_id: str) -> dict[str, str]:
     if row.per_capita_base:
         reasons["per_capita"] = ""
     elif row.kind in ("percent", "index"):
-        reasons["per_capita"] = f"{row.short_label} is already a ratio."
+        reasons["per_capita"] = _("{indicator} is already a ratio.", indicator=row.short_label)
     else:
-        reasons["per_capita"] = f"{row.short_label} has no per-inhabitant form."
+        reasons["per_capita"] = _("{indicator} has no per-inhabitant form.", indicator=row.short_label)
     if row.national_total or row.reported_share:
         reasons["share"] = ""
     else:
-        reasons["share"] = f"The data has no national total or reported share for {row.short_label}."
+        reasons["share"] = _("The data has no national total or reported share for {indicator}.",
+                             indicator=row.short_label)
     return reasons
 
 
 def measure_unit(dataset: Dataset, indicator_id: str, measure: str) -> str:
     row = dataset.indicator(indicator_id)
     if measure == "per_capita":
-        return row.per_capita_unit or f"{row.unit} per inhabitant"
+        return row.per_capita_unit or _("{unit} per inhabitant", unit=row.unit)
     if measure == "share":
-        return "% of national total"
+        # Translators: a unit, under a chart and after a value ('29% of national total')
+        return _("% of national total")
     if measure == "index":
-        return "index, peers' average = 100"
+        return _("index, peers' average = 100")
     if measure == "change_pct":
-        return "% change"
+        return _("% change")
     if measure == "change":
-        return f"change, {row.unit}"
+        # Translators: a unit: the change in the indicator's own unit ('change, persons')
+        return _("change, {unit}", unit=row.unit)
     return row.unit
 
 
@@ -114,16 +131,26 @@ def measure_title(dataset: Dataset, indicator_id: str, measure: str, since: int 
     'Jobs, share of the national total', 'GDP, index (peers' average = 100)', 'Population, % change since 2015'."""
     row = dataset.indicator(indicator_id)
     short = row.short_label
-    if measure in CHANGE_MEASURES:
-        what = "% change" if measure == "change_pct" else "change"
-        return f"{short}, {what} since {since if since is not None else 'the base year'}"
+    if measure == "change_pct":
+        if since is None:
+            return _("{indicator}, % change since the base year", indicator=short)
+        return _("{indicator}, % change since {year}", indicator=short, year=since)
+    if measure == "change":
+        if since is None:
+            return _("{indicator}, change since the base year", indicator=short)
+        return _("{indicator}, change since {year}", indicator=short, year=since)
     if measure == "per_capita":
-        unit = row.per_capita_unit or "per inhabitant"
-        return f"{short} {unit[unit.index('per'):] if 'per' in unit else unit}"
+        if not row.per_capita_unit:
+            return _("{indicator} per inhabitant", indicator=short)
+        unit = row.per_capita_unit  # 'EUR per inhabitant' -> 'per inhabitant' (the data's own wording)
+        per = unit[unit.index("per"):] if unit.startswith("per") or " per " in unit else unit
+        # Translators: a chart's title: an indicator and its per-inhabitant unit ('GDP per inhabitant',
+        # 'Jobs per 1 000 inhabitants'); the unit comes from the data tables
+        return _("{indicator} {per_unit}", indicator=short, per_unit=per)
     if measure == "share":
-        return f"{short}, share of the national total"
+        return _("{indicator}, share of the national total", indicator=short)
     if measure == "index":
-        return f"{short}, index (peers' average = 100)"
+        return _("{indicator}, index (peers' average = 100)", indicator=short)
     return row.label
 
 
@@ -167,15 +194,30 @@ def _per_capita_basis(dataset: Dataset, indicator_id: str, edition: str) -> str:
     return top if counts[top] and 2 * counts[top] >= covered("reported") else "reported"
 
 
-def point_of(figure: Figure) -> Point:
-    """A figure as it stands (absolute, not derived)."""
-    return _from_figure(figure, figure.value)
+def territory_name(dataset: Dataset | None, figure: Figure) -> str:
+    """The figure's territory as a person reads it, in the current language ('Helsingin kaupunki').
+    ``Figure.territory`` is the English name (or a user's own wording): it stays in what is written as data; a
+    territory the tables do not know (a user's upload) keeps it here too."""
+    if dataset is None or not figure.territory_id:
+        return figure.territory
+    try:
+        return dataset.territory_name(figure.territory_id) or figure.territory
+    except KeyError:
+        return figure.territory
 
 
-def _from_figure(figure: Figure, value: float, how: str = "", extra_sources: tuple[str, ...] = ()) -> Point:
+def point_of(figure: Figure, dataset: Dataset | None = None) -> Point:
+    """A figure as it stands (absolute, not derived); its territory named in the current language when the
+    ``dataset`` is given."""
+    return _from_figure(dataset, figure, figure.value)
+
+
+def _from_figure(dataset: Dataset | None, figure: Figure, value: float, how: str = "",
+                 extra_sources: tuple[str, ...] = ()) -> Point:
     return Point(region_id=figure.region_id, value=value, year=figure.year, year_approx=figure.year_approx,
-                 qualifier=figure.qualifier, territory=figure.territory, territory_kind=figure.territory_kind,
-                 source_ids=(figure.source_id, *extra_sources), how=how, territory_id=figure.territory_id)
+                 qualifier=figure.qualifier, territory=territory_name(dataset, figure),
+                 territory_kind=figure.territory_kind, source_ids=(figure.source_id, *extra_sources), how=how,
+                 territory_id=figure.territory_id)
 
 
 def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, year: int | None,
@@ -184,17 +226,23 @@ def no_comparable(dataset: Dataset, region: str, indicator: str, edition: str, y
     if basis != "reported":
         other = dataset.figure(region, indicator, edition, year)
         noted = dataset.region(region).get("no_eurostat_reason") if basis == "eurostat_metro" else ""
-        why = noted if isinstance(noted, str) else ""  # a user's region row may leave the column out (NaN)
+        # a user's region row may leave the column out (NaN): no reason then
+        why = dataset.region_text(region, "no_eurostat_reason") if isinstance(noted, str) and noted else ""
         if other is not None:
             kind = dataset.kinds.label(other.territory_kind)
-            return Point(region_id=region, value=None,
-                         missing=f"No comparable figure ({BASES[basis]}){': ' + why if why else ''}; has "
-                                 f"{other.territory} ({kind}, {other.year}) instead.")
+            values = {"basis": basis_name(basis), "territory": territory_name(dataset, other), "kind": kind,
+                      "year": other.year}
+            missing = (_("No comparable figure ({basis}): {why}; has {territory} ({kind}, {year}) instead.",
+                         why=why, **values) if why else
+                       _("No comparable figure ({basis}); has {territory} ({kind}, {year}) instead.", **values))
+            return Point(region_id=region, value=None, missing=missing)
         if why:
-            gap = dataset.gaps.get((region, indicator, edition), "")  # e.g. GDP in roubles only
-            return Point(region_id=region, value=None,
-                         missing=f"No comparable figure ({BASES[basis]}): {why}." + (f" {gap}" if gap else ""))
-    reason = f"No figure for {year}." if year is not None else dataset.missing_reason(region, indicator, edition)
+            gap = dataset.gap_reason(region, indicator, edition)  # e.g. GDP in roubles only
+            missing = (_("No comparable figure ({basis}): {why}. {gap}", basis=basis_name(basis), why=why, gap=gap)
+                       if gap else _("No comparable figure ({basis}): {why}.", basis=basis_name(basis), why=why))
+            return Point(region_id=region, value=None, missing=missing)
+    reason = (_("No figure for {year}.", year=year) if year is not None
+              else dataset.missing_reason(region, indicator, edition))
     return Point(region_id=region, value=None, missing=reason)
 
 
@@ -204,17 +252,24 @@ def _denominator(dataset: Dataset, region: str, base_id: str, edition: str, figu
     return base if base is not None and base.value > 0 else None
 
 
-@lru_cache(maxsize=4096)
 def region_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str,
                  year: int | None, basis: str = "reported") -> Point:
-    """One region's value in a measure other than the index (which needs the other regions)."""
+    """One region's value in a measure other than the index (which needs the other regions); its reasons and
+    notes in the current language."""
+    return _region_point(dataset, region, indicator, edition, measure, year, basis, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _region_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str,
+                  year: int | None, basis: str, lang: str) -> Point:
+    """``region_point`` per language (``lang``: the cache key; the text is written in the current language)."""
     figure = dataset.figure(region, indicator, edition, year, basis)
     if measure == "share":
         return _share_point(dataset, region, indicator, edition, year, basis, figure)
     if figure is None:
         return no_comparable(dataset, region, indicator, edition, year, basis)
     if measure in ("absolute", "index"):
-        return _from_figure(figure, figure.value)
+        return _from_figure(dataset, figure, figure.value)
     declared = dataset.indicator(indicator)
     if not declared.per_capita_base:
         return replace(no_comparable(dataset, region, indicator, edition, year, basis),
@@ -227,14 +282,24 @@ def region_point(dataset: Dataset, region: str, indicator: str, edition: str, me
                 figure, base = other, other_base
                 break
     if base is None:
-        return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
+        where = territory_name(dataset, figure)
+        return Point(region_id=region, value=None, year=figure.year, territory=where,
                      territory_kind=figure.territory_kind, territory_id=figure.territory_id,
-                     missing=f"No {dataset.indicator(declared.per_capita_base).label.lower()} for "
-                             f"{figure.territory} in {figure.year} to divide by.")
+                     missing=_("No {what} for {territory} in {year} to divide by.",
+                               what=_mid_sentence(dataset.indicator(declared.per_capita_base)),
+                               territory=where, year=figure.year))
     value = round_derived(figure.value * declared.per_capita_scale / base.value, figure.value, base.value)
-    point = _from_figure(figure, value, how=f"divided by {base.indicator_id} {base.year} ({base.territory})",
-                         extra_sources=(base.source_id,))
+    # Translators: how a per-inhabitant value was computed; {indicator} is an id ('population')
+    how = _("divided by {indicator} {year} ({territory})", indicator=base.indicator_id, year=base.year,
+            territory=territory_name(dataset, base))
+    point = _from_figure(dataset, figure, value, how=how, extra_sources=(base.source_id,))
     return replace(point, qualifier=figure.qualifier or base.qualifier)
+
+
+def _mid_sentence(row) -> str:
+    """How the data tables write an indicator inside a sentence ('population'): its ``share_label``, else its
+    label as it stands (never lowercased here: the per-language tables write each language's form)."""
+    return row.share_label or row.label
 
 
 def national_total(dataset: Dataset, region: str, total_id: str, edition: str, figure: Figure) -> Figure | None:
@@ -256,23 +321,26 @@ def _share_point(dataset: Dataset, region: str, indicator: str, edition: str, ye
     if figure is not None and share_id:
         reported = dataset.figure_on(region, share_id, edition, figure.year, figure.territory_id)
         if reported is not None:
-            return _from_figure(reported, reported.value, how="share as reported by the source")
+            return _from_figure(dataset, reported, reported.value, how=_("share as reported by the source"))
     total_id = declared.national_total
     if figure is not None and total_id:
         total = national_total(dataset, region, total_id, edition, figure)
         if total is not None and total.value > 0:
             value = round_derived(figure.value / total.value * 100, figure.value, total.value)
-            point = _from_figure(figure, value, how=f"computed: share of {total.territory} {total.year}",
+            # Translators: how a share was computed: of a country's total ('computed: share of Finland 2021')
+            how = _("computed: share of {territory} {year}", territory=territory_name(dataset, total),
+                    year=total.year)
+            point = _from_figure(dataset, figure, value, how=how,
                                  extra_sources=(total.source_id,))
             return replace(point, qualifier=figure.qualifier or total.qualifier)
     reported = dataset.figure(region, share_id, edition, year, basis) if share_id else None
     if reported is not None:
-        return _from_figure(reported, reported.value, how="share as reported by the source")
+        return _from_figure(dataset, reported, reported.value, how=_("share as reported by the source"))
     if figure is None:
         return no_comparable(dataset, region, indicator, edition, year, basis)
-    return Point(region_id=region, value=None, year=figure.year, territory=figure.territory,
+    return Point(region_id=region, value=None, year=figure.year, territory=territory_name(dataset, figure),
                  territory_kind=figure.territory_kind, territory_id=figure.territory_id,
-                 missing=f"No national total for {figure.year} and no reported share.")
+                 missing=_("No national total for {year} and no reported share.", year=figure.year))
 
 
 def points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: str, measure: str,
@@ -285,7 +353,7 @@ def points(dataset: Dataset, regions: tuple[str, ...], indicator: str, edition: 
         base_year = since if since is not None else resolve_since(dataset, regions, indicator, edition, year, basis)
         return [change_point(dataset, r, indicator, edition, measure, year, basis, base_year) for r in regions]
     if measure == "absolute":
-        known = _known_points(dataset, indicator, edition, year, basis)
+        known = _known_points(dataset, indicator, edition, year, basis, current_language())
         return [known.get(r) or known.setdefault(r, region_point(dataset, r, indicator, edition, measure, year, basis))
                 for r in regions]
     if measure != "index":
@@ -315,17 +383,20 @@ def indexed(point: Point, base: IndexBase | None) -> Point:
     """An absolute point as an index over ``base`` (``index_base``), rounded as ``round_derived`` would with
     the point's and every peer's value as its inputs."""
     if base is None:
-        return replace(point, value=None, missing=point.missing or "An index needs at least one peer with a figure.")
+        return replace(point, value=None,
+                       missing=point.missing or _("An index needs at least one peer with a figure."))
     if point.value is None:
         return point
     mean, count, digits = base
     return replace(point, value=_round_to(point.value / mean * 100, min(digits, significant_digits(point.value))),
-                   how=f"divided by the average of {count} peer(s)")
+                   how=ngettext("divided by the average of {n} peer", "divided by the average of {n} peers", count))
 
 
 @lru_cache(maxsize=32)  # at 3 000 regions: at most ~100 000 points
-def _known_points(dataset: Dataset, indicator: str, edition: str, year: int | None, basis: str) -> dict[str, Point]:
-    """Filled as asked (``points``): each region's absolute point. The key figures rank the focus among all
+def _known_points(dataset: Dataset, indicator: str, edition: str, year: int | None, basis: str,
+                  lang: str) -> dict[str, Point]:
+    """Filled as asked (``points``), per language (a point's reasons are text): each region's absolute point.
+    The key figures rank the focus among all
     its peers and a crowded chart picks its top regions by every region's value, on every focus change;
     at thousands of regions ``region_point``'s cache holds fewer than one indicator's points."""
     return {}
@@ -412,23 +483,27 @@ def comparison_base(dataset: Dataset, end: Figure, since: int) -> tuple[Figure |
     with no break in the series after it up to ``end``. Else (None, why not)."""
     every = dataset.series(end.region_id, end.indicator_id, end.edition)
     if since >= end.year:
-        return None, f"The base year {since} is not before the figure's year {end.year}."
+        return None, _("The base year {since} is not before the figure's year {year}.", since=since, year=end.year)
     breaks = sorted(f.year for f in every if f.territory_id == end.territory_id and since < f.year <= end.year
                     and f.series_break)
     if breaks:
-        return None, f"A break in the series in {breaks[-1]} ends the comparison with {since}."
+        return None, _("A break in the series in {year} ends the comparison with {since}.", year=breaks[-1],
+                       since=since)
     same_year = [f for f in every if f.year == since]
     base = next((f for f in same_year if f.territory_id == end.territory_id and f.source_id == end.source_id), None)
     if base is not None:
         return base, ""
     on_territory = [f for f in same_year if f.territory_id == end.territory_id]
     if on_territory:
-        return None, (f"The {since} figure for {end.territory} is from another source ({on_territory[0].source_id}, "
-                      f"not {end.source_id}): not comparable.")
+        return None, _("The {since} figure for {territory} is from another source ({source}, not {own_source}): "
+                       "not comparable.", since=since, territory=territory_name(dataset, end),
+                       source=on_territory[0].source_id, own_source=end.source_id)
     if same_year:
-        return None, (f"No figure for {since} on this territory ({end.territory}); {since} has "
-                      f"{same_year[0].territory} instead.")
-    return None, f"No figure for {since} on this territory ({end.territory})."
+        return None, _("No figure for {since} on this territory ({territory}); {since} has {other} instead.",
+                       since=since, territory=territory_name(dataset, end),
+                       other=territory_name(dataset, same_year[0]))
+    return None, _("No figure for {since} on this territory ({territory}).", since=since,
+                   territory=territory_name(dataset, end))
 
 
 def change_value(measure: str, base: float, end: float) -> float | None:
@@ -445,27 +520,39 @@ def growth_per_year(base: Figure, end: Figure) -> float | None:
     return round_derived(((end.value / base.value) ** (1 / (end.year - base.year)) - 1) * 100, end.value, base.value)
 
 
-@lru_cache(maxsize=4096)
 def change_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, year: int | None,
                  basis: str, since: int | None) -> Point:
     """The change from ``since`` to the shown figure (``year``, else the latest), on one territory and
-    source, with no series break between; missing, with the reason, otherwise."""
+    source, with no series break between; missing, with the reason, otherwise (in the current language)."""
+    return _change_point(dataset, region, indicator, edition, measure, year, basis, since, current_language())
+
+
+@lru_cache(maxsize=4096)
+def _change_point(dataset: Dataset, region: str, indicator: str, edition: str, measure: str, year: int | None,
+                  basis: str, since: int | None, lang: str) -> Point:
+    """``change_point`` per language (``lang``: the cache key)."""
     end_point = region_point(dataset, region, indicator, edition, "absolute", year, basis)
     if end_point.value is None:
         return end_point
     end = _figure_of(dataset, end_point, indicator, edition)
     if end is None or since is None:
-        return replace(end_point, value=None, missing="No base year to compare with.")
+        return replace(end_point, value=None, missing=_("No base year to compare with."))
     base, why = comparison_base(dataset, end, since)
     if base is None:
         return replace(end_point, value=None, missing=why)
     value = change_value(measure, base.value, end.value)
     if value is None:
-        return replace(end_point, value=None, missing=f"A % change needs a positive figure in {since}.")
+        return replace(end_point, value=None, missing=_("A % change needs a positive figure in {since}.", since=since))
     growth = growth_per_year(base, end)
     decimals = dataset.indicator(indicator).decimals
-    how = (f"change {since}–{end.year}: {format_number(base.value, decimals)} → {format_number(end.value, decimals)}"
-           + (f"; {growth:+g} % a year" if growth is not None else ""))
+    values = {"since": since, "year": end.year, "before": format_number(base.value, decimals),
+              "after": format_number(end.value, decimals)}
+    if growth is None:
+        how = _("change {since}–{year}: {before} → {after}", **values)
+    else:  # the sign, then the number as the language writes it ('+2.35%', '+2,35 %')
+        rate = with_percent(("+" if growth >= 0 else "-") + localise_number(f"{abs(growth):g}"))
+        # Translators: {growth} is a yearly growth rate with its sign and percent sign ('+2.35%')
+        how = _("change {since}–{year}: {before} → {after}; {growth} a year", growth=rate, **values)
     return replace(end_point, value=value, how=how, qualifier=end.qualifier or base.qualifier)
 
 
@@ -480,5 +567,6 @@ def change_since(dataset: Dataset, regions: tuple[str, ...], indicator: str, edi
 
 def no_change_reason(since: int | None) -> str:
     """What an empty chart of a change says: nothing compares with the base year, and what to try."""
-    return (f"No region's figure can be compared with {since}:\na break in the series since, or no {since} figure "
-            "of the same territory and source.\nChoose a later year in 'Since'.")
+    # Translators: keep the two line breaks (\n); 'Since' is the name of the base-year menu
+    return _("No region's figure can be compared with {since}:\na break in the series since, or no {since} figure "
+             "of the same territory and source.\nChoose a later year in 'Since'.", since=since)

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from dashboard.data import Dataset
 from dashboard.data.schema import DEFAULT_EDITION
+from dashboard.i18n import DEFAULT_LANGUAGE
 from dashboard.presets import preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index", "change", "change_pct")
@@ -41,6 +42,7 @@ class ViewState:
     slide: str = "kpis"
     theme: str = "light"
     scale: str = "linear"  # one of SCALES: the trend's y axis, the scatter's x and y axes
+    lang: str = DEFAULT_LANGUAGE  # the language every text of the view is written in (dashboard.i18n)
 
     @property
     def regions(self) -> tuple[str, ...]:

@@ -28,7 +28,9 @@ from dashboard.data.eurostat import import_eurostat, is_eurostat
 from dashboard.data.limits import Limits, current
 from dashboard.data.overlay import UserTables, apply_overlay, mark_changed_regions
 from dashboard.data.reader import LINE
-from dashboard.data.tolerant import XLSX_MAGIC, ReadResult, read_any, read_xlsx_tables
+from dashboard.data.tolerant import XLSX_MAGIC, ReadResult, how_read, read_any, read_xlsx_tables
+from dashboard.formatting import format_number
+from dashboard.i18n import _
 
 MAX_UPLOAD_BYTES = Limits().max_upload_bytes  # the default; BALTMET_MAX_UPLOAD_BYTES overrides it
 MAX_UPLOAD_TEXT = "10 MB"
@@ -63,8 +65,14 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.astype(object).where(frame.notna(), "").to_dict("records")
 
 
-def _size_text(limit: int) -> str:
-    return MAX_UPLOAD_TEXT if limit == MAX_UPLOAD_BYTES else f"{limit / 1048576:g} MB"
+def size_text(limit: int | None = None) -> str:
+    """The upload limit as a person reads it in the current language ('10 MB'; the limit in force by default).
+    MAX_UPLOAD_TEXT is the English default, kept for callers not yet moved to this."""
+    limit = current().max_upload_bytes if limit is None else limit
+    megabytes = limit / 1048576
+    number = format_number(megabytes, 0 if megabytes.is_integer() else len(f"{megabytes:g}".partition(".")[2]))
+    # Translators: a size in megabytes (1 MB = 1 048 576 bytes)
+    return _("{size} MB", size=number)
 
 
 def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None = None) -> UploadOutcome:
@@ -73,18 +81,19 @@ def parse_upload(contents: str, name: str, base: Dataset, today: dt.date | None 
     today = today or dt.date.today()
     limit = current().max_upload_bytes
     if decoded_size(contents) > limit:
-        return UploadOutcome(None, [Problem(name, 0, "-", f"the file is larger than {_size_text(limit)}; "
-                                                           "nothing was read")])
+        return UploadOutcome(None, [Problem(name, 0, "-", _("the file is larger than {size}; nothing was read",
+                                                             size=size_text(limit)))])
     try:
         raw = base64.b64decode(contents.split(",", 1)[-1], validate=False)
     except (ValueError, binascii.Error):
-        return UploadOutcome(None, [Problem(name, 0, "-", "the upload could not be decoded")])
+        return UploadOutcome(None, [Problem(name, 0, "-", _("the upload could not be decoded"))])
     try:
         return _parse(raw, name, base, today)
     except (DataValidationError, RecursionError, MemoryError, ValueError, KeyError, TypeError, OSError) as err:
         # Whatever slipped past the readers: one line for the user, the detail for the log; never a 500.
         log.warning("upload %r could not be read", name, exc_info=True)
-        return UploadOutcome(None, [Problem(name, 0, "-", f"the file could not be read ({type(err).__name__})")])
+        return UploadOutcome(None, [Problem(name, 0, "-", _("the file could not be read ({error})",
+                                                             error=type(err).__name__))])
 
 
 def _read_table(raw: bytes, name: str, base: Dataset) -> tuple[ReadResult, ReadResult | None]:
@@ -105,7 +114,7 @@ def _parse(raw: bytes, name: str, base: Dataset, today: dt.date) -> UploadOutcom
             return UploadOutcome(None, imported.problems, imported.notes)
         values, sources = imported.frames()
         if values.empty:
-            return UploadOutcome(None, [Problem(name, 0, "-", "no figure for a known metro region in this file")],
+            return UploadOutcome(None, [Problem(name, 0, "-", _("no figure for a known metro region in this file"))],
                                  imported.notes)
         values = values.astype(str).assign(**{LINE: range(2, len(values) + 2)})
         tables = UserTables(values=(values, name), sources=(sources.astype(str).assign(**{LINE: 0}), name),
@@ -116,7 +125,8 @@ def _parse(raw: bytes, name: str, base: Dataset, today: dt.date) -> UploadOutcom
             return UploadOutcome(None, regions.problems, regions.notes)
         if result.frame is None or result.problems:
             return UploadOutcome(None, result.problems, result.notes)
-        notes.append("read as " + ", ".join(result.notes))
+        # Translators: {how} is a list such as '; separated, UTF-8, decimal comma'
+        notes.append(_("read as {how}", how=how_read(result.notes)))
         sheet_regions = (regions.frame, f"{name} [regions]") if regions else None
         tables = mark_changed_regions(UserTables(values=(result.frame, name), regions=sheet_regions), base)
         notes += tables.notes
@@ -202,7 +212,7 @@ def _rows(payload: dict) -> int:
     """The rows a payload holds; refused (DataValidationError) beyond the limit on one table's rows."""
     rows = _count(payload)
     if rows > current().max_rows:
-        raise DataValidationError([Problem(str(payload.get("name", "upload")), 0, "-", "too many rows")])
+        raise DataValidationError([Problem(str(payload.get("name", "upload")), 0, "-", _("too many rows"))])
     return rows
 
 
@@ -218,7 +228,8 @@ def dataset_for(base: Dataset, payload: dict | None) -> Dataset:
     try:
         text = json.dumps(payload, sort_keys=True, default=str)
     except (RecursionError, ValueError) as err:
-        raise DataValidationError([Problem("upload", 0, "-", f"not a payload ({type(err).__name__})")]) from None
+        raise DataValidationError([Problem("upload", 0, "-", _("not a payload ({error})",
+                                                                error=type(err).__name__))]) from None
     return _merged(base, json.loads(text))
 
 

@@ -40,6 +40,8 @@ from typing import Any, TypeVar
 from flask import Flask, has_request_context, request
 from flask_caching import Cache
 
+from dashboard.i18n import N_, _, ngettext
+
 log = logging.getLogger(__name__)
 REDIS_ENV = "BALTMET_REDIS_URL"
 FOLDER_ENV = "BALTMET_UPLOAD_CACHE_DIR"
@@ -216,9 +218,13 @@ def keep(payload: dict, client: str, replaces: Any = None) -> dict | None:
     if key not in live and len(live) >= quota() and not _on_this_host(client):
         live = {k: v for k, v in live.items() if status(k) != "missing"}  # evicted or expired: slots free again
         if len(live) >= quota():
-            raise OverQuota(f"this address already keeps {len(live)} uploads on the server, the most one may; "
-                            "remove one you no longer need ('Remove your data' in its browser), or wait until "
-                            "the oldest expires a week after it was uploaded")
+            raise OverQuota(ngettext(
+                "this address already keeps {n} upload on the server, the most one may; remove one you no "
+                "longer need ('Remove your data' in its browser), or wait until the oldest expires a week after "
+                "it was uploaded",
+                "this address already keeps {n} uploads on the server, the most one may; remove one you no "
+                "longer need ('Remove your data' in its browser), or wait until the oldest expires a week after "
+                "it was uploaded", len(live)))
     if _ask("keep an upload", lambda: _store().set(key, blob)) is False:
         raise Unavailable("the upload store did not keep the upload")
     live[key] = time.time() + LIFETIME_S
@@ -250,7 +256,7 @@ def release(reference: Any, client: str) -> None:
         pass
 
 
-UNAVAILABLE_TEXT = "the server's upload store is unavailable right now: try again in a minute"
+UNAVAILABLE_TEXT = N_("the server's upload store is unavailable right now: try again in a minute")
 
 
 def keep_for_session(payload: dict, current: Any) -> tuple[dict | None, str]:
@@ -261,9 +267,9 @@ def keep_for_session(payload: dict, current: Any) -> tuple[dict | None, str]:
     except OverQuota as err:
         return None, str(err)
     except Unavailable:
-        return None, UNAVAILABLE_TEXT
+        return None, _(UNAVAILABLE_TEXT)
     if reference is None:
-        return None, "the server could not keep it (larger than it keeps)"
+        return None, _("the server could not keep it (larger than it keeps)")
     return reference, ""
 
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlencode
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, DEFAULT_EDITION, EDITIONS
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, is_language, ngettext
 from dashboard.presets import PRESETS, preset_members
 from dashboard.state import MEASURES, SCALES, TABS, THEMES, ViewState, default_state
 from dashboard.views import CHARTS
@@ -23,6 +24,12 @@ ECHO_CHARS = 60  # a value the notice repeats is cut to this: a 5 000-character 
 def _echo(text: str) -> str:
     """A link's value as the notice repeats it: cut with '…' when longer than ECHO_CHARS."""
     return text if len(text) <= ECHO_CHARS else text[:ECHO_CHARS] + "…"
+
+
+def _not_one_of(name: str, value: str, allowed) -> str:
+    # Translators: a setting of a link that was ignored: 'measure=per_furlong (not one of: absolute, share)'.
+    # {name}, {value} and {allowed} are the link's own words (codes), never translated.
+    return _("{name}={value} (not one of: {allowed})", name=_echo(name), value=_echo(value), allowed=", ".join(allowed))
 
 
 def _peers_param(dataset: Dataset, peers: tuple[str, ...]) -> str:
@@ -51,6 +58,8 @@ def to_query(dataset: Dataset, state: ViewState) -> str:
         params["since"] = str(state.since)
     if state.present:
         params["present"] = "1"
+    if state.lang != DEFAULT_LANGUAGE:
+        params["lang"] = state.lang
     return f"?{urlencode(params, safe=',')}" if params else ""
 
 
@@ -59,64 +68,76 @@ def slides() -> tuple[str, ...]:
     return ("kpis", *(view.name for view in CHARTS))
 
 
-def from_query(dataset: Dataset, query: str | None) -> tuple[ViewState, list[str]]:
-    """Parse a query string; returns the state and a list of the values that were ignored, and why."""
+def from_query(dataset: Dataset, query: str | None, language: str = DEFAULT_LANGUAGE) -> tuple[ViewState, list[str]]:
+    """Parse a query string; returns the state and a list of the values that were ignored, and why.
+
+    ``language``: the page's language when the link names none (the browser's Accept-Language on a first visit).
+    The reasons are written in the current language (``use_language``), each a whole message.
+    """
     query = query if isinstance(query, str) else ""
     raw = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=MAX_QUERY_FIELDS)
     params = {k: v[-1].strip() for k, v in raw.items()}
     ignored: list[str] = []
     edition = params.pop("edition", DEFAULT_EDITION)
     if edition not in EDITIONS:
-        ignored.append(f"edition={_echo(edition)} (not one of: {', '.join(EDITIONS)})")
+        ignored.append(_not_one_of("edition", edition, EDITIONS))
         edition = DEFAULT_EDITION
     state = default_state(dataset, edition)
     indicators = set(dataset.indicators.index)
-    changes: dict = {}
+    changes: dict = {"lang": language if is_language(language) else DEFAULT_LANGUAGE}
     for name, value in params.items():
         if name == "focus":
             if dataset.has_region(value):
                 changes["focus"] = value
             else:
-                ignored.append(f"focus={_echo(value)} (unknown region)")
+                ignored.append(_("{name}={value} (unknown region)", name="focus", value=_echo(value)))
         elif name == "peers":
             peers, unknown = _parse_peers(dataset, value)
             if unknown:
-                ignored.append(f"peers: {_echo(', '.join(unknown))} (unknown region)")
+                # Translators: peers named in a link that are not regions of the data; {regions} are their ids
+                ignored.append(ngettext("peers: {regions} (unknown region)", "peers: {regions} (unknown regions)",
+                                        len(unknown), regions=_echo(", ".join(unknown))))
             if peers or not unknown:
                 changes["peers"] = peers
         elif name in ("indicator", "x", "y", "size"):
             if value in indicators:
                 changes[name] = value
             else:
-                ignored.append(f"{_echo(name)}={_echo(value)} (unknown indicator)")
+                ignored.append(_("{name}={value} (unknown indicator)", name=_echo(name), value=_echo(value)))
         elif name == "measure":
             if value in MEASURES:
                 changes["measure"] = value
             else:
-                ignored.append(f"measure={_echo(value)} (not one of: {', '.join(MEASURES)})")
+                ignored.append(_not_one_of("measure", value, MEASURES))
         elif name == "basis":
             if value in BASES:
                 changes["basis"] = value
             else:
-                ignored.append(f"basis={_echo(value)} (not one of: {', '.join(BASES)})")
+                ignored.append(_not_one_of("basis", value, BASES))
         elif name in ("tab", "slide", "theme", "scale"):
             allowed = {"tab": TABS, "slide": slides(), "theme": THEMES, "scale": SCALES}[name]
             if value in allowed:
                 changes[name] = value
             else:
-                ignored.append(f"{_echo(name)}={_echo(value)} (not one of: {', '.join(allowed)})")
+                ignored.append(_not_one_of(name, value, allowed))
         elif name == "present":
             if value in ("1", "0", "true", "false"):
                 changes["present"] = value in ("1", "true")
             else:
-                ignored.append(f"present={_echo(value)} (expected 1 or 0)")
+                ignored.append(_("{name}={value} (expected 1 or 0)", name="present", value=_echo(value)))
         elif name in ("year", "since"):
             if len(value) == 4 and value.isascii() and value.isdigit() and 1990 <= int(value) <= 2030:  # not ²
                 changes[name] = int(value)
             else:
-                ignored.append(f"{name}={_echo(value)} (not a year between 1990 and 2030)")
+                ignored.append(_("{name}={value} (not a year between {first} and {last})", name=name,
+                                 value=_echo(value), first="1990", last="2030"))
+        elif name == "lang":
+            if is_language(value):
+                changes["lang"] = value
+            else:
+                ignored.append(_not_one_of("lang", value, LANGUAGES))
         else:
-            ignored.append(f"{_echo(name)} (unknown setting)")
+            ignored.append(_("{name} (unknown setting)", name=_echo(name)))
     return replace(state, **changes), ignored
 
 

@@ -14,37 +14,55 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
 
-from dashboard.comparability import compared, kind_label
+from dashboard.comparability import compared, kind_label, sentence_start
 from dashboard.data import Dataset
 from dashboard.data.figure import Figure
 from dashboard.figures.common import ChartMeta, point_text, source_text
 from dashboard.figures.spec import FigureSpec
-from dashboard.formatting import QUALIFIER_TEXT, format_value, format_year
+from dashboard.formatting import format_number, format_value, format_year, qualifier_text
+from dashboard.i18n import N_, _, cldr_locale, current_language, ngettext, pgettext, with_percent
 from dashboard.measures import (
-    MEASURE_LABELS,
     Point,
     context_figure,
+    measure_label,
     measure_unit,
     no_comparable,
     point_of,
     points,
+    territory_name,
 )
 from dashboard.state import ViewState
 from dashboard.views import CHARTS, headline_basis
 
-MIXED_TERRITORIES = "mixed territories"
-MIXED_WHY = "The ranked figures describe different kinds of territory"
-NO_PEER = "No peer has this figure"
+# Marked for the catalogs; shown as _(MIXED_TERRITORIES) etc. (Standing's text is already translated)
+MIXED_TERRITORIES = N_("mixed territories")
+MIXED_WHY = N_("The ranked figures describe different kinds of territory")
+NO_PEER = N_("No peer has this figure")
 
 
 def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    """'1st', '22nd', '13th' in English; the form the current language's CLDR ordinal rule picks ('1.' in
+    German or Finnish, whose translators write every category as '{n}.')."""
+    form = cldr_locale(current_language()).ordinal_form(n)
+    if form == "one":
+        # Translators: an ordinal number of CLDR's ordinal category 'one' (English 1st, 21st)
+        return pgettext("ordinal one", "{n}st", n=n)
+    if form == "two":
+        # Translators: an ordinal number of CLDR's ordinal category 'two' (English 2nd, 22nd)
+        return pgettext("ordinal two", "{n}nd", n=n)
+    if form == "few":
+        # Translators: an ordinal number of CLDR's ordinal category 'few' (English 3rd, 23rd)
+        return pgettext("ordinal few", "{n}rd", n=n)
+    if form == "many":
+        # Translators: an ordinal number of CLDR's ordinal category 'many' (none in English)
+        return pgettext("ordinal many", "{n}th", n=n)
+    # Translators: an ordinal number of CLDR's ordinal category 'other' (English 4th, 11th; German '{n}.')
+    return pgettext("ordinal other", "{n}th", n=n)
 
 
 @dataclass(frozen=True)
 class ShareLine:
-    """'25 % of Finland's population (c. 2007)', and the figure it was computed or read from."""
+    """'25% of Finland's population (c. 2007)', and the figure it was computed or read from."""
 
     text: str
     territory: str
@@ -71,10 +89,11 @@ class Standing:
     rank: str
     mixed: bool = False
     median: str = ""
+    no_peer: bool = False  # ``rank`` says that no peer has the figure (NO_PEER, in the view's language)
 
     def lines(self) -> list[str]:
         """The lines as text, the mixed-territories mark after a '·' (the deck's notes and cards)."""
-        first = self.rank + (f" · {MIXED_TERRITORIES}" if self.mixed else "")
+        first = self.rank + (f" · {_(MIXED_TERRITORIES)}" if self.mixed else "")
         return [first, *([self.median] if self.median else [])]
 
 
@@ -82,7 +101,7 @@ class Standing:
 class KpiLine:
     """One key figure of the focus on the view's basis: what its card, slide card and table rows say.
 
-    ``figure`` None: ``value`` is 'No data' or 'No comparable figure' and ``missing`` says why.
+    ``figure`` None: ``value`` is 'No data' or 'No comparable figure' (translated) and ``missing`` says why.
     """
 
     indicator: str
@@ -120,19 +139,26 @@ def card_share(dataset: Dataset, region_id: str, indicator_id: str, edition: str
 
 def share_line(dataset: Dataset, region_id: str, indicator_id: str, edition: str, year: int | None,
                basis: str = "reported", headline: Figure | None = None) -> ShareLine | None:
-    """'25 % of Finland's population (c. 2007)'; a share of another territory than the headline's names its
-    own ('18 % of Finland's jobs (2021, City of Helsinki)'), so that it never reads as the headline's."""
+    """'25% of Finland's population (c. 2007)'; a share of another territory than the headline's names its
+    own ('18% of Finland's jobs (2021, City of Helsinki)'), so that it never reads as the headline's."""
     found = card_share(dataset, region_id, indicator_id, edition, year, basis)
     if found is None:
         return None
     share, indicator, measure, what = found
-    country = dataset.region(region_id)["country_name"]
     decimals = 0 if float(share.value).is_integer() else 1
     own = headline is not None and share.territory_id == headline.territory_id
-    where = "" if own else f", {share.territory}"
-    text = (f"{format_value(share.value, decimals, share.qualifier)} % of {country}'s {what} "
-            f"({format_year(share.year, share.year_approx)}{where})")
-    return ShareLine(text, share.territory, share.how or "share as reported by the source", share, indicator,
+    values = {"share": with_percent(format_value(share.value, decimals, share.qualifier)),
+              "country": dataset.region_country_text(region_id, "name"),
+              "country_genitive": dataset.region_country_text(region_id, "genitive"),
+              "what": what, "share_words": dataset.indicator(indicator).share_of,
+              "year": format_year(share.year, share.year_approx)}
+    # Translators: a key figure's share line ('25% of Finland's population (c. 2007)'); {what} comes from the
+    # data tables (the indicator's legend label: 'population', 'GVA'). The sentence may instead use
+    # {country_genitive} (the country's genitive: 'Suomen') and {share_words} (what the share is of, in the form
+    # '29 % of Finland's …' takes: 'väestöstä', 'der Arbeitsplätze')
+    text = (_("{share} of {country}'s {what} ({year})", **values) if own else
+            _("{share} of {country}'s {what} ({year}, {territory})", territory=share.territory, **values))
+    return ShareLine(text, share.territory, share.how or _("share as reported by the source"), share, indicator,
                      measure)
 
 
@@ -143,24 +169,30 @@ def context_line(dataset: Dataset, indicator_id: str, figure: Figure) -> Context
     if other is None:
         return None
     unit = dataset.indicator(indicator_id).unit
-    text = (f"{other.territory}: {format_value(other.value, 0, other.qualifier)} {unit} "
-            f"({format_year(other.year, other.year_approx)})")
-    return ContextLine(text, other, f"{kind_label(other.territory_kind, dataset).capitalize()}, for context; "
-                                    f"not ranked. {other.note}")
+    text = _("{territory}: {value} {unit} ({year})", territory=territory_name(dataset, other),
+             value=format_value(other.value, 0, other.qualifier), unit=unit,
+             year=format_year(other.year, other.year_approx))
+    return ContextLine(text, other, _("{kind}, for context; not ranked. {note}",
+                                      kind=sentence_start(kind_label(other.territory_kind, dataset)), note=other.note))
 
 
 def standing(focus: Point, peer_points: list[Point], decimals: int) -> Standing:
     """Rank among focus + peers with a figure, and the difference from the peers' median."""
     ranked = sorted([focus, *[p for p in peer_points if p.value is not None]], key=lambda p: -p.value)
     if len(ranked) < 2:
-        return Standing(NO_PEER)
+        return Standing(_(NO_PEER), no_peer=True)
     position = next(i for i, p in enumerate(ranked, start=1) if p.region_id == focus.region_id)
     mixed = len({p.territory_kind for p in ranked}) > 1
     peer_values = [p.value for p in ranked if p.region_id != focus.region_id]  # the focus is not its own peer
     mid = median(peer_values)
-    distance = f"{(focus.value - mid) / mid * 100:+.0f} % vs peers' median ({format_value(mid, decimals)})" \
-        if mid else ""
-    return Standing(f"{ordinal(position)} of {len(ranked)}", mixed, distance)
+    distance = ""
+    if mid:
+        difference = (focus.value - mid) / mid * 100  # the sign, then the number as the language writes it
+        signed = with_percent(("-" if difference < 0 else "+") + format_number(abs(difference), 0))
+        # Translators: the focus against its peers' median ('-67% vs peers' median (300)')
+        distance = _("{difference} vs peers' median ({median})", difference=signed, median=format_value(mid, decimals))
+    # Translators: a rank among the regions with the figure ('2nd of 4')
+    return Standing(_("{rank} of {total}", rank=ordinal(position), total=len(ranked)), mixed, distance)
 
 
 def kpi_line(dataset: Dataset, state: ViewState, indicator_id: str) -> KpiLine:
@@ -173,7 +205,8 @@ def kpi_line(dataset: Dataset, state: ViewState, indicator_id: str) -> KpiLine:
     if figure is None:
         reason = no_comparable(dataset, region, indicator_id, edition, year, basis).missing
         comparable = dataset.figure(region, indicator_id, edition, year) is None or basis == "reported"
-        return KpiLine(indicator_id, label, icon, basis, None, "No data" if comparable else "No comparable figure",
+        return KpiLine(indicator_id, label, icon, basis, None,
+                       _("No data") if comparable else _("No comparable figure"),
                        missing=reason, share=share_line(dataset, region, indicator_id, edition, year))
     decimals = indicator.decimals
     others = state.others
@@ -184,16 +217,22 @@ def kpi_line(dataset: Dataset, state: ViewState, indicator_id: str) -> KpiLine:
                         decimals)
     return KpiLine(
         indicator_id, label, icon, basis, figure, format_value(figure.value, decimals, figure.qualifier),
-        qualifier_text=QUALIFIER_TEXT.get(figure.qualifier, ""), unit=indicator.unit,
+        qualifier_text=qualifier_text(figure.qualifier), unit=indicator.unit,
         year=format_year(figure.year, figure.year_approx),
-        kind=f"{kind_label(figure.territory_kind, dataset).capitalize()} · {compared(basis)}",
+        kind=f"{sentence_start(kind_label(figure.territory_kind, dataset))} · {compared(basis)}",
         share=share_line(dataset, region, indicator_id, edition, year, basis, figure),
         context=context_line(dataset, indicator_id, figure), standing=rank)
 
 
-@lru_cache(maxsize=32)  # a click reads them for the cards and again for the table's rows and the official share
 def kpi_lines(dataset: Dataset, state: ViewState) -> tuple[KpiLine, ...]:
-    """Every key figure of the view, in the declared KPI order."""
+    """Every key figure of the view, in the declared KPI order, written in the current language."""
+    return _kpi_lines(dataset, state, current_language())
+
+
+@lru_cache(maxsize=32)  # a click reads them for the cards and again for the table's rows and the official share
+def _kpi_lines(dataset: Dataset, state: ViewState, lang: str) -> tuple[KpiLine, ...]:
+    """``kpi_lines`` per language: ``state.lang`` names the language the page asked for; ``lang`` the one
+    the text is written in (the same in a request), so that neither can serve the other's text."""
     return tuple(kpi_line(dataset, state, kpi) for kpi in dataset.kpi_ids)
 
 
@@ -206,12 +245,13 @@ def table_row(dataset: Dataset, indicator: str, measure: str, p: Point) -> dict:
     links, texts = [], []
     for source_id in p.source_ids:
         source = dataset.source(source_id)
-        title = _md(("Your data: " if dataset.is_user_source(source_id) else "") + str(source["title"]))
+        title = str(source["title"])  # a source's title stays in its own language
+        title = _md(_("Your data: {title}", title=title) if dataset.is_user_source(source_id) else title)
         links.append(f"[{title}]({source['url']})" if source["url"] else title)
         texts.append(source_text(dataset, source_id))
     return {
         "region": dataset.region_name(p.region_id), "indicator": dataset.indicator(indicator).label,
-        "measure": MEASURE_LABELS[measure], "value": p.value,
+        "measure": measure_label(measure), "value": p.value,
         "value_text": point_text(dataset, indicator, measure, p), "unit": measure_unit(dataset, indicator, measure),
         "year": format_year(p.year, p.year_approx) if p.year else "", "territory": p.territory,
         "territory_kind": kind_label(p.territory_kind, dataset), "qualifier": p.qualifier,
@@ -229,9 +269,9 @@ def card_figures(dataset: Dataset, state: ViewState) -> list[tuple[str, str, Poi
         if line.share is not None:
             out.append((line.share.indicator, line.share.measure, line.share.point))
         if line.figure is not None:
-            out.append((line.indicator, "absolute", point_of(line.figure)))
+            out.append((line.indicator, "absolute", point_of(line.figure, dataset)))
             if line.context is not None:
-                out.append((line.indicator, "absolute", point_of(line.context.figure)))
+                out.append((line.indicator, "absolute", point_of(line.context.figure, dataset)))
     return out
 
 
@@ -261,14 +301,22 @@ def chart_summary(meta: ChartMeta, figure: FigureSpec) -> str:
     """The chart in words, for screen readers (the page's hidden summary, the deck's picture alt text): every mark's
     region, value, unit and year."""
     marks = []
+    no_data = _("no data")
     for trace in figure["data"]:
         for data in trace.get("customdata") or ():
-            if len(data) > 4 and data[2] != "no data":
-                marks.append(f"{data[1]} {data[2]} {data[3]} ({data[4]})".replace("<b>", "").replace("</b>", ""))
+            if len(data) > 4 and data[2] != no_data:
+                # Translators: one mark of a chart read out: region, value, unit and (year)
+                mark = _("{region} {value} {unit} ({year})", region=data[1], value=data[2], unit=data[3], year=data[4])
+                marks.append(mark.replace("<b>", "").replace("</b>", ""))
     marks = list(dict.fromkeys(marks))
-    more = f"; and {len(marks) - SUMMARY_MARKS} more (the Table tab lists them)" if len(marks) > SUMMARY_MARKS else ""
-    shown = "; ".join(marks[:SUMMARY_MARKS]) + more or "no figures"
-    return f"{meta.title}. {meta.subtitle}. {shown}."
+    more = len(marks) - SUMMARY_MARKS
+    shown = "; ".join(marks[:SUMMARY_MARKS])
+    if more > 0:
+        shown = ngettext("{marks}; and {n} more (the Table tab lists them)",
+                         "{marks}; and {n} more (the Table tab lists them)", more, marks=shown)
+    # Translators: a chart in words for screen readers: its title, subtitle and marks, each a sentence
+    return _("{title}. {subtitle}. {marks}.", title=meta.title, subtitle=meta.subtitle,
+             marks=shown or _("no figures"))
 
 
 # "Figures as of" and the official share: what the page says about the provenance of the view's figures.
@@ -286,9 +334,12 @@ class Provenance:
 
     @property
     def text(self) -> str:
-        read = (f"Figures as of {self.read_up_to} (the newest date this view's sources were read)"
-                if self.read_up_to else "Figures as of: this view's sources give no reading date")
-        return f"{read} · {self.official} of {self.total} figures shown come from official statistics"
+        read = (_("Figures as of {date} (the newest date this view's sources were read)", date=self.read_up_to)
+                if self.read_up_to else _("Figures as of: this view's sources give no reading date"))
+        official = ngettext("{official} of {n} figure shown comes from official statistics",
+                            "{official} of {n} figures shown come from official statistics", self.total,
+                            official=self.official)
+        return f"{read} · {official}"
 
 
 def read_date(accessed: object) -> str:

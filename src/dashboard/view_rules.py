@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, YEAR_MAX, YEAR_MIN
+from dashboard.i18n import _
 from dashboard.measures import availability
 from dashboard.presets import preset_members
 from dashboard.state import ViewState, default_state, with_edition
@@ -103,8 +104,9 @@ def chosen_peers(dataset: Dataset, current: ViewState, listed: list[str] | None)
 
 def menus_key(user_hash: str | None, state: ViewState) -> list:
     """What the menus' options depend on: the session's upload, edition and indicator; the peer selector's
-    also on the focus (left out of it). Equal to the key shown: nothing is resent."""
-    return [user_hash, state.edition, state.indicator, state.focus]
+    also on the focus (left out of it); all of them on the language their options are written in. Equal to
+    the key shown: nothing is resent."""
+    return [user_hash, state.edition, state.indicator, state.focus, state.lang]
 
 
 def menus_to_send(new: list, shown: object) -> tuple[bool, bool]:
@@ -112,7 +114,7 @@ def menus_to_send(new: list, shown: object) -> tuple[bool, bool]:
     from the browser: anything unexpected resends both)."""
     if not isinstance(shown, list) or len(shown) != len(new):
         return True, True
-    return new[:3] != shown[:3], [new[0], new[3]] != [shown[0], shown[3]]
+    return [*new[:3], new[4]] != [*shown[:3], shown[4]], [new[0], *new[3:]] != [shown[0], *shown[3:]]
 
 
 def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]:
@@ -126,7 +128,9 @@ def normalise(dataset: Dataset, state: ViewState) -> tuple[ViewState, list[str]]
     if availability(dataset, state.indicator).get(state.measure):
         state = replace(state, measure="absolute")
     if state.year is not None and state.year not in dataset.years(state.indicator, state.edition):
-        notes.append(f"year={state.year} (no {state.indicator} figure for that year in this edition)")
+        # Translators: a note on a link's part that was ignored; 'year=' is the link's own text, {indicator} an id
+        notes.append(_("year={year} (no {indicator} figure for that year in this edition)", year=state.year,
+                       indicator=state.indicator))
         state = replace(state, year=None)
     return state, notes
 

@@ -23,6 +23,7 @@ from dashboard.figures.scatter import build_scatter
 from dashboard.figures.shares import build_shares, shares_drawn
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.trend import build_trend
+from dashboard.i18n import N_, _
 from dashboard.measures import effective_measure, resolve_basis
 from dashboard.state import ViewState
 
@@ -39,7 +40,7 @@ def state_value(state: ViewState, name: str):
 class ChartView:
     name: str  # id in the page (chart-<name>), in ?slide=, in file names
     builder: Builder  # builder(dataset, **inputs) -> (figure spec, ChartMeta)
-    title: str  # what menus and the presentation's slide list call it
+    title: str  # what menus and the presentation's slide list call it: English, marked N_ (shown as ``label``)
     indicator_fields: tuple[str, ...] = ("indicator",)  # state fields naming its indicators (table, file name)
     restyled_by: tuple[str, ...] = field(default=("theme",))  # applied to the built figure, not inputs
     width: int = 6  # columns of the page's 12-column grid on a wide screen
@@ -50,6 +51,11 @@ class ChartView:
     drawn_series: Callable[[Dataset], list[tuple[str, str]]] | None = None  # (indicator, measure) it draws,
     # when not the view's own indicator in the view's measure (the shares chart)
 
+    @property
+    def label(self) -> str:
+        """The chart's title in the current language."""
+        return _(self.title)
+
     @cached_property
     def inputs(self) -> tuple[str, ...]:
         """The builder's parameters after the dataset: exactly what the chart depends on."""
@@ -59,8 +65,9 @@ class ChartView:
         return self.builder(dataset, **{name: state_value(state, name) for name in self.inputs})
 
     def key(self, state: ViewState) -> list:
-        """Equal keys: the chart shown is still right, nothing is rebuilt or resent."""
-        values = [state_value(state, name) for name in (*self.inputs, *self.restyled_by)]
+        """Equal keys: the chart shown is still right, nothing is rebuilt or resent (its language included:
+        every text of the figure and its card is written in it)."""
+        values = [state_value(state, name) for name in (*self.inputs, *self.restyled_by, "lang")]
         return [list(v) if isinstance(v, tuple) else v for v in values]
 
     @property
@@ -111,13 +118,13 @@ class ChartRegistry:
 
 
 CHARTS = ChartRegistry(  # in the page's and the presentation's order
-    ChartView("ranking", build_ranking, "Ranking", deck="bars"),
-    ChartView("map", build_map, "Map"),
-    ChartView("scatter", build_scatter, "Scatter", indicator_fields=("y", "x", "size"), deck="bubbles",
+    ChartView("ranking", build_ranking, N_("Ranking"), deck="bars"),
+    ChartView("map", build_map, N_("Map")),
+    ChartView("scatter", build_scatter, N_("Scatter"), indicator_fields=("y", "x", "size"), deck="bubbles",
               file_what="{y}-vs-{x}-by-{size}", axis_pickers=True),
-    ChartView("shares", build_shares, "Shares of the national total", indicator_fields=(), deck="stacked_bars",
+    ChartView("shares", build_shares, N_("Shares of the national total"), indicator_fields=(), deck="stacked_bars",
               file_what="population-jobs-gva-gdp", drawn_series=shares_drawn),
-    ChartView("trend", build_trend, "Trend", width=12, deck="lines", years="series"),
+    ChartView("trend", build_trend, N_("Trend"), width=12, deck="lines", years="series"),
 )
 
 
@@ -128,6 +135,7 @@ def headline_basis(dataset: Dataset, state: ViewState) -> str:
 
 
 def kpi_key(state: ViewState, user_hash: str | None = None) -> list:
-    """What the heading and the KPI cards depend on (the last item: the session's upload, if any)."""
+    """What the heading and the KPI cards depend on (the last item: the session's upload, if any); the language
+    they are written in among them."""
     basis = state.basis or f"auto:{state.indicator}:{state.measure}"  # auto: the cards follow what is shown
-    return [state.focus, list(state.regions), state.edition, state.year, basis, user_hash]
+    return [state.focus, list(state.regions), state.edition, state.year, basis, state.lang, user_hash]

@@ -35,7 +35,7 @@ def test_preset_sets_the_peers(app_url: str, watched_page) -> None:
     page.click("#preset-buttons button:has-text('Nordic capitals')")
     expect(page).to_have_url(re.compile(r"peers=nordic"))
     expect(page.locator("#chart-ranking .bars .point")).to_have_count(4)
-    expect(page.locator("#region-heading")).to_contain_text("compared with 3 peer region(s)")
+    expect(page.locator("#region-heading")).to_contain_text("compared with 3 peer regions")
     assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
 
 
@@ -105,7 +105,9 @@ def test_a_copied_url_restores_the_view_in_a_fresh_page(app_url: str, watched_pa
     expect(fresh.locator("#ranking-meta")).to_contain_text("Compared on:")
     bars = fresh.locator("#chart-ranking .bars .point").count()
     if bars < 3:
-        expect(fresh.locator("#ranking-footer")).to_contain_text(f"No data for {3 - bars} region(s)")
+        missing = 3 - bars
+        expect(fresh.locator("#ranking-footer")).to_contain_text(
+            f"No data for {missing} region{'s' if missing != 1 else ''}")
     fresh_context.close()
 
     page.go_back()  # back steps through views: Vilnius -> the previous focus

@@ -27,7 +27,7 @@ def test_chart_download_shows_progress_and_gives_the_file(app_url: str, watched_
     assert download.suggested_filename.endswith(".svg")
     text = " ".join(ET.parse(download.path()).getroot().itertext())
     assert "Ranking: Gross domestic product" in text and "Sources:" in text
-    expect(page.locator("#export-status")).to_have_text("")
+    expect(page.locator("#export-status")).to_be_hidden()
     assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
 
 

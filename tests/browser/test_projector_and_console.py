@@ -172,7 +172,7 @@ def test_the_console_stays_quiet_while_the_view_changes(app_url: str, watched_pa
     page.click(".dash-dropdown-option:has-text('Gross domestic product')")
     expect(page.locator("#trend-title")).to_contain_text("Gross domestic product")
     page.click("#preset-buttons button:has-text('Nordic capitals')")
-    expect(page.locator("#region-heading")).to_contain_text("compared with 3 peer region(s)")
+    expect(page.locator("#region-heading")).to_contain_text("compared with 3 peer regions")
     page.click("#theme-toggle")
     expect(page.locator("body")).to_have_class(re.compile(r"\btheme-contrast\b"))
     page.wait_for_function(THEMED_JS, arg=[len(CHARTS), CONTRAST["paper"]])  # every chart redrawn in the theme

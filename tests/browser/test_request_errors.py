@@ -63,7 +63,7 @@ def test_a_download_whose_request_fails_ends_with_a_message(app_url: str, page: 
     page.locator("#ranking-export-menu .dropdown-item", has_text="SVG").first.click()
     expect(page.locator("#export-error")).to_contain_text(said)
     expect(page.locator("#export-error")).to_contain_text("try again")
-    expect(page.locator("#export-status")).to_have_text("")  # no "Preparing the file…" left behind
+    expect(page.locator("#export-status")).to_be_hidden()  # no "Preparing the file…" left behind
     assert failed == [how]
     page.unroute("**/_dash-update-component*")  # the server is back: the next download works
     with page.expect_download(timeout=60_000):
@@ -80,7 +80,7 @@ def test_an_upload_whose_request_fails_ends_with_a_message(app_url: str, page: P
     page.set_input_files("#upload input[type=file]",
                          files=[{"name": "mine.csv", "mimeType": "text/csv", "buffer": CSV}])
     expect(page.locator("#upload-refused")).to_contain_text(said)
-    expect(page.locator("#upload-busy")).to_have_text("")  # no "Reading your file…" left behind
+    expect(page.locator("#upload-busy")).to_be_hidden()  # no "Reading your file…" left behind
     assert failed == [how]
 
 
@@ -118,7 +118,7 @@ def test_a_worker_killed_mid_export_behind_nginx_ends_with_a_message(browser, ne
         for worker in [p for p in _children(master.pid) if p != service]:
             os.kill(worker, signal.SIGKILL)  # one of them is serving the export
         expect(page.locator("#export-error")).to_contain_text("HTTP 502")
-        expect(page.locator("#export-status")).to_have_text("")
+        expect(page.locator("#export-status")).to_be_hidden()
         os.kill(service, signal.SIGCONT)
         service = None
         with page.expect_download(timeout=60_000):  # gunicorn started new workers: the page works on

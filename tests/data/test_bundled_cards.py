@@ -32,7 +32,7 @@ def test_helsinki_profile_population_card(dataset: Dataset) -> None:
     assert f"1{THOUSANDS}300{THOUSANDS}000" in text
     assert "persons" in text and "c.\u00a02007" in text
     assert "Helsinki Region (12 municipalities)" in text
-    assert "25 % of Finland's population (c.\u00a02007)" in text
+    assert "25% of Finland's population (c.\u00a02007)" in text
     assert f"City of Helsinki: 560{THOUSANDS}000 persons" in text
     assert "BaltMet Inno partner profile: Helsinki Region" in text
 
@@ -49,7 +49,7 @@ def test_helsinki_has_no_gdp_amount_c2007_only_a_share_of_gva(dataset: Dataset) 
     assert "34 %" in dataset.missing_reason("helsinki", "gdp", "baltmet")
     text = text_of(kpi_card(dataset, "helsinki", "gdp", "baltmet", basis="reported"))
     assert "No data" in text and "not as an amount" in text
-    assert "34 % of Finland's GVA (c.\u00a02007, Helsinki Region (12 municipalities))" in text
+    assert "34% of Finland's GVA (c.\u00a02007, Helsinki Region (12 municipalities))" in text
     assert " 0 " not in f" {text} "
 
 

@@ -44,15 +44,15 @@ def test_the_tracer_catches_an_invented_number(dataset: Dataset) -> None:
 
 
 def test_helsinki_c2007_reads_as_its_baltmet_inno_profile(dataset: Dataset) -> None:
-    """The seed's numbers: 1.3 million, one quarter, 29 %, 34 %, 9 + 9, 100 000 students, 9 000 staff, 4 parks."""
+    """The seed's numbers: 1.3 million, one quarter, 29%, 34%, 9 + 9, 100 000 students, 9 000 staff, 4 parks."""
     profile = _all(dataset, "helsinki", "baltmet")
     text = profile.text.replace("\u202f", " ").replace("\u00a0", " ")
     for phrase in ("1.3 million inhabitants (c. 2007, Helsinki Region, 12 municipalities)",
-                   "City of Helsinki, with 560 000", "one quarter (25 %) of Finland's population", "29 % of its jobs",
-                   "34 % of its gross value added", "9 universities", "9 polytechnics", "100 000 students",
+                   "City of Helsinki, with 560 000", "one quarter (25%) of Finland's population", "29% of its jobs",
+                   "34% of its gross value added", "9 universities", "9 polytechnics", "100 000 students",
                    "9 000 academic staff", "4 science and technology parks", "nearly 10 000 staff",
-                   "44 % above the national average", "10 business incubators", "More than 80 % of the headquarters",
-                   "two thirds (67 %) of the foreign companies"):
+                   "44% above the national average", "10 business incubators", "More than 80% of the headquarters",
+                   "two thirds (67%) of the foreign companies"):
         assert phrase in text, phrase
     seed = next(n for n in profile.footnotes if n.source_id == "baltmet_inno_helsinki_profile")
     assert seed.number == 1 and "inno.baltmet.org" in seed.text

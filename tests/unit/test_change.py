@@ -38,7 +38,7 @@ def test_change_is_the_difference_and_the_percentage_since_the_base_year(data) -
     change, pct = _by_region(data, "change"), _by_region(data, "change_pct")
     assert (change["aa"].value, pct["aa"].value) == (100000, 10)
     assert (change["ee"].value, pct["ee"].value) == (-50000, -5.56)
-    assert change["aa"].how.replace("\u202f", " ") == "change 2015–2023: 1 000 000 → 1 100 000; +1.2 % a year"
+    assert change["aa"].how.replace("\u202f", " ") == "change 2015–2023: 1 000 000 → 1 100 000; +1.2% a year"
     assert (change["aa"].year, change["aa"].territory_id) == (2023, "aa_metro")
 
 

@@ -105,7 +105,7 @@ def test_the_index_divides_by_the_peers_average_to_the_digits_every_input_carrie
         got = points(index_data, ("aa", "bb", "cc", "dd"), "population", "recent", "index", year, "eurostat_metro",
                      focus="aa")
         assert {p.region_id: p.value for p in got} == expected
-        assert {p.how for p in got} == {"divided by the average of 3 peer(s)"}
+        assert {p.how for p in got} == {"divided by the average of 3 peers"}
         peers_only = points(index_data, ("bb", "cc", "dd"), "population", "recent", "index", year,
                             "eurostat_metro", focus="")
         assert {p.region_id: p.value for p in peers_only} == {r: expected[r] for r in ("bb", "cc", "dd")}

@@ -38,8 +38,8 @@ def test_the_peer_selector_lists_every_region_but_the_focus(data) -> None:
 
 def test_the_heading_counts_exactly_the_peers_listed(data) -> None:
     state = everyone("aa")
-    assert f"compared with {len(state.others)} peer region(s)" in text_of(heading(data, state))
-    assert "compared with 4 peer region(s)" in text_of(heading(data, state))
+    assert f"compared with {len(state.others)} peer regions" in text_of(heading(data, state))
+    assert "compared with 4 peer regions" in text_of(heading(data, state))
 
 
 def test_the_rendered_page_lists_and_counts_the_same_peers(data) -> None:
@@ -49,7 +49,7 @@ def test_the_rendered_page_lists_and_counts_the_same_peers(data) -> None:
     listed = [o["value"] for o in selector.options]
     assert focus not in listed and focus not in selector.value
     assert set(selector.value) == set(REGIONS) - {focus}
-    assert f"compared with {len(selector.value)} peer region(s)" in text_of(find_by_id(page, "region-heading"))
+    assert f"compared with {len(selector.value)} peer regions" in text_of(find_by_id(page, "region-heading"))
 
 
 def test_unticking_a_peer_keeps_the_unlisted_focus_in_the_comparison(data) -> None:
@@ -74,13 +74,13 @@ def test_a_focus_change_resends_the_peer_menu_only(data) -> None:
 def test_the_peers_median_leaves_the_focus_out(data) -> None:
     text = text_of(kpi_card(data, "aa", "population", "baltmet", everyone("aa").regions, basis="eurostat_metro"))
     assert "1st of 4" not in text and "4th of 4" in text  # ranked among the focus and its peers with a figure
-    assert "-67 % vs peers' median (300)" in text  # median of 200, 300, 400; with the focus it would be 250
+    assert "-67% vs peers' median (300)" in text  # median of 200, 300, 400; with the focus it would be 250
 
 
 def test_the_index_divides_by_the_peers_average_without_the_focus(data) -> None:
     pts = points(data, REGIONS, "population", "baltmet", "index", None, "eurostat_metro", focus="aa")
     assert pts[0].value == pytest.approx(33.3, abs=0.05)  # 100 / mean(200, 300, 400) * 100; 40 with the focus
-    assert "average of 3 peer(s)" in pts[0].how
+    assert "average of 3 peers" in pts[0].how
     state = replace(default_state(data, "baltmet"), focus="aa", measure="index", basis="eurostat_metro")
     fig, _ = CHARTS.by_name("ranking").build(data, state)
     bar = fig["data"][0]

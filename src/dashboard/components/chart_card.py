@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
+from dashboard.i18n import N_, _, ngettext
 from dashboard.view_model import SUMMARY_MARKS, chart_summary
 
 # The mode bar keeps zoom and reset; no button sends anything off the machine (no cloud, no Chart Studio
@@ -22,8 +23,8 @@ def meta_children(meta: ChartMeta) -> list:
     badges = [dbc.Badge(text, color="warning", className="me-1 text-dark comparability-badge", title=why)
               for text, why in meta.comparability.badges]
     if meta.includes_user_data:
-        badges.append(dbc.Badge("Includes your data", color="info", className="me-1 text-dark",
-                                title="Some figures come from data you added in this session"))
+        badges.append(dbc.Badge(_("Includes your data"), color="info", className="me-1 text-dark",
+                                title=_("Some figures come from data you added in this session")))
     return [html.Div(meta.subtitle, className="chart-subtitle"), html.Div(badges, className="mt-1")]
 
 
@@ -33,21 +34,34 @@ def footer_children(meta: ChartMeta) -> list:
     parts: list = []
     if meta.sources:
         publishers = meta.publishers
-        short = "; ".join(publishers[:3]) + (f" and {len(publishers) - 3} more" if len(publishers) > 3 else "")
+        shown = "; ".join(publishers[:3])
+        # Translators: {publishers} are the first three publishers' names, separated by ';'
+        short = (ngettext("{publishers} and {n} more", "{publishers} and {n} more", len(publishers) - 3,
+                          publishers=shown) if len(publishers) > 3 else shown)
         parts.append(html.Details([
-            html.Summary([html.Span("Sources: ", className="fw-semibold"), short], className="chart-sources"),
+            html.Summary([html.Span(_("Sources:"), className="fw-semibold"), " ", short], className="chart-sources"),
             html.Ul([html.Li(s) for s in meta.sources], className="mb-1")]))
     if meta.comparability.footnote:
-        parts.append(html.Details([html.Summary("What is compared", className="chart-comparability-summary"),
+        parts.append(html.Details([html.Summary(_("What is compared"), className="chart-comparability-summary"),
                                    html.P(meta.comparability.footnote, className="chart-comparability mb-1")]))
     if meta.missing:
-        items = [html.Li([html.Span(name, className="fw-semibold"), f": {why}"])
-                 for name, why in meta.missing[:SUMMARY_MARKS]]
+        items = [html.Li(_missing_line(name, why)) for name, why in meta.missing[:SUMMARY_MARKS]]
         if len(meta.missing) > SUMMARY_MARKS:
-            items.append(html.Li(f"… and {len(meta.missing) - SUMMARY_MARKS} more (the CSV download lists them)"))
-        parts.append(html.Details([html.Summary(f"No data for {len(meta.missing)} region(s)"),
+            more = len(meta.missing) - SUMMARY_MARKS
+            items.append(html.Li(ngettext("… and {n} more (the CSV download lists them)",
+                                          "… and {n} more (the CSV download lists them)", more)))
+        parts.append(html.Details([html.Summary(ngettext("No data for {n} region", "No data for {n} regions",
+                                                         len(meta.missing))),
                                    html.Ul(items, className="mb-0")], className="chart-missing"))
     return parts
+
+
+def _missing_line(name: str, why: str) -> list:
+    """'<b>Riga</b>: no figure for that year': one message, the region's name in bold."""
+    # Translators: a region left out of a chart; {region} is its name (in bold), {reason} why it has no figure
+    sentence = _("{region}: {reason}", region="\0", reason=why)
+    before, _sep, after = sentence.partition("\0")
+    return [part for part in (before, html.Span(name, className="fw-semibold"), after) if part != ""]
 
 
 def graph_style(figure) -> dict:
@@ -55,9 +69,11 @@ def graph_style(figure) -> dict:
     return {"height": f"{figure['layout'].get('height') or 400}px"}
 
 
-EXPORT_CHOICES = (("Slide 16:9", "slide", (("PNG 2×", "png", 2), ("PNG 4×", "png", 4), ("SVG", "svg", 1),
-                                         ("PDF", "pdf", 1))),
-                  ("Report", "report", (("PNG 2×", "png", 2), ("SVG", "svg", 1), ("PDF", "pdf", 1))))
+# The menu's headings are translated where shown (N_); the formats' names are the same in every language.
+EXPORT_CHOICES = ((N_("Slide 16:9"), "slide", (("PNG 2×", "png", 2), ("PNG 4×", "png", 4), ("SVG", "svg", 1),
+                                             ("PDF", "pdf", 1))),
+                  # Translators: an export size: a picture for a printed or PDF report
+                  (N_("Report"), "report", (("PNG 2×", "png", 2), ("SVG", "svg", 1), ("PDF", "pdf", 1))))
 
 
 OFFERED = frozenset((size, fmt, scale) for _, size, formats in EXPORT_CHOICES for _, fmt, scale in formats)
@@ -75,11 +91,11 @@ def export_menu(name: str) -> dbc.DropdownMenu:
     """Download this chart as a picture (rendered on the server from the same figure)."""
     items: list = []
     for heading, size, formats in EXPORT_CHOICES:
-        items.append(dbc.DropdownMenuItem(heading, header=True))
+        items.append(dbc.DropdownMenuItem(_(heading), header=True))
         items += [dbc.DropdownMenuItem(label, id={"type": "export", "chart": name, "fmt": fmt, "size": size,
                                                   "scale": scale}) for label, fmt, scale in formats]
     return dbc.DropdownMenu(items, label=html.Span([html.I(className="bi bi-download me-1",
-                                                           **{"aria-hidden": "true"}), "Download"]),
+                                                           **{"aria-hidden": "true"}), _("Download")]),
                             size="sm", color="light", align_end=True, className="chart-export",
                             id=f"{name}-export-menu", toggle_class_name="border")
 

@@ -8,13 +8,16 @@ from dash import dcc, html
 
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
+from dashboard.i18n import N_, _, pgettext
 from dashboard.measures import CHANGE_MEASURES, MEASURE_LABELS, availability, resolve_basis
-from dashboard.presets import PRESETS
+from dashboard.presets import PRESETS, preset_label
 from dashboard.state import MEASURES, ViewState
 
 
 def region_options(dataset: Dataset) -> list[dict[str, str]]:
-    return [{"label": f"{dataset.region_name(r)} ({dataset.region(r)['country_name']})", "value": r}
+    # Translators: a region in the focus menu, its country in brackets: 'Riga (Latvia)'
+    return [{"label": _("{region} ({country})", region=dataset.region_name(r),
+                        country=dataset.region_country_text(r, "name")), "value": r}
             for r in dataset.region_ids]
 
 
@@ -28,7 +31,7 @@ def peer_options(dataset: Dataset, focus: str | None = None) -> list[dict]:
     regions = [r for r in dataset.region_ids if r != focus]
     if len(dataset.region_ids) > MAX_PEER_TOGGLES:
         return [{"label": dataset.region_name(r), "value": r} for r in regions]
-    return [{"label": html.Span(dataset.region_name(r), title=str(dataset.region(r)["country_name"])), "value": r}
+    return [{"label": html.Span(dataset.region_name(r), title=dataset.region_country_text(r, "name")), "value": r}
             for r in regions]
 
 
@@ -36,7 +39,10 @@ def indicator_label(dataset: Dataset, indicator_id: str) -> str:
     """'Population (persons)'; a unit with brackets of its own goes after a dot, never '(index (...))'."""
     row = dataset.indicator(indicator_id)
     label, unit = row.label, row.unit
-    return f"{label} · {unit}" if "(" in label or "(" in unit else f"{label} ({unit})"
+    if "(" in label or "(" in unit:
+        return _("{indicator} · {unit}", indicator=label, unit=unit)
+    # Translators: an indicator and its unit in brackets: 'Population (persons)'
+    return _("{indicator} ({unit})", indicator=label, unit=unit)
 
 
 def indicator_options(dataset: Dataset, edition: str) -> list[dict[str, str]]:
@@ -46,41 +52,51 @@ def indicator_options(dataset: Dataset, edition: str) -> list[dict[str, str]]:
     kpis = set(dataset.kpi_ids)
 
     def group(i: str) -> str:
-        return "Key figures" if i in kpis else dataset.indicator(i).category
+        return _("Key figures") if i in kpis else dataset.indicator(i).category
 
     order = list(dict.fromkeys(group(i) for i in ids))
     ids = sorted(ids, key=lambda i: (order.index(group(i)), ids.index(i)))
-    return [{"label": f"{group(i)} · {indicator_label(dataset, i)}", "value": i} for i in ids]
+    # Translators: an indicator in the menu after the name of its group: 'Economy · GDP (EUR million)'
+    return [{"label": _("{group} · {indicator}", group=group(i), indicator=indicator_label(dataset, i)), "value": i}
+            for i in ids]
 
 
 def measure_options(dataset: Dataset, indicator: str) -> list[dict]:
     """Measures that make no sense for the indicator are disabled, and the reason is written on the
     disabled button itself (a tooltip nobody can hover, tab to or tap would hide it)."""
     reasons = availability(dataset, indicator)
-    return [{"label": html.Span([MEASURE_LABELS[m], html.Small(f" — {reasons[m]}", className="measure-why")
+    return [{"label": html.Span([_(MEASURE_LABELS[m]),
+                                 # Translators: why a measure cannot be chosen, after its name on the button
+                                 html.Small([" ", _("— {reason}", reason=reasons[m])], className="measure-why")
                                  if reasons[m] else None]),
              "value": m, "disabled": bool(reasons[m])} for m in MEASURES]
+
+
+# The 'Compare on' buttons, each a label of its own (schema.BASES words them for the middle of a sentence).
+BASIS_CHOICES = {"eurostat_metro": N_("Eurostat metropolitan regions"), "city": N_("Core cities"),
+                 "reported": N_("As each region reports")}
 
 
 def basis_options(dataset: Dataset, indicator: str, edition: str, measure: str = "absolute") -> list[dict]:
     """'Compare on': the kind of territory every chart and card uses; by default the one covering most regions
     for what is shown (the indicator in the measure)."""
     default = resolve_basis(dataset, "", indicator, edition, measure)
-    return [{"label": html.Span(f"Most regions ({BASES[default]})",
-                                title="Per indicator, the kind of territory with figures for the most regions"),
+    # Translators: the default 'Compare on' choice; {basis} is the kind of territory it comes to, e.g. 'core cities'
+    return [{"label": html.Span(_("Most regions ({basis})", basis=_(BASES[default])),
+                                title=_("Per indicator, the kind of territory with figures for the most regions")),
              "value": "auto"},
-            *({"label": label.capitalize(), "value": key} for key, label in BASES.items())]
+            *({"label": _(BASIS_CHOICES[key]), "value": key} for key in BASES)]
 
 
 def year_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
-    default = "Nearest 2007 (each region)" if edition == "baltmet" else "Latest (each region)"
+    default = _("Nearest 2007 (each region)") if edition == "baltmet" else _("Latest (each region)")
     return [{"label": default, "value": "default"},
             *({"label": str(y), "value": str(y)} for y in reversed(dataset.years(indicator, edition)))]
 
 
 def since_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
     """The base years of a change measure: the indicator's years, newest first, after the default."""
-    return [{"label": "Earliest year most regions compare with", "value": "default"},
+    return [{"label": _("Earliest year most regions compare with"), "value": "default"},
             *({"label": str(y), "value": str(y)} for y in reversed(dataset.years(indicator, edition)))]
 
 
@@ -105,56 +121,58 @@ def peer_picker(dataset: Dataset, state: ViewState):
             role="group", **{"aria-labelledby": "peers-label"})
     return dcc.Dropdown(id="peers-select", options=peer_options(dataset, state.focus), value=list(state.others),
                         multi=True,
-                        searchable=True, placeholder="Type to find a region", maxHeight=260)
+                        searchable=True, placeholder=_("Type to find a region"), maxHeight=260)
 
 
 def controls(dataset: Dataset, state: ViewState) -> html.Div:
     """The selectors in columns from 992 px up; below that they stack, one a row, in the filters panel."""
     presets = dbc.ButtonGroup([
-        dbc.Button(label, id={"type": "preset", "id": preset_id}, color="secondary", outline=True, size="sm")
-        for preset_id, (label, _) in PRESETS.items()], className="flex-wrap mt-1", id="preset-buttons")
+        dbc.Button(preset_label(preset_id), id={"type": "preset", "id": preset_id}, color="secondary", outline=True,
+                   size="sm")
+        for preset_id in PRESETS], className="flex-wrap mt-1", id="preset-buttons")
     return html.Div([
         dbc.Row([
-            _labelled("Focus region", dcc.Dropdown(id="region-select", options=region_options(dataset),
+            _labelled(_("Focus region"), dcc.Dropdown(id="region-select", options=region_options(dataset),
                                                    value=state.focus, clearable=False, searchable=True),
                       "region-select", xs=12, lg=3),
-            dbc.Col([html.Div("Peers", id="peers-label", className="fw-semibold mb-1"),
+            dbc.Col([html.Div(_("Peers"), id="peers-label", className="fw-semibold mb-1"),
                      peer_picker(dataset, state), presets], className="mb-2", xs=12, lg=6),
-            _labelled("Edition", dbc.RadioItems(
+            _labelled(_("Edition"), dbc.RadioItems(
                 id="edition-select", value=state.edition, inline=True,
-                options=[{"label": label, "value": key} for key, label in EDITIONS.items()],
+                options=[{"label": _(label), "value": key} for key, label in EDITIONS.items()],
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
                 "edition-select", xs=12, lg=3),
         ], className="align-items-start"),
         dbc.Row([
-            _labelled("Indicator", dcc.Dropdown(id="indicator-select",
+            _labelled(_("Indicator"), dcc.Dropdown(id="indicator-select",
                                                 options=indicator_options(dataset, state.edition),
                                                 value=state.indicator, clearable=False, searchable=True),
                       "indicator-select", xs=12, lg=4),
-            _labelled("Measure", dbc.RadioItems(
+            _labelled(_("Measure"), dbc.RadioItems(
                 id="measure-select", value=state.measure, inline=True,
                 options=measure_options(dataset, state.indicator),
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-primary btn-sm", labelCheckedClassName="active"),
                 "measure-select", xs=12, lg=5),
-            _labelled("Scale (trend, scatter)", dbc.RadioItems(
+            _labelled(_("Scale (trend, scatter)"), dbc.RadioItems(
                 id="scale-select", value=state.scale, inline=True,
-                options=[{"label": "Linear", "value": "linear"}, {"label": "Log", "value": "log"}],
+                options=[{"label": pgettext("axis scale", "Linear"), "value": "linear"},
+                         {"label": pgettext("axis scale", "Log"), "value": "log"}],
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active"),
                 "scale-select", xs=12, lg=3),
-            _labelled("Compare on", dbc.RadioItems(
+            _labelled(_("Compare on"), dbc.RadioItems(
                 id="basis-select", value=state.basis or "auto", inline=True,
                 options=basis_options(dataset, state.indicator, state.edition, state.measure),
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active"),
                 "basis-select", xs=12, lg=9),
-            _labelled("Year", dcc.Dropdown(id="year-select",
+            _labelled(_("Year"), dcc.Dropdown(id="year-select",
                                            options=year_options(dataset, state.indicator, state.edition),
                                            value=str(state.year) if state.year else "default", clearable=False),
                       "year-select", xs=12, lg=3),
-            _labelled("Since (base year of the change)", dcc.Dropdown(
+            _labelled(_("Since (base year of the change)"), dcc.Dropdown(
                 id="since-select", options=since_options(dataset, state.indicator, state.edition),
                 value=str(state.since) if state.since else "default", clearable=False),
                 "since-select", xs=12, lg=3, id="since-box", style=since_style(state.measure)),
@@ -171,9 +189,9 @@ def filters_panel(dataset: Dataset, state: ViewState) -> html.Div:
     region's cards rather than a screenful of selectors. assets/filters.js opens and closes it (Esc too)
     and gives focus back to the button; the controls stay mounted, so every callback sees them."""
     return html.Div([
-        html.Div([html.H2("Filters", id="filters-title", className="offcanvas-title h5 mb-0"),
+        html.Div([html.H2(_("Filters"), id="filters-title", className="offcanvas-title h5 mb-0"),
                   html.Button(type="button", id="filters-close", className="btn-close",
-                              **{"aria-label": "Close the filters"})], className="offcanvas-header"),
+                              **{"aria-label": _("Close the filters")})], className="offcanvas-header"),
         html.Div(controls(dataset, state), className="offcanvas-body"),
     ], id=FILTERS_PANEL, className="offcanvas-lg offcanvas-start filters-panel", tabIndex="-1",
         role="region", **{"aria-labelledby": "filters-title"})  # a dialog while open (filters.js)
@@ -181,8 +199,8 @@ def filters_panel(dataset: Dataset, state: ViewState) -> html.Div:
 
 def filters_button() -> html.Button:
     """Opens the filters panel; shown only below 992 px, where the controls are folded away."""
-    return html.Button("Filters", id="filters-open", type="button", className="btn btn-primary btn-sm d-lg-none",
-                       title="Focus region, peers, indicator, measure, scale, edition, compare on, year",
+    return html.Button(_("Filters"), id="filters-open", type="button", className="btn btn-primary btn-sm d-lg-none",
+                       title=_("Focus region, peers, indicator, measure, scale, edition, compare on, year"),
                        **{"aria-controls": FILTERS_PANEL, "aria-expanded": "false"})
 
 
@@ -192,6 +210,6 @@ def scatter_controls(dataset: Dataset, state: ViewState) -> dbc.Row:
         dbc.Col([dbc.Label(label, html_for=cid, className="small mb-0"),
                  dcc.Dropdown(id=cid, options=options, value=value, clearable=False, className="small")],
                 xs=12, sm=4)
-        for label, cid, value in (("x axis", "scatter-x", state.x), ("y axis", "scatter-y", state.y),
-                                  ("bubble size", "scatter-size", state.size))
+        for label, cid, value in ((_("x axis"), "scatter-x", state.x), (_("y axis"), "scatter-y", state.y),
+                                  (_("bubble size"), "scatter-size", state.size))
     ], className="g-2")

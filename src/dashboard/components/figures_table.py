@@ -6,24 +6,31 @@ import dash_ag_grid as dag
 from dash import html
 
 from dashboard.data import Dataset
+from dashboard.i18n import N_, _
 from dashboard.state import ViewState
 from dashboard.view_model import table_rows
 
+# Column headers are marked for the catalogs (N_) and translated where the grid is made (``columns()``).
 COLUMNS = [
-    {"field": "region", "headerName": "Region", "pinned": "left", "width": 150},
-    {"field": "indicator", "headerName": "Indicator", "width": 240},
-    {"field": "measure", "headerName": "Measure", "width": 150},
-    {"field": "value_text", "headerName": "Value", "type": "rightAligned", "width": 130, "sortable": False},
-    {"field": "value", "headerName": "Value (number, sortable)", "type": "rightAligned",
+    {"field": "region", "headerName": N_("Region"), "pinned": "left", "width": 150},
+    {"field": "indicator", "headerName": N_("Indicator"), "width": 240},
+    {"field": "measure", "headerName": N_("Measure"), "width": 150},
+    {"field": "value_text", "headerName": N_("Value"), "type": "rightAligned", "width": 130, "sortable": False},
+    {"field": "value", "headerName": N_("Value (number, sortable)"), "type": "rightAligned",
      "filter": "agNumberColumnFilter", "width": 150},
-    {"field": "unit", "headerName": "Unit", "width": 170},
-    {"field": "year", "headerName": "Year", "width": 95},
-    {"field": "territory", "headerName": "Territory", "width": 300, "tooltipField": "territory"},
-    {"field": "territory_kind", "headerName": "Kind of territory", "width": 190},
-    {"field": "source", "headerName": "Source", "width": 320, "cellRenderer": "markdown",
+    {"field": "unit", "headerName": N_("Unit"), "width": 170},
+    {"field": "year", "headerName": N_("Year"), "width": 95},
+    {"field": "territory", "headerName": N_("Territory"), "width": 300, "tooltipField": "territory"},
+    {"field": "territory_kind", "headerName": N_("Kind of territory"), "width": 190},
+    {"field": "source", "headerName": N_("Source"), "width": 320, "cellRenderer": "markdown",
      "tooltipField": "source_text"},
-    {"field": "how", "headerName": "Derived how", "width": 240},
+    {"field": "how", "headerName": N_("Derived how"), "width": 240},
 ]
+
+
+def columns() -> list[dict]:
+    """The grid's columns, their headers in the current language."""
+    return [{**column, "headerName": _(column["headerName"])} for column in COLUMNS]
 
 
 GRID_ID = {"type": "figures-grid", "slot": "main"}  # pattern-matching: the rowData callback may match none
@@ -45,12 +52,12 @@ def defer_grid_library() -> str:
 
 def table_slot() -> html.Div:
     """Where the grid goes once the Table tab is opened (the id keeps ``#figures-table`` selectors)."""
-    return html.Div(id="figures-table", children=html.P("Loading the table…", className="text-body-secondary"))
+    return html.Div(id="figures-table", children=html.P(_("Loading the table…"), className="text-body-secondary"))
 
 
 def figures_table(dataset: Dataset, state: ViewState) -> dag.AgGrid:
     return dag.AgGrid(
-        id=GRID_ID, columnDefs=COLUMNS, rowData=table_rows(dataset, state),
+        id=GRID_ID, columnDefs=columns(), rowData=table_rows(dataset, state),
         defaultColDef={"sortable": True, "filter": True, "resizable": True, "floatingFilter": True},
         dashGridOptions={"pagination": True, "paginationPageSize": 20, "tooltipShowDelay": 300,
                          "enableCellTextSelection": True},

@@ -9,6 +9,8 @@ from dash import html
 
 from dashboard.data import Dataset
 from dashboard.data.figure import Figure
+from dashboard.i18n import _
+from dashboard.measures import territory_name
 from dashboard.state import ViewState
 from dashboard.view_model import MIXED_TERRITORIES, MIXED_WHY, NO_PEER, KpiLine, Standing, kpi_lines
 
@@ -19,18 +21,24 @@ def source_footnote(dataset: Dataset, figure: Figure, element_id: str) -> html.S
     title = str(source["title"])
     link = (html.A(title, href=source["url"], target="_blank", rel="noopener noreferrer")
             if source["url"] else html.Span(title))
-    mine = [dbc.Badge("Your data", color="info", className="me-1 text-dark", title="A figure you added")] \
+    mine = [dbc.Badge(_("Your data"), color="info", className="me-1 text-dark", title=_("A figure you added"))] \
         if dataset.is_user_source(figure.source_id) else []
     if dataset.is_secondary(figure.source_id):
-        mine.append(dbc.Badge("Secondary copy", color="light", className="me-1 text-dark border",
-                              title="Read in a third-party copy, not at the publisher; the link is what was read"))
-    return html.Small([*mine, "Source: ", link], className="kpi-source text-body-secondary d-block",
+        mine.append(dbc.Badge(_("Secondary copy"), color="light", className="me-1 text-dark border",
+                              title=_("Read in a third-party copy, not at the publisher; the link is what was read")))
+    # Translators: before the source's title (a link) under a key figure; {source} stands for the link
+    before, _sep, after = _("Source: {source}", source="\0").partition("\0")
+    return html.Small([*mine, *(part for part in (before, link, after) if part != "")],
+                      className="kpi-source text-body-secondary d-block",
                       title=f"{source['publisher']}. {figure.note}".strip(), id=element_id)
 
 
 def _territory_line(dataset: Dataset, figure: Figure) -> list:
-    definition = str(dataset.territory(figure.territory_id)["definition"])
-    parts: list = [html.Span(figure.territory, className="kpi-territory", title=definition)]
+    try:
+        definition = dataset.territory_text(figure.territory_id, "definition")
+    except KeyError:  # a territory the tables do not know (a user's upload): its wording, no definition
+        definition = ""
+    parts: list = [html.Span(territory_name(dataset, figure), className="kpi-territory", title=definition)]
     badge = dataset.kinds.badge(figure.territory_kind)  # territory_kinds.csv: badge, badge_colour, badge_why
     if badge is not None:
         text, colour, why = badge
@@ -42,7 +50,8 @@ def _share(line: KpiLine) -> list:
     if line.share is None:
         return []
     return [html.Div(line.share.text, className="kpi-extra kpi-share",
-                     title=f"{line.share.territory}: {line.share.how}")]
+                     # Translators: a national share's tooltip: the territory it is of, then how it was derived
+                     title=_("{territory}: {how}", territory=line.share.territory, how=line.share.how))]
 
 
 def _context(line: KpiLine) -> list:
@@ -54,10 +63,10 @@ def _context(line: KpiLine) -> list:
 def _standing(standing: Standing | None) -> list:
     if standing is None:
         return []
-    if standing.rank == NO_PEER:
-        return [html.Div(NO_PEER, className="kpi-extra kpi-rank text-body-secondary")]
-    lines = [html.Div([standing.rank, dbc.Badge(MIXED_TERRITORIES, color="warning", className="ms-1 text-dark",
-                                                title=MIXED_WHY) if standing.mixed else None],
+    if standing.rank in (NO_PEER, _(NO_PEER)):  # the view model's constant, as it is or already translated
+        return [html.Div(_(NO_PEER), className="kpi-extra kpi-rank text-body-secondary")]
+    lines = [html.Div([standing.rank, dbc.Badge(_(MIXED_TERRITORIES), color="warning", className="ms-1 text-dark",
+                                                title=_(MIXED_WHY)) if standing.mixed else None],
                       className="kpi-extra kpi-rank")]
     if standing.median:
         lines.append(html.Div(standing.median, className="kpi-extra kpi-median"))
@@ -81,7 +90,7 @@ def kpi_card(dataset: Dataset, line: KpiLine) -> dbc.Card:
         html.Div(line.value, className="kpi-value", title=line.qualifier_text or None),
         html.Div([html.Span(line.unit, className="kpi-unit"), " · ",
                   html.Span(line.year, className="kpi-year",
-                            title="year inferred from an undated page" if figure.year_approx else None)],
+                            title=_("year inferred from an undated page") if figure.year_approx else None)],
                  className="kpi-meta"),
         html.Div(_territory_line(dataset, figure), className="kpi-territory-line small"),
         html.Div(line.kind, className="kpi-basis small text-body-secondary"),

@@ -12,6 +12,8 @@ from dash import dcc, html
 
 from dashboard.components.chart_card import GRAPH_CONFIG
 from dashboard.data import Dataset
+from dashboard.formatting import format_year
+from dashboard.i18n import _, use_language
 from dashboard.profile import build_profile, profile_blocks
 from dashboard.profile.charts import rank_spec, trend_spec
 from dashboard.state import ViewState
@@ -19,7 +21,8 @@ from dashboard.state import ViewState
 
 def _notes(numbers) -> list:
     return [html.Sup(html.A(str(n), href=f"#profile-note-{n}", className="text-decoration-none ms-1",
-                            **{"aria-label": f"source {n}"})) for n in numbers]
+                            # Translators: a screen reader's name of a footnote number's link.
+                            **{"aria-label": _("source {n}", n=n)})) for n in numbers]
 
 
 def _paragraph(block: dict) -> html.Div:
@@ -36,17 +39,22 @@ def _then_now(rows: list[dict]):
     body = [html.Tr([html.Th(r["label"], scope="row"), html.Td(r["then"]), html.Td(r["now"]),
                      html.Td([r["remark"], *_notes(r["notes"])],
                              className="" if r["same_territory"] else "text-warning-emphasis")]) for r in rows]
+    # Translators: the headings of the page's then-and-now table's columns.
+    titles = ("", format_year(2007, approx=True), _("Now"), _("Read it as"))
     return html.Div([
-        html.H3("Then and now", className="h6 mt-3"),
-        dbc.Table([html.Thead(html.Tr([html.Th(h, scope="col") for h in ("", "c. 2007", "Now", "Read it as")])),
+        html.H3(_("Then and now"), className="h6 mt-3"),
+        dbc.Table([html.Thead(html.Tr([html.Th(h, scope="col") for h in titles])),
                    html.Tbody(body)], size="sm", bordered=False, striped=True, className="profile-then-now")])
 
 
 def _headlines(rows: list[dict]) -> dbc.Row:
     cards = []
     for h in rows:
-        value = h["value"] or "No data"
-        detail = h["missing"] if not h["value"] else f"{h['unit']} · {h['year']} · {h['territory']} ({h['kind']})"
+        # Translators: a key figure's card when the sources give no figure.
+        value = h["value"] or _("No data")
+        # Translators: under a key figure's number: its unit, year, territory and kind of territory.
+        detail = h["missing"] if not h["value"] else _("{unit} · {year} · {territory} ({kind})", unit=h["unit"],
+                                                       year=h["year"], territory=h["territory"], kind=h["kind"])
         cards.append(dbc.Col(dbc.Card(dbc.CardBody([
             html.Div(h["label"], className="small fw-semibold text-primary"),
             html.Div([value, *_notes(h["notes"])], className="fs-4 fw-bold"),
@@ -57,14 +65,20 @@ def _headlines(rows: list[dict]) -> dbc.Row:
 def _footnotes(notes: list[dict]) -> html.Ol:
     items = []
     for n in notes:
-        mark = " (secondary copy)" if n["secondary"] else " (your data)" if n["user"] else ""
+        # Translators: after a footnote's source on the page: a copy of the figures, or figures the user added.
+        mark = " " + _("(secondary copy)") if n["secondary"] else " " + _("(your data)") if n["user"] else ""
         link = html.A(n["title"], href=n["url"], target="_blank", rel="noopener") if n["url"] else n["title"]
         items.append(html.Li([f"{n['publisher']}: ", link, mark], id=f"profile-note-{n['number']}"))
     return html.Ol(items, className="small profile-footnotes")
 
 
 def profile_view(dataset: Dataset, state: ViewState) -> html.Div:
-    """The whole tab for the view's focus, edition and peers."""
+    """The whole tab for the view's focus, edition and peers, in the view's language."""
+    with use_language(state.lang):
+        return _view(dataset, state)
+
+
+def _view(dataset: Dataset, state: ViewState) -> html.Div:
     peers = tuple(p for p in state.regions if p != state.focus)
     blocks = profile_blocks(build_profile(dataset, state.focus, state.edition, peers))
     charts = [dcc.Graph(figure=spec, config={**GRAPH_CONFIG, "displayModeBar": False}, className="profile-chart")
@@ -76,14 +90,14 @@ def profile_view(dataset: Dataset, state: ViewState) -> html.Div:
                 html.P(blocks["subtitle"], className="text-body-secondary"),
                 *[_paragraph(p) for p in blocks["paragraphs"]],
                 _then_now(blocks["then_now"]),
-            ], **{"aria-label": "Region profile"}), lg=7),
+            ], **{"aria-label": _("Region profile")}), lg=7),
             dbc.Col([_headlines(blocks["headlines"]), *charts], lg=5),
         ]),
-        html.H3("Sources", className="h6 mt-3"),
+        html.H3(_("Sources"), className="h6 mt-3"),
         _footnotes(blocks["footnotes"]),
-        html.Details([html.Summary("How the numbers were made", className="small"),
+        html.Details([html.Summary(_("How the numbers were made"), className="small"),
                       html.Ul([html.Li(r) for r in blocks["rules"]], className="small")]),
-        dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Profile as PDF (A4)"],
+        dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), _("Profile as PDF (A4)")],
                    id={"type": "download", "what": "profile"}, color="primary", outline=True, size="sm",
                    className="mt-2"),
     ], className="profile-view")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
@@ -15,8 +17,23 @@ from dashboard.data.indicator import Indicator, indicator_record
 from dashboard.data.schema import BASES, EDITION_REFERENCE_YEAR
 from dashboard.data.territory_kinds import EUROSTAT_METRO, UNSPECIFIED, TerritoryKinds, bundled_territory_kinds
 from dashboard.data.territory_match import EUROSTAT_CODE
+from dashboard.data.translations import (
+    COUNTRY_TEXTS,
+    GAP_TEXTS,
+    INDICATOR_TEXTS,
+    KIND_TEXTS,
+    NO_TEXTS,
+    REGION_FORMS,
+    REGION_TEXTS,
+    TERRITORY_TEXTS,
+    KnownIds,
+    Texts,
+    read_texts,
+)
+from dashboard.i18n import N_, _, current_language
 
-DEFAULT_GAP_REASON = "No figure for this region and edition in the sources collected (see data/README.md)."
+DEFAULT_GAP_REASON = N_("No figure for this region and edition in the sources collected (see data/README.md).")
+WORDED_DEFINITION = N_("As the figure's source words it; no definition recorded.")
 TERRITORY_COLUMNS = ["region_id", "kind", "name", "definition", "eurostat_code", "source_id"]
 
 
@@ -39,9 +56,27 @@ def _wording_territories(values: pd.DataFrame, kinds: TerritoryKinds) -> pd.Data
             kind = EUROSTAT_METRO
         rows[f"as worded: {region}: {wording}"] = {
             "region_id": region, "kind": kind, "name": wording,
-            "definition": "As the figure's source words it; no definition recorded.", "eurostat_code": "",
+            "definition": WORDED_DEFINITION, "eurostat_code": "",
             "source_id": ""}
     return pd.DataFrame.from_dict(rows, orient="index", columns=TERRITORY_COLUMNS)
+
+
+def _english_form(name: str, form: str) -> str:
+    """English's forms of a place name, which English tables do not spell out: 'in Helsinki', "Helsinki's"."""
+    if form == "in_name":
+        return f"in {name}"
+    if form == "genitive":
+        return f"{name}'s"
+    return name
+
+
+@lru_cache(maxsize=8)
+def _folder_texts(data_dir: str) -> Texts:
+    """The folder's i18n tables for a Dataset made from another one (an upload over the bundled data); their
+    problems were reported when the folder itself was loaded."""
+    if not data_dir or not (Path(data_dir) / "i18n").is_dir():
+        return NO_TEXTS
+    return read_texts(data_dir, KnownIds())[0]  # nothing is known: every row is kept, the problems ignored
 
 
 @dataclass(frozen=True, eq=False)  # identity equality: a Dataset can key caches
@@ -60,6 +95,7 @@ class Dataset:
     territories: pd.DataFrame | None = None  # index territory_id; wording-only territories are added
     compositions: tuple[Composition, ...] = ()  # metro_compositions.csv: what each Eurostat metro code sums
     territory_kinds: TerritoryKinds | None = None  # territory_kinds.csv; None: the bundled table
+    texts: Texts | None = None  # i18n/<lang>/*.csv: the text in the other languages; None: the data_dir's own
     _index: FigureIndex | None = field(default=None, repr=False)
     _years: Mapping[tuple[str, str], tuple[int, ...]] = field(default_factory=dict, repr=False)
     _default_basis: Mapping[tuple[str, str], str] = field(default_factory=dict, repr=False)
@@ -68,7 +104,12 @@ class Dataset:
     def __post_init__(self) -> None:
         if self.territory_kinds is None:  # a folder or upload that declares no kinds takes the bundled ones
             object.__setattr__(self, "territory_kinds", bundled_territory_kinds())
+        if self.texts is None:  # a Dataset made from another (an upload over the bundled data): its folder's
+            object.__setattr__(self, "texts", _folder_texts(self.data_dir))
         kind_table: TerritoryKinds = self.territory_kinds  # type: ignore[assignment]
+        if self.texts.rows.get(KIND_TEXTS.file):  # type: ignore[union-attr]  # the folder translates its kinds
+            kind_table = kind_table.with_texts(self.texts)  # type: ignore[arg-type]
+            object.__setattr__(self, "territory_kinds", kind_table)
         values = self.values
         for column, empty in (("territory_id", ""), ("territory", ""), ("territory_type", ""),
                               ("series_break", False)):
@@ -138,6 +179,11 @@ class Dataset:
             "regions": rows(self.regions),
             "indicators": MappingProxyType({str(i): indicator_record(str(i), row) for i, row in
                                             self.indicators.to_dict(orient="index").items()}),
+            "indicator_rows": MappingProxyType({str(i): MappingProxyType(row) for i, row in
+                                                self.indicators.to_dict(orient="index").items()}),
+            "indicators_in": {},  # language -> id -> Indicator, made on first use (a dict: filled per language)
+            "countries": MappingProxyType(dict(zip(self.regions["country"].astype(str),
+                                                   self.regions["country_name"].astype(str), strict=True))),
             "sources": rows(self.sources),
             "territories": rows(self.territories),
             "eurostat_codes": MappingProxyType({str(c): t for t, c in self.territories["eurostat_code"].items() if c}),
@@ -169,7 +215,41 @@ class Dataset:
         return self._lookup["regions"][region_id]  # type: ignore[index]
 
     def region_name(self, region_id: str) -> str:
-        return str(self.region(region_id)["name"])
+        """The region's name in the current language (København, Rīga, Warszawa); English where none."""
+        return self.region_text(region_id, "name")
+
+    def _translated(self, file: str, key: object, column: str) -> str:
+        lang = current_language()
+        return self.texts.text(file, lang, key, column) if self.texts is not None else ""  # type: ignore[arg-type]
+
+    def region_text(self, region_id: str, form: str = "name") -> str:
+        """The region's ``form`` in the current language: ``name`` ('Helsinki'), ``in_name`` (the whole phrase
+        'in Helsinki': 'Helsingissä', 'w Helsinkach'), ``genitive`` (before a noun: "Helsinki's", 'Helsingin'), or
+        ``no_eurostat_reason``. Without a translation, English."""
+        if form not in (*REGION_FORMS, "no_eurostat_reason"):
+            raise ValueError(f"unknown form {form!r}; expected one of {REGION_FORMS}")
+        row = self.region(region_id)
+        text = self._translated(REGION_TEXTS.file, region_id, form)
+        if text:
+            return text
+        if form == "no_eurostat_reason":
+            return str(row.get("no_eurostat_reason") or "")
+        return _english_form(str(row["name"]), form)
+
+    def country_text(self, country: str, form: str = "name") -> str:
+        """The country's (ISO code, e.g. 'FI') ``form`` in the current language: ``name`` ('Suomi'), ``in_name``
+        ('Suomessa'), ``genitive`` ('Suomen'). Without a translation, English (regions.csv's country_name)."""
+        if form not in REGION_FORMS:
+            raise ValueError(f"unknown form {form!r}; expected one of {REGION_FORMS}")
+        text = self._translated(COUNTRY_TEXTS.file, country, form)
+        if text:
+            return text
+        english = self._lookup["countries"].get(country, country)  # type: ignore[attr-defined]
+        return _english_form(str(english), form)
+
+    def region_country_text(self, region_id: str, form: str = "name") -> str:
+        """The ``form`` of the region's country (``country_text`` of its regions.csv ``country``)."""
+        return self.country_text(str(self.region(region_id)["country"]), form)
 
     def has_region(self, region_id: str) -> bool:
         return isinstance(region_id, str) and region_id in self._lookup["regions"]  # type: ignore[operator]
@@ -212,6 +292,20 @@ class Dataset:
         """One row of territories.csv (region_id, kind, name, definition, eurostat_code, source_id)."""
         return self._lookup["territories"][territory_id]  # type: ignore[index]
 
+    def territory_name(self, territory_id: str) -> str:
+        """The territory's name in the current language (``Figure.territory`` is the English one)."""
+        return self.territory_text(territory_id, "name")
+
+    def territory_text(self, territory_id: str, form: str = "name") -> str:
+        """The territory's ``name`` or ``definition`` in the current language; English where none."""
+        if form not in ("name", "definition"):
+            raise ValueError(f"unknown form {form!r}; expected 'name' or 'definition'")
+        text = self._translated(TERRITORY_TEXTS.file, territory_id, form)
+        if text:
+            return text
+        english = str(self.territory(territory_id)[form])
+        return _(WORDED_DEFINITION) if form == "definition" and english == WORDED_DEFINITION else english
+
     def territory_for_code(self, eurostat_code: str) -> str | None:
         """The territory id a Eurostat metro code stands for (NO001MC is Oslo municipality, SE003M Skåne)."""
         return self._lookup["eurostat_codes"].get(eurostat_code)  # type: ignore[attr-defined]
@@ -238,7 +332,15 @@ class Dataset:
         return [i for i in ordered if i in present]
 
     def missing_reason(self, region_id: str, indicator_id: str, edition: str) -> str:
-        return self.gaps.get((region_id, indicator_id, edition), DEFAULT_GAP_REASON)
+        """Why the KPI has no figure (gaps.csv's reason, else a generic one), in the current language."""
+        return self.gap_reason(region_id, indicator_id, edition) or _(DEFAULT_GAP_REASON)
+
+    def gap_reason(self, region_id: str, indicator_id: str, edition: str) -> str:
+        """gaps.csv's reason in the current language (English where not translated); '' when no row."""
+        key = (region_id, indicator_id, edition)
+        if key not in self.gaps:
+            return ""
+        return self._translated(GAP_TEXTS.file, key, "reason") or self.gaps[key]
 
     def source(self, source_id: str) -> Mapping[str, object]:
         """One row of sources.csv (publisher, title, url, accessed, kind) as a read-only mapping."""
@@ -259,14 +361,33 @@ class Dataset:
             label = f"Your data — {label}"
         return label
 
+    def _indicators_in(self, lang: str) -> Mapping[str, Indicator]:
+        """Every indicator's record with its text in ``lang`` (English where not translated), made once per
+        language."""
+        made: dict[str, Mapping[str, Indicator]] = self._lookup["indicators_in"]  # type: ignore[assignment]
+        records = made.get(lang)
+        if records is None:
+            texts = self.texts.table(INDICATOR_TEXTS.file, lang) if self.texts is not None else {}
+            english: Mapping[str, Indicator] = self._lookup["indicators"]  # type: ignore[assignment]
+            rows: Mapping[str, Mapping[str, object]] = self._lookup["indicator_rows"]  # type: ignore[assignment]
+            records = made[lang] = MappingProxyType({
+                i: indicator_record(i, {**rows[i], **texts[i], "unit_code": english[i].unit_code,
+                                     "per_capita_unit_code": english[i].per_capita_unit_code, "lang": lang})
+                if texts.get(i) else english[i] for i in english})
+        return records
+
     def indicator(self, indicator_id: str) -> Indicator:
-        """The indicator as indicators.csv declares it (label, short_label, unit, decimals, ...), typed."""
-        return self._lookup["indicators"][indicator_id]  # type: ignore[index]
+        """The indicator as indicators.csv declares it (label, short_label, unit, decimals, ...), typed, its text
+        in the current language (``unit_code`` keeps the English unit for code to test)."""
+        lang = current_language()
+        if lang == "en" or self.texts is None or not self.texts.table(INDICATOR_TEXTS.file, lang):
+            return self._lookup["indicators"][indicator_id]  # type: ignore[index]
+        return self._indicators_in(lang)[indicator_id]
 
     @property
     def all_indicators(self) -> tuple[Indicator, ...]:
-        """Every indicator's record, in the order of indicators.csv."""
-        return tuple(self._lookup["indicators"].values())  # type: ignore[attr-defined]
+        """Every indicator's record, in the order of indicators.csv, in the current language."""
+        return tuple(self.indicator(i) for i in self._lookup["indicators"])  # type: ignore[attr-defined]
 
     @property
     def kinds(self) -> TerritoryKinds:

@@ -11,16 +11,23 @@ from __future__ import annotations
 from functools import lru_cache
 
 from dashboard.data.dataset import Dataset
+from dashboard.i18n import current_language
 
 
 def _capital(text: str) -> str:
-    """'jobs' on a card ('29 % of Finland's jobs'), 'Jobs' as a chart's series."""
+    """'jobs' on a card ('29 % of Finland's jobs'), 'Jobs' as a chart's series: the first letter only (the rest
+    is left as the data table writes it, German nouns' capitals included)."""
     return text[:1].upper() + text[1:]
 
 
-@lru_cache(maxsize=64)
 def share_series(dataset: Dataset) -> tuple[tuple[str, str, str], ...]:
-    """(label, indicator, pattern) of the shares chart, in their declared order."""
+    """(label, indicator, pattern) of the shares chart, in their declared order, in the current language."""
+    return _share_series(dataset, current_language())
+
+
+@lru_cache(maxsize=64)
+def _share_series(dataset: Dataset, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """share_series, cached per Dataset and language (the labels are the data tables' text in ``lang``)."""
     ordered = sorted((d.shares_order, d.id, d) for d in dataset.all_indicators if d.shares_order is not None)
     return tuple((_capital(d.share_label or d.short_label), i, d.shares_pattern) for _, i, d in ordered)
 

@@ -29,6 +29,7 @@ from dashboard.data.eurostat_metros import EurostatImport, NutsTable, compose_ta
 from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, gunzip, gunzip_head, human
 from dashboard.data.problems import Problem
 from dashboard.data.reader import quoted
+from dashboard.i18n import _, ngettext
 
 # dataset -> indicator, {unit code: factor to the indicator's unit}, fixed dimension values to keep
 DATASETS = {
@@ -69,7 +70,7 @@ def _text(raw: bytes, name: str, limits: Limits) -> str:
     except UnicodeDecodeError as err:
         byte = raw[err.start: err.start + 1].hex().upper()
         raise Refused(Problem(name, raw[:err.start].count(b"\n") + 1, "-",
-                              f"not UTF-8 text (byte 0x{byte}); a Eurostat download is UTF-8")) from None
+                              _("not UTF-8 text (byte 0x{byte}); a Eurostat download is UTF-8", byte=byte))) from None
 
 
 def _dataset_code(name: str, text: str) -> str | None:
@@ -87,6 +88,14 @@ def _year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _header_columns(count: int) -> str:
+    return ngettext("the header has {n} column", "the header has {n} columns", count, n=human(count))
+
+
+def _not_a_year(heading: str) -> str:
+    return _("'{heading}' is not a year (expected a TIME_PERIOD such as 2021)", heading=quoted(heading))
+
+
 def _long_rows_from_tsv(text: str, name: str, limits: Limits, problems: list[Problem]) -> Iterator[dict]:
     """(dimension dict + year + raw cell + line) for every cell of a Eurostat TSV, within the limits.
 
@@ -94,20 +103,18 @@ def _long_rows_from_tsv(text: str, name: str, limits: Limits, problems: list[Pro
     deadline = Deadline(name, limits)
     lines = text.splitlines()
     if not lines:
-        raise Refused(Problem(name, 1, "-", "the file is empty; expected a Eurostat header row"))
+        raise Refused(Problem(name, 1, "-", _("the file is empty; expected a Eurostat header row")))
     if len(lines) > limits.max_rows + 1:
-        raise Refused(exceeded(name, limits.max_rows + 2, "-", "the file has too many rows", "max_rows", limits,
+        raise Refused(exceeded(name, limits.max_rows + 2, "-", _("the file has too many rows"), "max_rows", limits,
                                "rows"))
     header = lines[0].split("\t")
     if len(header) > limits.max_columns:
-        raise Refused(exceeded(name, 1, "-", f"the header has {human(len(header))} columns", "max_columns", limits,
-                               "columns"))
+        raise Refused(exceeded(name, 1, "-", _header_columns(len(header)), "max_columns", limits, "columns"))
     dims = re.split(r"\\", header[0])[0].split(",")
     years: list[tuple[str, int | None]] = [(h.strip(), _year(h)) for h in header[1:]]
     for heading, year in years:
         if year is None:
-            problems.append(Problem(name, 1, quoted(heading) or "-",
-                                    f"'{quoted(heading)}' is not a year (expected a TIME_PERIOD such as 2021)"))
+            problems.append(Problem(name, 1, quoted(heading) or "-", _not_a_year(heading)))
     for number, line in enumerate(lines[1:], start=2):
         if number % 4096 == 0:
             deadline.check(number)
@@ -127,30 +134,29 @@ def _long_rows_from_sdmx(text: str, name: str, limits: Limits, problems: list[Pr
     try:
         header = reader.fieldnames or []
         if len(header) > limits.max_columns:
-            raise Refused(exceeded(name, 1, "-", f"the header has {human(len(header))} columns", "max_columns",
-                                   limits, "columns"))
+            raise Refused(exceeded(name, 1, "-", _header_columns(len(header)), "max_columns", limits, "columns"))
         missing = [c for c in ("TIME_PERIOD", "OBS_VALUE") if c not in header]
         for column in missing:
-            problems.append(Problem(name, 1, column, "missing column; an SDMX-CSV download has TIME_PERIOD and "
-                                                     "OBS_VALUE"))
+            problems.append(Problem(name, 1, column, _("missing column; an SDMX-CSV download has TIME_PERIOD and "
+                                                       "OBS_VALUE")))
         if missing:
             return
         for number, record in enumerate(reader, start=2):
             if number > limits.max_rows + 1:
-                raise Refused(exceeded(name, number, "-", "the file has too many rows", "max_rows", limits, "rows"))
+                raise Refused(exceeded(name, number, "-", _("the file has too many rows"), "max_rows", limits,
+                                       "rows"))
             if number % 4096 == 0:
                 deadline.check(number)
             period = record.get("TIME_PERIOD") or ""
             year = _year(period)
             if year is None:
-                problems.append(Problem(name, number, "TIME_PERIOD",
-                                        f"'{quoted(period)}' is not a year (expected a TIME_PERIOD such as 2021)"))
+                problems.append(Problem(name, number, "TIME_PERIOD", _not_a_year(period)))
                 continue
             flag = record.get("OBS_FLAG") or ""
             value = record.get("OBS_VALUE") or ""
             yield {**record, "year": year, "cell": f"{value} {flag}".strip() or ":", "line": number}
     except csv.Error as err:
-        problems.append(Problem(name, reader.line_num, "-", f"malformed CSV record: {err}"))
+        problems.append(Problem(name, reader.line_num, "-", _("malformed CSV record: {error}", error=err)))
 
 
 def _kept_cells(text: str, name: str, units: dict[str, float], fixed: dict[str, str], limits: Limits,
@@ -164,12 +170,12 @@ def _kept_cells(text: str, name: str, units: dict[str, float], fixed: dict[str, 
             continue
         count += 1
         if count > limits.max_sheet_cells:
-            raise Refused(exceeded(name, row["line"], "-", "the file has too many figures (reading stopped)",
+            raise Refused(exceeded(name, row["line"], "-", _("the file has too many figures (reading stopped)"),
                                    "max_sheet_cells", limits, "figures"))
         match = parse_cell(row["cell"])
         if match is None:
             problems.append(Problem(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
-                                    f"'{quoted(row['cell'].strip())}' is not a Eurostat value"))
+                                    _("'{cell}' is not a Eurostat value", cell=quoted(row["cell"].strip()))))
             continue
         yield row, match
 
@@ -180,7 +186,8 @@ def _amount(match: re.Match[str], factor: float, row: dict, name: str, limits: L
     number = round(float(match["number"]) * factor, 3)
     if not math.isfinite(number) or abs(number) > limits.max_abs_value:
         problems.append(exceeded(name, row["line"], quoted(row["TIME_PERIOD"]) or "-",
-                                 f"'{quoted(match['number'])}' is too large for a figure", "max_abs_value", limits))
+                                 _("'{cell}' is too large for a figure", cell=quoted(match["number"])),
+                                 "max_abs_value", limits))
         return None
     return number
 
@@ -213,9 +220,9 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
     del raw
     code = _dataset_code(name, text)
     if code is None:
-        result.problems.append(Problem(name, 1, "-", "cannot tell which Eurostat table this is; expected "
-                                                      f"one of {', '.join([*DATASETS, *NUTS_TABLES])} in the "
-                                                      "file name or header"))
+        result.problems.append(Problem(name, 1, "-", _("cannot tell which Eurostat table this is; expected one of "
+                                                       "{codes} in the file name or header",
+                                                       codes=", ".join([*DATASETS, *NUTS_TABLES]))))
         return
     if code in NUTS_TABLES:
         table = read_nuts_table(text, name, code, limits, result.problems)
@@ -245,17 +252,23 @@ def _import(raw: bytes, name: str, dataset: Dataset, today: dt.date, result: Eur
             "region_id": region, "indicator_id": indicator, "edition": "recent",
             "year": year, "year_approx": "false", "value": round(number, 3),
             "qualifier": "", "territory_id": dataset.territory_for_code(metro) or "",  # NO001MC: Oslo city
-            "territory": f"Eurostat metro region {metro} {dataset.region_name(region)}",
+            # data, not display: the English name, whatever the language the import runs in
+            "territory": f"Eurostat metro region {metro} {dataset.region(region)['name']}",
             "territory_type": "metro", "source_id": source_id, "note": note,
         })
     for metro, count in sorted(unknown.items()):
-        result.notes.append(f"unknown metro code {metro}: {count} figure(s) skipped")
+        # English keeps 'figure(s)' in both forms (its wording is fixed); other languages give each form
+        result.notes.append(ngettext("unknown metro code {code}: {n} figure(s) skipped",
+                                     "unknown metro code {code}: {n} figure(s) skipped", count, code=metro))
     if result.values:
         result.sources.append({
             "source_id": source_id, "publisher": "Eurostat", "title": f"{TITLES[code]} ({code})",
             "url": f"https://ec.europa.eu/eurostat/databrowser/view/{code}/default/table",
             "accessed": f"imported {today.isoformat()} from {Path(name).name}", "kind": "official"})
-    result.notes.insert(0, f"{name}: Eurostat {code}, {len(result.values)} figure(s) for {indicator}")
+    # Translators: {file} is a file's name, {code} a Eurostat table's code, {indicator} an indicator's id
+    result.notes.insert(0, ngettext("{file}: Eurostat {code}, {n} figure(s) for {indicator}",
+                                    "{file}: Eurostat {code}, {n} figure(s) for {indicator}", len(result.values),
+                                    file=name, code=code, indicator=indicator))
 
 
 def read_nuts_table(text: str, name: str, code: str, limits: Limits, problems: list[Problem]) -> NutsTable:
@@ -292,7 +305,9 @@ def import_eurostat_files(files: list[tuple[bytes, str]], dataset: Dataset,
             code = _dataset_code(name, text)
             if code in NUTS_TABLES:
                 tables.append(read_nuts_table(text, name, code, limits, nuts.problems))
-                nuts.notes.append(f"{name}: Eurostat {code} (NUTS level), {len(tables[-1].cells)} cell(s) read")
+                nuts.notes.append(ngettext("{file}: Eurostat {code} (NUTS level), {n} cell(s) read",
+                                           "{file}: Eurostat {code} (NUTS level), {n} cell(s) read",
+                                           len(tables[-1].cells), file=name, code=code))
                 continue
         except Refused as refused:
             out.append(EurostatImport(problems=[refused.problem]))

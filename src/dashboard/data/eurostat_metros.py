@@ -30,6 +30,7 @@ from dashboard.data.compose import STATUSES, Cell, Composed, Composition, compos
 from dashboard.data.dataset import Dataset
 from dashboard.data.limits import Refused, read_regular_file
 from dashboard.data.problems import Problem
+from dashboard.i18n import _, ngettext
 
 COPIES_FILE = Path("eurostat") / "copies.csv"  # in a data folder
 FLAG_QUALIFIER = (("e", "estimated"), ("p", "provisional"))  # the first flag a figure has sets its qualifier
@@ -221,7 +222,8 @@ def compose_tables(tables: list[NutsTable], dataset: Dataset, today: dt.date,
         for composition in compositions:
             territory = dataset.territory_for_code(composition.metro_code)
             if territory is None:
-                out.notes.append(f"{code}: no territory has the code {composition.metro_code}: skipped")
+                out.notes.append(_("{table}: no territory has the code {code}: skipped", table=code,
+                                   code=composition.metro_code))
                 continue
             region = str(dataset.territory(territory)["region_id"])
             series = [(v, {c.year: c for c in compose(composition, v.table.cells)}) for v in vintages]
@@ -241,6 +243,9 @@ def compose_tables(tables: list[NutsTable], dataset: Dataset, today: dt.date,
     cited = {row["source_id"] for row in out.values}
     out.sources = [_source_row(v, today) for found in by_code.values() for v in found if v.source_id in cited]
     counted = {(r["indicator_id"]) for r in out.values}
-    out.notes.append(f"composed {len(out.values)} figure(s) ({', '.join(sorted(counted))}) from "
-                     f"{len(tables)} NUTS-level file(s)")
+    # Translators: {indicators} lists indicator ids; English keeps '(s)' in both forms (its wording is fixed)
+    out.notes.append(ngettext("composed {n} figure(s) ({indicators}) from {files}",
+                              "composed {n} figure(s) ({indicators}) from {files}", len(out.values),
+                              indicators=", ".join(sorted(counted)),
+                              files=ngettext("{n} NUTS-level file(s)", "{n} NUTS-level file(s)", len(tables))))
     return out

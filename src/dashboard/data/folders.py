@@ -25,6 +25,7 @@ from dashboard.data.overlay import (
     read_user_folder,
 )
 from dashboard.data.problems import DataValidationError, Problem
+from dashboard.i18n import _, ngettext
 from dashboard.paths import BUNDLED_DATA_DIR
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class Loaded:
 
 def _load(directory: Path, bundled: Dataset | None) -> Loaded:
     if not directory.is_dir():
-        raise DataValidationError([Problem(str(directory), 0, "-", "not a folder")])
+        raise DataValidationError([Problem(str(directory), 0, "-", _("not a folder"))])
     if is_complete_folder(directory):
         notes: list[str] = []
         return Loaded(load_dataset(directory, notes), "complete", notes)
@@ -60,15 +61,18 @@ def load_data_folder(directory: str | Path, bundled: Dataset | None = None) -> L
     except Exception as err:  # any failure, a bug in a reader included, is this folder's refusal
         # A folder must never stop the server from starting: say it in one line; the log keeps the detail.
         log.warning("data folder %s could not be read", printable(directory), exc_info=True)
-        raise DataValidationError([Problem(str(directory), 0, "-", f"could not be read ({type(err).__name__})")]) \
-            from None
+        raise DataValidationError([Problem(str(directory), 0, "-", _("could not be read ({error})",
+                                                                      error=type(err).__name__))]) from None
 
 
 def refusal_lines(directory: str | Path, problems: Iterable[Problem]) -> list[str]:
     """What the console and the log say about a refused data folder, control characters escaped.
     (The page says only that the bundled data is shown: no path and no file content reach a visitor.)"""
     problems = list(problems)
-    return [f"The data in {printable(directory)} has {len(problems)} problem(s); serving the bundled data:",
+    # English keeps 'problem(s)' in both forms (its wording is fixed); other languages give each form
+    return [ngettext("The data in {folder} has {n} problem(s); serving the bundled data:",
+                     "The data in {folder} has {n} problem(s); serving the bundled data:", len(problems),
+                     folder=printable(directory)),
             *(f"  {printable(p)}" for p in problems)]
 
 

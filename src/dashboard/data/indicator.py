@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
+from dashboard.data.translations import parse_noun_forms, plural_category
+
 DEFAULT_ICON = "bi-circle"
 TRUE_WORDS = ("true", "1", "yes")
 
@@ -56,6 +58,11 @@ class Indicator:
     per_capita_of: str = ""
     then_now: int | None = None
     profile_trend: bool = False
+    # the language of the text fields (Dataset.indicator gives the current language's record)
+    noun_forms: str = ""  # other languages' plural forms by CLDR category: 'few:uniwersytety|many:uniwersytetów'
+    unit_code: str = ""  # the unit as indicators.csv writes it in English ('persons', '%', 'km2'): for code to test
+    per_capita_unit_code: str = ""  # likewise per_capita_unit in English ('EUR per inhabitant')
+    lang: str = "en"
 
     @property
     def is_share(self) -> bool:
@@ -66,6 +73,15 @@ class Indicator:
     def in_prose(self) -> str:
         """What a sentence calls it: 'GDP', 'higher-education students' (prose_name, else the short label)."""
         return self.prose_name or self.short_label
+
+    def noun_for(self, number: float) -> str:
+        """The word a count takes after ``number`` in the record's language: 'university' / 'universities';
+        Polish 'uniwersytet' / 'uniwersytety' / 'uniwersytetów' (CLDR's plural category; noun_one for 'one', else
+        noun_forms' form of the category, else noun_many). '' when the indicator has no nouns."""
+        category = plural_category(number, self.lang)
+        if category == "one" and self.noun_one:
+            return self.noun_one
+        return parse_noun_forms(self.noun_forms).get(category) or self.noun_many
 
     @property
     def share_of(self) -> str:
@@ -92,6 +108,8 @@ def indicator_record(indicator_id: str, row: Mapping[str, object]) -> Indicator:
         text = _text(row, column.name)
         if text:
             values[column.name] = _READ[str(column.type)](text)
+    values.setdefault("unit_code", values.get("unit", ""))
+    values.setdefault("per_capita_unit_code", values.get("per_capita_unit", ""))
     return Indicator(id=indicator_id, **values)
 
 

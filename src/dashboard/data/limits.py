@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from dashboard.data.problems import Problem
+from dashboard.formatting import THOUSANDS, format_number
+from dashboard.i18n import N_, _, localise_number, ngettext
 
 MIB = 1024 * 1024
 ENV_PREFIX = "BALTMET_"
@@ -95,28 +97,76 @@ class Refused(Exception):
 
 
 def human(number: float) -> str:
-    """'200 000', '32 MB', '1e+15': a limit as a person reads it."""
+    """'200 000', '32 MB', '1e+15': a limit as a person reads it, in the current language's decimal sign.
+
+    Thousands are grouped with a plain space (not format_number's narrow no-break space): these lines are also
+    printed on consoles and in logs, and their English wording is fixed by the tests."""
     if (isinstance(number, float) and not number.is_integer()) or abs(number) >= 1e12:
-        return f"{number:g}"
-    return f"{int(number):,}".replace(",", " ")
+        return localise_number(f"{number:g}")
+    return format_number(int(number)).replace(THOUSANDS, " ")
 
 
 def human_bytes(number: int) -> str:
     """'32 MB', '1024 MB', '1.5 MB', '12 KB'."""
     if number >= MIB:
         megabytes = number / MIB
-        return f"{round(megabytes)} MB" if megabytes >= 10 or megabytes.is_integer() else f"{megabytes:.1f} MB"
-    return f"{round(number / 1024)} KB" if number >= 1024 else f"{number} bytes"
+        size = localise_number(str(round(megabytes))) if megabytes >= 10 or megabytes.is_integer() \
+            else format_number(megabytes, 1)
+        # Translators: a size in megabytes (1 MB = 1 048 576 bytes)
+        return _("{size} MB", size=size)
+    if number >= 1024:
+        # Translators: a size in kilobytes (1 KB = 1024 bytes)
+        return _("{size} KB", size=localise_number(str(round(number / 1024))))
+    return ngettext("{n} byte", "{n} bytes", number, n=localise_number(str(number)))
+
+
+def _plural_n(value: float) -> int:
+    return int(value) if float(value).is_integer() else 2
+
+
+# The units exceeded() writes in words, each in its own plural message (_with_unit).
+UNITS = frozenset({"rows", "cells", "columns", "characters", "seconds", "levels", "files", "figures",
+                   "shared strings"})
+
+
+def _with_unit(value: float, shown: str, unit: str) -> str:
+    if not unit:
+        return shown
+    if unit not in UNITS:
+        return f"{shown} {unit}"  # a caller's own unit (refresh/): English, as it was given
+    n = _plural_n(value)
+    if unit == "rows":
+        return ngettext("{n} row", "{n} rows", n, n=shown)
+    if unit == "cells":
+        return ngettext("{n} cell", "{n} cells", n, n=shown)
+    if unit == "columns":
+        return ngettext("{n} column", "{n} columns", n, n=shown)
+    if unit == "characters":
+        return ngettext("{n} character", "{n} characters", n, n=shown)
+    if unit == "seconds":
+        return ngettext("{n} second", "{n} seconds", n, n=shown)
+    if unit == "levels":
+        # Translators: nesting levels of XML elements in an Excel file
+        return ngettext("{n} level", "{n} levels", n, n=shown)
+    if unit == "files":
+        return ngettext("{n} file", "{n} files", n, n=shown)
+    if unit == "figures":
+        return ngettext("{n} figure", "{n} figures", n, n=shown)
+    return ngettext("{n} shared string", "{n} shared strings", n, n=shown)
 
 
 def exceeded(label: str, row: int, column: str, what: str, name: str, limits: Limits | None = None,
              unit: str = "") -> Problem:
-    """'<what>; the limit is 200 000 rows (BALTMET_MAX_ROWS)': one line naming the setting to change."""
+    """'<what>; the limit is 200 000 rows (BALTMET_MAX_ROWS)': one line naming the setting to change.
+
+    ``what`` is the problem, already in the current language; ``unit`` one of UNITS' keys."""
     limits = limits or current()
     value = getattr(limits, name)
     shown = human_bytes(value) if name.endswith("_bytes") else human(value)
-    return Problem(label, row, column, f"{what}; the limit is {shown}{' ' + unit if unit else ''} "
-                                       f"({limits.env_name(name)})")
+    # Translators: {problem} is a sentence such as 'the sheet has too many rows'; {setting} an environment
+    # variable's name (BALTMET_MAX_ROWS), not to be translated
+    return Problem(label, row, column, _("{problem}; the limit is {limit} ({setting})", problem=what,
+                                         limit=_with_unit(value, shown, unit), setting=limits.env_name(name)))
 
 
 class Deadline:
@@ -129,16 +179,22 @@ class Deadline:
 
     def check(self, row: int = 0) -> None:
         if time.monotonic() > self.end:
-            raise Refused(exceeded(self.label, row, "-", "reading took too long and was stopped",
+            raise Refused(exceeded(self.label, row, "-", _("reading took too long and was stopped"),
                                    "max_read_seconds", self.limits, "seconds"))
 
 
-FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-              (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+FILE_KINDS = ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+              (stat.S_ISCHR, N_("a character device")), (stat.S_ISBLK, N_("a block device")),
+              (stat.S_ISSOCK, N_("a socket")))
 
 
 def _kind(mode: int) -> str:
-    return next((name for test, name in FILE_KINDS if test(mode)), "not a plain file")
+    return _(next((name for test, name in FILE_KINDS if test(mode)), N_("not a plain file")))
+
+
+def _cannot_read(label: str, err: OSError) -> Problem:
+    # Translators: {reason} is the operating system's own words ('Permission denied')
+    return Problem(label, 0, "-", _("cannot read file: {reason}", reason=err.strerror or type(err).__name__))
 
 
 def read_regular_file(path: Path, label: str, limit: int | None = None, inside: Path | None = None) -> bytes:
@@ -154,24 +210,26 @@ def read_regular_file(path: Path, label: str, limit: int | None = None, inside: 
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise Refused(Problem(label, 0, "-", "file is missing")) from None
+        raise Refused(Problem(label, 0, "-", _("file is missing"))) from None
     except OSError as err:
-        raise Refused(Problem(label, 0, "-", f"cannot read file: {err.strerror or type(err).__name__}")) from None
+        raise Refused(_cannot_read(label, err)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise Refused(Problem(label, 0, "-", f"not a regular file ({_kind(info.st_mode)}); only plain files are read"))
+        raise Refused(Problem(label, 0, "-", _("not a regular file ({kind}); only plain files are read",
+                                                kind=_kind(info.st_mode))))
     if info.st_size > limit:
-        raise Refused(exceeded(label, 0, "-", f"the file has {human_bytes(info.st_size)}", name, limits))
+        raise Refused(exceeded(label, 0, "-", _("the file has {size}", size=human_bytes(info.st_size)), name, limits))
     if inside is not None and not Path(path).resolve().is_relative_to(Path(inside).resolve()):
-        raise Refused(Problem(label, 0, "-", "is a link to a file outside the folder; copy the file in instead"))
+        # Translators: follows the file's name ('data/values.csv:0:-: is a link to ...')
+        raise Refused(Problem(label, 0, "-", _("is a link to a file outside the folder; copy the file in instead")))
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except OSError as err:
-        raise Refused(Problem(label, 0, "-", f"cannot read file: {err.strerror or type(err).__name__}")) from None
+        raise Refused(_cannot_read(label, err)) from None
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
-            raise Refused(Problem(label, 0, "-", "the file was replaced while it was opened; try again"))
+            raise Refused(Problem(label, 0, "-", _("the file was replaced while it was opened; try again")))
         chunks, total = [], 0
         while True:
             chunk = os.read(fd, min(CHUNK, limit + 1 - total))
@@ -180,10 +238,10 @@ def read_regular_file(path: Path, label: str, limit: int | None = None, inside: 
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise Refused(exceeded(label, 0, "-", "the file is too large", name, limits))
+                raise Refused(exceeded(label, 0, "-", _("the file is too large"), name, limits))
         return b"".join(chunks)
     except OSError as err:
-        raise Refused(Problem(label, 0, "-", f"cannot read file: {err.strerror or type(err).__name__}")) from None
+        raise Refused(_cannot_read(label, err)) from None
     finally:
         os.close(fd)
 
@@ -204,21 +262,21 @@ def gunzip(raw: bytes, label: str, limit: int | None = None) -> bytes:
                 chunk = member.decompress(data, CHUNK)
                 total += len(chunk)
                 if total > limit:
-                    raise Refused(exceeded(label, 1, "-", "the compressed file expands too far (reading stopped)",
+                    raise Refused(exceeded(label, 1, "-", _("the compressed file expands too far (reading stopped)"),
                                            "max_decompressed_bytes", limits))
                 parts.append(chunk)
                 data = member.unconsumed_tail
                 if member.eof or (not data and not chunk):
                     break
             if not member.eof:
-                raise Refused(Problem(label, 1, "-", "the gzip data is cut off (the file is incomplete)"))
+                raise Refused(Problem(label, 1, "-", _("the gzip data is cut off (the file is incomplete)")))
             data = member.unused_data
             if not data.strip(b"\x00"):
                 return b"".join(parts)
             if not data.startswith(b"\x1f\x8b"):
-                raise Refused(Problem(label, 1, "-", "the gzip data is damaged (unexpected bytes after its end)"))
+                raise Refused(Problem(label, 1, "-", _("the gzip data is damaged (unexpected bytes after its end)")))
     except zlib.error as err:
-        raise Refused(Problem(label, 1, "-", f"the gzip data is damaged ({err})")) from None
+        raise Refused(Problem(label, 1, "-", _("the gzip data is damaged ({error})", error=err))) from None
 
 
 def gunzip_head(raw: bytes, size: int = 64 * 1024) -> bytes | None:

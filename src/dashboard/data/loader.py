@@ -27,6 +27,7 @@ from dashboard.data.schema import (
 )
 from dashboard.data.territory_kinds import NEEDED_KINDS, TerritoryKinds, bundled_territory_kinds, kinds_from_rows
 from dashboard.data.tolerant import folder_table_reader
+from dashboard.data.translations import Texts, known_ids, read_texts
 
 CATEGORY_MIN_ROWS = 10_000  # below this, plain text columns are as fast
 
@@ -106,7 +107,8 @@ def _kinds(directory: Path, frame: pd.DataFrame | None) -> tuple[TerritoryKinds 
 
 def load_dataset(directory: str | Path, notes: list[str] | None = None) -> Dataset:
     """Read, check and type the four tables (plus the optional gaps.csv, territories.csv, metro_compositions.csv and
-    territory_kinds.csv: without it, the bundled kinds) of ``directory``. ``notes`` receives what was assumed
+    territory_kinds.csv: without it, the bundled kinds; and the other languages' text in i18n/<lang>/) of
+    ``directory``. ``notes`` receives what was assumed
     reading a table that is not plain UTF-8 comma-separated text (the delimiter, decimal mark, encoding)."""
     directory = Path(directory)
     if not directory.is_dir():
@@ -164,17 +166,21 @@ def load_dataset(directory: str | Path, notes: list[str] | None = None) -> Datas
         kinds = dict(zip(indicators["indicator_id"], indicators["kind"], strict=True))
         problems += v.check_value_ranges(values, kinds, str(directory / VALUES.file),
                                          numbers[VALUES.file].get("value"))
+    # i18n/<lang>/*.csv: the same rows' text in the other languages, checked against these tables' ids
+    texts, found = read_texts(directory, known_ids(regions, indicators, kind_table if kind_table else (),
+                                                   territories, gaps))
+    problems += found
     if problems:
         raise DataValidationError(problems)
     declared = tuple(parse_compositions(compositions.drop(columns=LINE).to_dict(orient="records")))
     return _build(directory, regions, indicators, sources, values, gaps, territories, numbers[VALUES.file], declared,
-                  kind_table)
+                  kind_table, texts)
 
 
 def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame,
            values: pd.DataFrame, gaps: pd.DataFrame, territories: pd.DataFrame,
            value_numbers: dict[str, pd.Series], compositions: tuple[Composition, ...] = (),
-           kinds: TerritoryKinds | None = None) -> Dataset:
+           kinds: TerritoryKinds | None = None, texts: Texts | None = None) -> Dataset:
     """Turn checked string frames into typed ones (values' year and value as check_cells parsed them)."""
     regions = regions.drop(columns=LINE).assign(
         lat=lambda f: f["lat"].astype(float), lon=lambda f: f["lon"].astype(float),
@@ -193,4 +199,4 @@ def _build(directory: Path, regions: pd.DataFrame, indicators: pd.DataFrame, sou
                gaps[["region_id", "indicator_id", "edition", "reason"]].itertuples(index=False, name=None)}
     return Dataset(regions=regions, indicators=indicators, sources=sources, values=values, gaps=gap_map,
                    data_dir=str(directory), territories=territories.drop(columns=LINE).set_index("territory_id"),
-                   compositions=compositions, territory_kinds=kinds)
+                   compositions=compositions, territory_kinds=kinds, texts=texts)

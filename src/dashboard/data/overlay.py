@@ -21,7 +21,8 @@ from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE
 from dashboard.data.schema import INDICATORS, REGIONS, SOURCES, USER_VALUES, VALUES, Table
 from dashboard.data.territory_match import match_territories
-from dashboard.data.tolerant import read_any
+from dashboard.data.tolerant import how_read, read_any
+from dashboard.i18n import _, ngettext
 
 CITY_WORDS = ("city of", "municipality", "kommune", "stadt", "miasto", "(city", "city county")
 LAST_BALTMET_YEAR = 2010
@@ -61,18 +62,23 @@ def _fill_values(frame: pd.DataFrame, own_source: str, notes: list[str]) -> pd.D
     if no_edition.any():
         frame.loc[no_edition, "edition"] = ["baltmet" if y <= LAST_BALTMET_YEAR else "recent" for y in
                                             years[no_edition].fillna(9999)]
-        notes.append(f"edition taken from the year (up to {LAST_BALTMET_YEAR}: BaltMet profiles) for "
-                     f"{int(no_edition.sum())} row(s)")
+        # English keeps 'row(s)' in both forms (its wording is fixed); other languages give each form
+        notes.append(ngettext("edition taken from the year (up to {year}: BaltMet profiles) for {n} row(s)",
+                              "edition taken from the year (up to {year}: BaltMet profiles) for {n} row(s)",
+                              int(no_edition.sum()), year=LAST_BALTMET_YEAR))
     no_type = frame["territory_type"] == ""
     if no_type.any():
         lowered = frame.loc[no_type, "territory"].str.lower()
         frame.loc[no_type, "territory_type"] = ["city" if any(w in t for w in CITY_WORDS) else "metro"
                                                 for t in lowered]
-        notes.append(f"territory type taken from the territory's wording for {int(no_type.sum())} row(s)")
+        notes.append(ngettext("territory type taken from the territory's wording for {n} row(s)",
+                              "territory type taken from the territory's wording for {n} row(s)",
+                              int(no_type.sum())))
     no_source = frame["source_id"] == ""
     if no_source.any():
         frame.loc[no_source, "source_id"] = own_source
-        notes.append(f"{int(no_source.sum())} row(s) cite the file itself as their source")
+        notes.append(ngettext("{n} row(s) cite the file itself as their source",
+                              "{n} row(s) cite the file itself as their source", int(no_source.sum())))
     frame.loc[frame["year_approx"] == "", "year_approx"] = "false"
     return frame
 
@@ -99,11 +105,11 @@ def apply_overlay(base: Dataset, tables: UserTables, own_source: dict[str, str])
     source_ids = set(base.sources.index) | {own_source["source_id"]} | (
         set(sources["source_id"]) if sources is not None and "source_id" in sources.columns else set())
     problems += v.check_reference(values, "region_id", region_ids, values_label, "region",
-                                  "the bundled regions or your regions table")
+                                  _("the bundled regions or your regions table"))
     problems += v.check_reference(values, "indicator_id", set(base.indicators.index), values_label, "indicator",
                                   INDICATORS.file)
     problems += v.check_reference(values, "source_id", source_ids, values_label, "source",
-                                  "the bundled sources or your sources table")
+                                  _("the bundled sources or your sources table"))
     problems += v.check_reference(values, "territory_id", set(base.territories.index), values_label, "territory",
                                   "territories.csv")
     problems += v.check_value_ranges(values, base.indicators["kind"].to_dict(), values_label)
@@ -151,7 +157,9 @@ def _merge(base: Dataset, values: pd.DataFrame, regions: pd.DataFrame | None, so
                       values=merged_values, gaps=gaps, data_dir=base.data_dir, territories=base.territories,
                       compositions=base.compositions, territory_kinds=base.territory_kinds)
     added = len(new_values) - replaced
-    notes.append(f"{added} figure(s) added, {replaced} replacing bundled one(s)")
+    # English keeps '(s)' in both forms (its wording is fixed); {replaced} is a number too
+    notes.append(ngettext("{n} figure(s) added, {replaced} replacing bundled one(s)",
+                          "{n} figure(s) added, {replaced} replacing bundled one(s)", added, replaced=replaced))
     return OverlayResult(dataset, notes, added, replaced)
 
 
@@ -176,10 +184,10 @@ def read_user_folder(directory: Path, region_countries: Mapping[str, str] | None
             continue
         result = read_any(raw, str(path), region_countries=region_countries, require_rows=name == "values.csv")
         problems += result.problems
-        notes += [f"{name}: {', '.join(result.notes)}"] if result.notes else []
+        notes += [_("{file}: {how}", file=name, how=how_read(result.notes))] if result.notes else []
         found[name] = (result.frame, str(path)) if result.frame is not None else None
     if not (directory / "values.csv").exists():
-        problems.append(Problem(str(directory / "values.csv"), 0, "-", "file is missing"))
+        problems.append(Problem(str(directory / "values.csv"), 0, "-", _("file is missing")))
     if problems:
         raise DataValidationError(problems)
     return UserTables(values=found["values.csv"], regions=found["regions.csv"], sources=found["sources.csv"],
@@ -219,7 +227,9 @@ def mark_changed_regions(tables: UserTables, base: Dataset) -> UserTables:
     frame = frame.copy()
     frame.loc[unmarked, "name"] = frame.loc[unmarked, "name"].astype(str) + USER_MARK
     ids = ", ".join(frame.loc[unmarked, "region_id"].astype(str))
-    note = f"your regions table changes bundled region(s) {ids}: shown as your data, marked '{USER_MARK.strip()}'"
+    note = ngettext("your regions table changes bundled region(s) {ids}: shown as your data, marked '{mark}'",
+                    "your regions table changes bundled region(s) {ids}: shown as your data, marked '{mark}'",
+                    int(unmarked.sum()), ids=ids, mark=USER_MARK.strip())
     return replace(tables, regions=(frame, label), notes=(*tables.notes, note))
 
 

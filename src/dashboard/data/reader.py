@@ -22,6 +22,7 @@ import pandas as pd
 
 from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, human, read_regular_file
 from dashboard.data.problems import Problem
+from dashboard.i18n import N_, _, ngettext
 
 LINE = "_line"
 NUMERIC_COLUMNS = ("value", "year", "lat", "lon", "decimals", "kpi_order")
@@ -84,7 +85,7 @@ def _unclosed_quote(text: str, first: int, delimiter: str) -> tuple[int, int] | 
 def _long_field(text: str, line: int, delimiter: str, header: list[str] | None, limits: Limits) -> str:
     """The column of the first over-long cell on ``line`` (split plainly: a best guess for the message)."""
     start = 0
-    for _ in range(line - 1):
+    for _skipped in range(line - 1):
         start = text.find("\n", start) + 1
         if start == 0:
             return "-"
@@ -104,15 +105,15 @@ def _refusal(err: csv.Error, text: str, start: int, delimiter: str, out: Records
         else None
     if opener is None and "field larger than field limit" in str(err):
         raise Refused(exceeded(label, start, _long_field(text, start, delimiter, out.header, limits),
-                               "a cell of this record is too long", "max_cell_chars", limits, "characters"))
+                               _("a cell of this record is too long"), "max_cell_chars", limits, "characters"))
     if opener is not None or "unexpected end of data" in str(err):
         line, index = opener or (start, 0)
         header = out.header or []
         out.problems.append(Problem(label, line, header[index] if index < len(header) else "-",
-                                    "a quote opens a cell here and is never closed; close it "
-                                    "(or double it: \"\") so the rest of the file is not one cell"))
+                                    _("a quote opens a cell here and is never closed; close it "
+                                      "(or double it: \"\") so the rest of the file is not one cell")))
         return True
-    out.problems.append(Problem(label, start, "-", f"malformed CSV record: {err}"))
+    out.problems.append(Problem(label, start, "-", _("malformed CSV record: {error}", error=err)))
     return False
 
 
@@ -258,17 +259,24 @@ def parse_records(text: str, label: str, delimiter: str = ",", lower_header: boo
                     continue
                 if out.header is None:
                     if len(cells) > limits.max_columns:
-                        raise Refused(exceeded(label, line, "-", f"the header has {human(len(cells))} columns",
+                        raise Refused(exceeded(label, line, "-", ngettext("the header has {n} column",
+                                                                               "the header has {n} columns", len(cells),
+                                                                               n=human(len(cells))),
                                                "max_columns", limits, "columns"))
                     out.header = [c.lower() for c in cells] if lower_header else cells
                     width = len(cells)
                     max_rows = min(limits.max_rows, limits.max_cells // width)
                 elif len(cells) != width:
-                    problems.append(Problem(label, line, "-", f"has {len(cells)} fields but the header has {width}"))
+                    problems.append(Problem(label, line, "-", ngettext(
+                        "has {n} field but the header has {width}", "has {n} fields but the header has {width}",
+                        len(cells), n=human(len(cells)), width=human(width))))
                 elif len(rows) >= max_rows:
-                    raise Refused(exceeded(label, line, "-", "the file has too many rows", "max_rows", limits, "rows")
+                    raise Refused(exceeded(label, line, "-", _("the file has too many rows"), "max_rows", limits,
+                                           "rows")
                                   if max_rows == limits.max_rows else
-                                  exceeded(label, line, "-", f"the file has too many cells ({width} columns a row)",
+                                  exceeded(label, line, "-", ngettext(
+                                      "the file has too many cells ({n} column a row)",
+                                      "the file has too many cells ({n} columns a row)", width, n=human(width)),
                                            "max_cells", limits, "cells"))
                 else:
                     rows.append(cells)
@@ -293,7 +301,9 @@ def to_frame(records: Records) -> pd.DataFrame:
 
 
 def _control_name(char: str) -> str:
-    names = {"\x00": "NUL", "\x1b": "ESC, as in terminal escape codes", "\x7f": "DEL"}
+    if char == "\x1b":
+        return _("ESC, as in terminal escape codes")
+    names = {"\x00": "NUL", "\x7f": "DEL"}
     return names.get(char) or unicodedata.name(char, f"U+{ord(char):04X}")
 
 
@@ -306,16 +316,18 @@ def check_header_cells(header: list[str], label: str, limits: Limits | None = No
         key = name.strip().lower()
         if key and key in seen:
             raise Refused(Problem(label, 1, quoted(name.strip()) or "-",
-                                  f"the column '{quoted(name.strip())}' appears twice (columns {seen[key]} and "
-                                  f"{position}); keep one"))
+                                  _("the column '{name}' appears twice (columns {first} and {second}); keep one",
+                                    name=quoted(name.strip()), first=seen[key], second=position)))
         seen.setdefault(key, position)
     for name in header:
         found = CONTROL.search(name)
         if found:
-            raise Refused(Problem(label, 1, "-", f"a column name contains a control character "
-                                                 f"({_control_name(found.group())}); remove it"))
+            raise Refused(Problem(label, 1, "-", _("a column name contains a control character ({character}); "
+                                                   "remove it", character=_control_name(found.group()))))
         if len(name) > limits.max_cell_chars:
-            raise Refused(exceeded(label, 1, "-", f"a column name has {human(len(name))} characters",
+            raise Refused(exceeded(label, 1, "-", ngettext("a column name has {n} character",
+                                                                   "a column name has {n} characters", len(name),
+                                                                   n=human(len(name))),
                                    "max_cell_chars", limits, "characters"))
 
 
@@ -352,14 +364,16 @@ def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = No
         cells = frame[column].fillna("").astype(str)
         length = np.zeros(len(cells), dtype=int) if text is not None else cells.str.len().to_numpy()
         for i in np.flatnonzero(length > limits.max_cell_chars):
-            problems.append(exceeded(label, int(lines[i]), column, f"the cell has {human(int(length[i]))} "
-                                     "characters", "max_cell_chars", limits, "characters"))
+            problems.append(exceeded(label, int(lines[i]), column,
+                                     ngettext("the cell has {n} character", "the cell has {n} characters",
+                                              int(length[i]), n=human(int(length[i]))),
+                                     "max_cell_chars", limits, "characters"))
             drop[i] = True
         if controls:
             for i in np.flatnonzero(cells.str.contains(CONTROL, regex=True).to_numpy()):
                 char = CONTROL.search(cells.iat[i]).group()
-                problems.append(Problem(label, int(lines[i]), column, f"contains a control character "
-                                                                      f"({_control_name(char)}); remove it"))
+                problems.append(Problem(label, int(lines[i]), column, _("contains a control character ({character}); "
+                                                                        "remove it", character=_control_name(char))))
                 drop[i] = True
         if column not in NUMERIC_COLUMNS:
             continue
@@ -370,13 +384,14 @@ def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = No
             not_finite[i] = bool(NOT_A_NUMBER_WORD.match(cells.iat[i]))
         for i in np.flatnonzero(not_finite & ~drop):
             problems.append(Problem(label, int(lines[i]), column,
-                                    f"'{quoted(cells.iat[i])}' is not a finite number"))
+                                    _("'{cell}' is not a finite number", cell=quoted(cells.iat[i]))))
             drop[i] = True
         with np.errstate(invalid="ignore"):
             huge = np.abs(numbers_) > limits.max_abs_value
         for i in np.flatnonzero(huge & ~drop):
-            problems.append(exceeded(label, int(lines[i]), column, f"'{quoted(cells.iat[i])}' is too large "
-                                     "for a figure", "max_abs_value", limits))
+            problems.append(exceeded(label, int(lines[i]), column, _("'{cell}' is too large for a figure",
+                                                                     cell=quoted(cells.iat[i])),
+                                     "max_abs_value", limits))
             drop[i] = True
     if drop.any():
         frame = frame[~drop].reset_index(drop=True)
@@ -388,13 +403,24 @@ def check_read_cells(frame: pd.DataFrame, label: str, limits: Limits | None = No
 
 # Text of two or four bytes a character, recognised by its byte-order mark or, without one, by where its zero
 # bytes fall (a table is mostly ASCII: 'a' is 61 00 in UTF-16 little-endian, 61 00 00 00 in UTF-32).
-WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32 (with a byte-order mark)"),
-             (b"\x00\x00\xfe\xff", "utf-32", "UTF-32 (with a byte-order mark)"),
-             (b"\xff\xfe", "utf-16", "UTF-16 (Excel 'Unicode text')"),
-             (b"\xfe\xff", "utf-16", "UTF-16 (Excel 'Unicode text')"))
-WIDE_PATTERNS = (((2, 3), (0,), "utf-32-le", "UTF-32 little-endian"), ((0, 1), (3,), "utf-32-be", "UTF-32 big-endian"),
-                 ((1, 3), (0, 2), "utf-16-le", "UTF-16 little-endian"),
-                 ((0, 2), (1, 3), "utf-16-be", "UTF-16 big-endian"))
+# The names are English here (the readers take them apart); wide_name() says them in the current language.
+WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", N_("UTF-32 (with a byte-order mark)")),
+             (b"\x00\x00\xfe\xff", "utf-32", N_("UTF-32 (with a byte-order mark)")),
+             (b"\xff\xfe", "utf-16", N_("UTF-16 (Excel 'Unicode text')")),
+             (b"\xfe\xff", "utf-16", N_("UTF-16 (Excel 'Unicode text')")))
+WIDE_PATTERNS = (((2, 3), (0,), "utf-32-le", N_("UTF-32 little-endian")),
+                 ((0, 1), (3,), "utf-32-be", N_("UTF-32 big-endian")),
+                 ((1, 3), (0, 2), "utf-16-le", N_("UTF-16 little-endian")),
+                 ((0, 2), (1, 3), "utf-16-be", N_("UTF-16 big-endian")))
+WITHOUT_MARK = " without a byte-order mark (recognised by its zero bytes)"
+
+
+def wide_name(name: str) -> str:
+    """A name wide_encoding gave, in the current language."""
+    base, without, _rest = name.partition(WITHOUT_MARK)
+    if without:
+        return _("{encoding} without a byte-order mark (recognised by its zero bytes)", encoding=_(base))
+    return _(name)
 
 
 def wide_encoding(raw: bytes) -> tuple[str, str] | None:
@@ -410,7 +436,7 @@ def wide_encoding(raw: bytes) -> tuple[str, str] | None:
     for zeros, filled, codec, name in WIDE_PATTERNS:
         if all(share[k] > 0.9 if codec.startswith("utf-32") else share[k] > 0.5 for k in zeros) and \
                 all(share[k] < 0.1 for k in filled):
-            return codec, f"{name} without a byte-order mark (recognised by its zero bytes)"
+            return codec, f"{name}{WITHOUT_MARK}"
     return None
 
 
@@ -418,16 +444,17 @@ def _decode(raw: bytes, label: str) -> tuple[str | None, list[Problem]]:
     wide = wide_encoding(raw)
     if wide is not None:
         encoding = wide[1].split(" (")[0].split(" without")[0]
-        return None, [Problem(label, 1, "-", f"this is {encoding} text, not UTF-8; save the file as UTF-8 CSV")]
+        return None, [Problem(label, 1, "-", _("this is {encoding} text, not UTF-8; save the file as UTF-8 CSV",
+                                               encoding=encoding))]
     if b"\x00" in raw[:4096]:
-        return None, [Problem(label, 1, "-", "not a text file (binary content); expected UTF-8 CSV")]
+        return None, [Problem(label, 1, "-", _("not a text file (binary content); expected UTF-8 CSV"))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         start = err.start + (3 if raw.startswith(b"\xef\xbb\xbf") and err.object is not raw else 0)
         line = raw[:start].count(b"\n") + 1
         byte = raw[start: start + 1].hex().upper()
-        return None, [Problem(label, line, "-", f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8")]
+        return None, [Problem(label, line, "-", _("not UTF-8 text (byte 0x{byte}); save the file as UTF-8", byte=byte))]
 
 
 def _comma_header(raw: bytes) -> bool:
@@ -466,7 +493,7 @@ def read_table(path: Path, label: str, numbers: dict[str, pd.Series] | None = No
     try:
         records = parse_records(text, label, ",", limits=limits)
         if records.header is None:
-            return None, [Problem(label, 1, "-", "file is empty; expected a header row")]
+            return None, [Problem(label, 1, "-", _("file is empty; expected a header row"))]
         check_header_cells(records.header, label, limits)
     except Refused as refused:
         return None, [refused.problem]

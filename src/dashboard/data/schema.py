@@ -8,11 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dashboard.i18n import N_
+
 Kind = Literal["id", "text", "float", "int", "bool", "country", "url", "choice", "colour", "slug"]
 
+# The editions' names, in English: translate where shown, with _(EDITIONS[key])
 EDITIONS: dict[str, str] = {
-    "baltmet": "BaltMet profiles (c. 2007)",
-    "recent": "Recent statistics",
+    "baltmet": N_("BaltMet profiles (c. 2007)"),
+    "recent": N_("Recent statistics"),
 }
 DEFAULT_EDITION = "recent"  # the current figures open; the c. 2007 profiles are one click (?edition=baltmet) away
 # The year each edition shows by default: the BaltMet edition is the c. 2007 profiles, so it
@@ -24,10 +27,12 @@ TERRITORY_TYPES = ("metro", "city", "wider", "country")
 # What kind of area a figure describes is a row of territory_kinds.csv (its rank, labels, badge, basis, slug).
 # A comparison is made on one basis: the figures of the kinds territory_kinds.csv maps to it, or, "as each
 # region reports", each region's most preferred kind. The 'Compare on' choices and their labels:
+# (English, worded for the middle of a sentence: translate where shown, with _(BASES[key]))
 BASES: dict[str, str] = {
-    "eurostat_metro": "Eurostat metropolitan regions",
-    "city": "core cities",
-    "reported": "as each region reports",
+    # Translators: a basis of comparison, in the middle of a sentence ('Most regions (Eurostat metropolitan regions)')
+    "eurostat_metro": N_("Eurostat metropolitan regions"),
+    "city": N_("core cities"),
+    "reported": N_("as each region reports"),
 }
 # estimated / provisional: Eurostat's flags e and p (the note keeps every flag a figure has)
 QUALIFIERS = ("", "approx", "lower_bound", "upper_bound", "rounded", "estimated", "provisional")

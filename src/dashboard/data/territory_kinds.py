@@ -16,6 +16,8 @@ from dashboard.data import validate as v
 from dashboard.data.problems import DataValidationError
 from dashboard.data.reader import LINE, read_table
 from dashboard.data.schema import TERRITORY_KIND_TABLE
+from dashboard.data.translations import KIND_TEXTS, NO_TEXTS, KnownIds, Texts, read_texts
+from dashboard.i18n import current_language
 
 # The kinds the code gives a meaning of its own to; every territory_kinds.csv must have them.
 EUROSTAT_METRO = "eurostat_metro"  # a wording holding a Eurostat metro code (DE001MC) names one
@@ -44,9 +46,13 @@ class TerritoryKind:
 
 @dataclass(frozen=True)
 class TerritoryKinds:
-    """Every kind, most preferred first ('as each region reports' shows a region's first kind with a figure)."""
+    """Every kind, most preferred first ('as each region reports' shows a region's first kind with a figure).
+
+    ``texts``: the kinds' labels and badges in the other languages (i18n/<lang>/territory_kinds.csv); the
+    labels follow the current language, English (``rows``) where a language has none."""
 
     rows: tuple[TerritoryKind, ...]
+    texts: Texts = field(default=NO_TEXTS, repr=False, compare=False)
     _by_kind: Mapping[str, TerritoryKind] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,20 +79,33 @@ class TerritoryKinds:
         row = self._by_kind.get(kind)
         return row.rank if row is not None else UNKNOWN_RANK
 
+    def with_texts(self, texts: Texts) -> TerritoryKinds:
+        """The same kinds speaking the languages of ``texts``."""
+        return TerritoryKinds(self.rows, texts)
+
+    def _text(self, row: TerritoryKind, column: str) -> str:
+        """The column of the row in the current language; English where the language has no text."""
+        lang = current_language()
+        return self.texts.text(KIND_TEXTS.file, lang, row.kind, column) or str(getattr(row, column))
+
     def label(self, kind: str) -> str:
-        """'core city', 'Eurostat metropolitan region' (the kind's id when the table does not know it)."""
+        """'core city', 'Eurostat metropolitan region' (the kind's id when the table does not know it), in the
+        current language."""
         row = self._by_kind.get(kind)
-        return row.label if row is not None and row.label else kind
+        return (self._text(row, "label") or kind) if row is not None else kind
 
     def short_label(self, kind: str) -> str:
         """'Eurostat metro region', 'county': where room is short (a printed card); else the label."""
         row = self._by_kind.get(kind)
-        return row.short_label if row is not None and row.short_label else self.label(kind)
+        return (self._text(row, "short_label") or self.label(kind)) if row is not None else self.label(kind)
 
     def badge(self, kind: str) -> tuple[str, str, str] | None:
-        """(text, colour, tooltip) of the KPI card's badge for a figure of this kind; None: no badge."""
+        """(text, colour, tooltip) of the KPI card's badge for a figure of this kind; None: no badge. Whether a
+        kind has a badge is English's (``badge``); its words follow the current language."""
         row = self._by_kind.get(kind)
-        return (row.badge, row.badge_colour or "secondary", row.badge_why) if row is not None and row.badge else None
+        if row is None or not row.badge:
+            return None
+        return self._text(row, "badge"), row.badge_colour or "secondary", self._text(row, "badge_why")
 
     def basis_of(self, kind: str) -> str:
         """The basis ('Compare on' choice) whose comparisons take figures of this kind; '' for none."""
@@ -124,7 +143,9 @@ def kinds_from_rows(rows: Iterable[Mapping[str, object]]) -> TerritoryKinds:
 
 @lru_cache(maxsize=1)
 def bundled_territory_kinds() -> TerritoryKinds:
-    """data/territory_kinds.csv, checked: the kinds of a folder (or an upload) that declares none."""
+    """data/territory_kinds.csv, checked, with its translations (data/i18n/<lang>/territory_kinds.csv): the kinds
+    of a folder (or an upload) that declares none. Cached once for every language: the labels are looked up
+    in the current language when asked for."""
     from dashboard.paths import BUNDLED_DATA_DIR  # plotly's version comes with it: only when needed
 
     path = BUNDLED_DATA_DIR / TERRITORY_KIND_TABLE.file
@@ -136,7 +157,11 @@ def bundled_territory_kinds() -> TerritoryKinds:
         problems += v.check_territory_kinds(frame, str(path), NEEDED_KINDS)
     if frame is None or problems:
         raise DataValidationError(problems)
-    return kinds_from_rows(frame.drop(columns=LINE).to_dict(orient="records"))
+    kinds = kinds_from_rows(frame.drop(columns=LINE).to_dict(orient="records"))
+    texts, problems = read_texts(BUNDLED_DATA_DIR, KnownIds(kinds=frozenset(kinds.order)), (KIND_TEXTS,))
+    if problems:
+        raise DataValidationError(problems)
+    return kinds.with_texts(texts)
 
 
 __all__ = ["CITY", "COUNTRY", "EUROSTAT_METRO", "NEEDED_KINDS", "UNSPECIFIED", "TerritoryKind", "TerritoryKinds",

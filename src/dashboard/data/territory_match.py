@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 
+from dashboard.i18n import ngettext
+
 EUROSTAT_CODE = re.compile(r"\b[A-Z]{2}\d{3}MC?\b")
 PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")  # 'Stockholm County (Eurostat SE001MC)' is 'Stockholm County' too
 
@@ -52,13 +54,21 @@ def match_territories(values: pd.DataFrame, territories: pd.DataFrame, notes: li
             counts[how] += 1
         matched.append(found or "")
     values.loc[blank, "territory_id"] = matched
-    said = {"name": "by the territory's name", "code": "by the Eurostat code in its wording",
-            "city": "as the region's core city"}
-    for how, n in counts.items():
-        if n:
-            notes.append(f"territory matched {said[how]} for {n} row(s)")
+    # English keeps 'row(s)' in both forms (its wording is fixed); other languages give each form
+    if counts["name"]:
+        notes.append(ngettext("territory matched by the territory's name for {n} row(s)",
+                              "territory matched by the territory's name for {n} row(s)", counts["name"]))
+    if counts["code"]:
+        notes.append(ngettext("territory matched by the Eurostat code in its wording for {n} row(s)",
+                              "territory matched by the Eurostat code in its wording for {n} row(s)", counts["code"]))
+    if counts["city"]:
+        notes.append(ngettext("territory matched as the region's core city for {n} row(s)",
+                              "territory matched as the region's core city for {n} row(s)", counts["city"]))
     left = int((values["territory_id"] == "").sum())
     if left:
-        notes.append(f"{left} row(s) name a territory not defined in territories.csv: they are compared only "
-                     "'as each region reports', marked 'extent not stated' (give territory_id to place them)")
+        notes.append(ngettext(
+            "{n} row(s) name a territory not defined in territories.csv: they are compared only 'as each region "
+            "reports', marked 'extent not stated' (give territory_id to place them)",
+            "{n} row(s) name a territory not defined in territories.csv: they are compared only 'as each region "
+            "reports', marked 'extent not stated' (give territory_id to place them)", left))
     return values

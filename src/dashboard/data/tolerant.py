@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import pandas as pd
+from babel.lists import format_list
 
 from dashboard.data.limits import Deadline, Limits, Refused, current, exceeded, gunzip_head, human, human_bytes
 from dashboard.data.problems import Problem
@@ -32,16 +33,19 @@ from dashboard.data.reader import (
     quoted,
     to_frame,
     wide_encoding,
+    wide_name,
 )
+from dashboard.i18n import N_, _, cldr_locale, current_language, ngettext
 
 __all__ = ["LINE", "NUMERIC_COLUMNS", "ReadResult", "read_any", "read_text_table", "read_xlsx", "read_xlsx_tables"]
 
 SPACES = "\u00a0\u202f\u2009 "  # no-break, narrow no-break, thin and plain spaces as thousands separators
 XLSX_MAGIC = b"PK\x03\x04"
 GZIP_MAGIC = b"\x1f\x8b"
-NOT_TABLE_MAGIC = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-                   b"%PDF": "a PDF document", b"Rar!": "a RAR archive",
-                   b"7z\xbc\xaf": "a 7-Zip archive", b"\xd0\xcf\x11\xe0": "an old-style Office file (.xls)"}
+# What a file is, by its first bytes: said in '... is {what}, not a table' (translated where shown)
+NOT_TABLE_MAGIC = {b"\x89PNG": N_("a PNG image"), b"\xff\xd8\xff": N_("a JPEG image"), b"GIF8": N_("a GIF image"),
+                   b"%PDF": N_("a PDF document"), b"Rar!": N_("a RAR archive"),
+                   b"7z\xbc\xaf": N_("a 7-Zip archive"), b"\xd0\xcf\x11\xe0": N_("an old-style Office file (.xls)")}
 
 
 @dataclass
@@ -137,10 +141,11 @@ def _line_in_another_code_page(lines: list[tuple[int, bytes]], delimiter: bytes,
             except UnicodeDecodeError:
                 continue
             if other != codec and min(fits) >= 2:
-                raise Refused(Problem(label, number, "-", f"this line is not {name} like the rest of the file: "
-                                      f"'{quoted(wrong[0].decode(codec))}' here reads as "
-                                      f"'{quoted(wrong[0].decode(other))}' in {other_name}: the file mixes "
-                                      "encodings; save it again as UTF-8 and check this line's letters"))
+                raise Refused(Problem(label, number, "-", _(
+                    "this line is not {encoding} like the rest of the file: '{here}' here reads as '{there}' in "
+                    "{other}: the file mixes encodings; save it again as UTF-8 and check this line's letters",
+                    encoding=name, here=quoted(wrong[0].decode(codec)), there=quoted(wrong[0].decode(other)),
+                    other=other_name)))
 
 
 def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str], label: str = "") -> Decoded:
@@ -151,11 +156,11 @@ def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str], label: 
     words: Counter[tuple[bytes, str | None]] = Counter()
     languages: Counter[str] = Counter()
     lines = [(n, line) for n, line in enumerate(raw.split(b"\n"), start=1) if HIGH.search(line)][:SAMPLE_LINES]
-    for _, line in lines:
+    for _number, line in lines:
         language = _line_language(line, delimiter, region_countries)
         languages[language or ""] += 1
         words.update((w, language) for w in BYTE_WORD.findall(line) if HIGH.search(w))
-    majority = next((lang for lang, _ in languages.most_common() if lang), None)
+    majority = next((lang for lang, _count in languages.most_common() if lang), None)
     readings = []
     for rank, (codec, name) in enumerate(SINGLE_BYTE):
         try:
@@ -168,18 +173,18 @@ def _choose_single_byte(raw: bytes, region_countries: Mapping[str, str], label: 
         readings.append(((total, NATIVE.get(majority or "", "cp1252") == codec, -rank), codec, name, text,
                          implausible))
     readings.sort(key=lambda r: r[0], reverse=True)
-    (_, codec, name, text, _), others = readings[0], readings[1:]
+    (_score, codec, name, text, _implausible), others = readings[0], readings[1:]
     _line_in_another_code_page(lines, delimiter, region_countries, codec, name, label)
     notes = []
-    for _, other, other_name, _, implausible in others:
+    for _score, other, other_name, _text, implausible in others:
         if implausible:
             continue
-        differing = [w for (w, _), _n in words.most_common() if w.decode(codec) != w.decode(other)]
+        differing = [w for (w, _lang), _n in words.most_common() if w.decode(codec) != w.decode(other)]
         if differing:
             word = differing[0]
-            notes.append(f"also readable as {other_name} ('{word.decode(other)}' instead of "
-                         f"'{word.decode(codec)}'); read as {name}")
-    return Decoded(text, f"{name} (assumed: the file is not UTF-8)", tuple(dict.fromkeys(notes)))
+            notes.append(_("also readable as {other} ('{there}' instead of '{here}'); read as {encoding}",
+                           other=other_name, there=word.decode(other), here=word.decode(codec), encoding=name))
+    return Decoded(text, _("{encoding} (assumed: the file is not UTF-8)", encoding=name), tuple(dict.fromkeys(notes)))
 
 
 def _position(raw: bytes, start: int) -> int:
@@ -192,13 +197,22 @@ def _decode_wide(raw: bytes, label: str, codec: str, name: str) -> Decoded:
     except UnicodeDecodeError as err:
         line = raw[:err.start].decode(codec, errors="ignore").count("\n") + 1
         size = 4 if "32" in codec else 2
-        cut = "it has an odd number of bytes" if size == 2 else "its length is not a multiple of 4 bytes"
-        why = (f"{cut}: the last character is cut off" if len(raw) % size
-               else "it holds a broken character" + (" (an unpaired surrogate)" if size == 2 else ""))
         encoding = name.split(" (")[0].split(" without")[0]
-        raise Refused(Problem(label, line, "-", f"the file is {encoding} text but {why}; save the file again "
-                                                "(as UTF-8)")) from None
-    return Decoded(text.removeprefix("\ufeff"), name)
+        encoding = _(encoding) if encoding.endswith("-endian") else encoding  # 'UTF-16' is a name
+        if len(raw) % size and size == 2:
+            message = _("the file is {encoding} text but it has an odd number of bytes: the last character is "
+                        "cut off; save the file again (as UTF-8)", encoding=encoding)
+        elif len(raw) % size:
+            message = _("the file is {encoding} text but its length is not a multiple of 4 bytes: the last "
+                        "character is cut off; save the file again (as UTF-8)", encoding=encoding)
+        elif size == 2:
+            message = _("the file is {encoding} text but it holds a broken character (an unpaired surrogate); "
+                        "save the file again (as UTF-8)", encoding=encoding)
+        else:
+            message = _("the file is {encoding} text but it holds a broken character; save the file again "
+                        "(as UTF-8)", encoding=encoding)
+        raise Refused(Problem(label, line, "-", message)) from None
+    return Decoded(text.removeprefix("\ufeff"), wide_name(name))
 
 
 def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None) -> Decoded:
@@ -208,12 +222,13 @@ def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | No
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
-            return Decoded(raw[3:].decode("utf-8"), "UTF-8 with BOM")
+            return Decoded(raw[3:].decode("utf-8"), _("UTF-8 with BOM"))
         except UnicodeDecodeError as err:
             line = _position(raw, err.start + 3)
             byte = raw[err.start + 3: err.start + 4].hex().upper()
-            raise Refused(Problem(label, line, "-", f"the file starts with a UTF-8 mark, but byte 0x{byte} on "
-                                                    "this line is not UTF-8; save the file as UTF-8 again")) from None
+            raise Refused(Problem(label, line, "-", _("the file starts with a UTF-8 mark, but byte 0x{byte} on "
+                                                      "this line is not UTF-8; save the file as UTF-8 again",
+                                                      byte=byte))) from None
     wide = wide_encoding(raw)
     if wide is not None:
         return _decode_wide(raw, label, *wide)
@@ -224,9 +239,9 @@ def decode_text(raw: bytes, label: str, region_countries: Mapping[str, str] | No
         sequences = len(UTF8_SEQUENCE.findall(sample))
         if sequences >= 2 and 3 * sequences > len(HIGH.findall(sample)):  # valid sequences outnumber stray bytes
             byte = raw[err.start: err.start + 1].hex().upper()
-            raise Refused(Problem(label, _position(raw, err.start), "-", f"not UTF-8 text: byte 0x{byte} on this "
-                                  "line breaks it, though the rest of the file is UTF-8; save the file as UTF-8 "
-                                  "again")) from None
+            raise Refused(Problem(label, _position(raw, err.start), "-", _(
+                "not UTF-8 text: byte 0x{byte} on this line breaks it, though the rest of the file is UTF-8; save "
+                "the file as UTF-8 again", byte=byte))) from None
         _refuse_utf8_mixed_in(raw, label)
     return _choose_single_byte(raw, region_countries or {}, label)
 
@@ -266,13 +281,14 @@ def _refuse_utf8_mixed_in(raw: bytes, label: str) -> None:
         return
     if len(utf8) >= len(other):
         number, byte = other[0]
-        raise Refused(Problem(label, number, "-", f"this line is not UTF-8 (byte 0x{byte.hex().upper()}), though "
-                              f"line {utf8[0][0]} is ('{quoted(utf8[0][1])}'): the file mixes encodings; save it "
-                              "again as UTF-8 and check this line's letters"))
+        raise Refused(Problem(label, number, "-", _(
+            "this line is not UTF-8 (byte 0x{byte}), though line {line} is ('{word}'): the file mixes encodings; "
+            "save it again as UTF-8 and check this line's letters",
+            byte=byte.hex().upper(), line=utf8[0][0], word=quoted(utf8[0][1]))))
     number, word = utf8[0]
-    raise Refused(Problem(label, number, "-", f"this line is UTF-8 ('{quoted(word)}'), though line {other[0][0]} "
-                          "and other lines are not: the file mixes encodings; save it again as UTF-8 and check "
-                          "the letters of these lines"))
+    raise Refused(Problem(label, number, "-", _(
+        "this line is UTF-8 ('{word}'), though line {line} and other lines are not: the file mixes encodings; "
+        "save it again as UTF-8 and check the letters of these lines", word=quoted(word), line=other[0][0])))
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -291,6 +307,14 @@ def sniff_delimiter(text: str) -> str:
 
 
 DELIMITER_NAMES = {"\t": "tab", ";": ";", ",": ","}
+
+
+def _separated(delimiter: str) -> str:
+    """The note 'tab separated' / '; separated'."""
+    if delimiter == "\t":
+        return _("tab separated")
+    # Translators: a note on how a file was read; {delimiter} is ';' or ','
+    return _("{delimiter} separated", delimiter=DELIMITER_NAMES[delimiter])
 
 
 def _decimal_comma(cells: pd.Series, european_hint: bool = False) -> bool:
@@ -337,14 +361,14 @@ def _normalise(frame: pd.DataFrame, notes: list[str], european_hint: bool = Fals
         if column not in frame.columns:
             continue
         comma = _decimal_comma(frame[column], european_hint)
-        if comma and "decimal comma" not in notes:
-            notes.append("decimal comma")
+        if comma and _("decimal comma") not in notes:
+            notes.append(_("decimal comma"))
         elif not comma and column == "value" and frame[column].astype(str).str.contains(r"\d\.\d").any() \
-                and "decimal point" not in notes:
-            notes.append("decimal point")
+                and _("decimal point") not in notes:
+            notes.append(_("decimal point"))
         frame[column] = _normalise_column(frame[column], comma)
     if "value" in frame.columns and frame["value"].astype(str).str.contains("%").any():
-        notes.append("percent signs dropped")
+        notes.append(_("percent signs dropped"))
 
 
 # --- Text tables -----------------------------------------------------------------------------------------
@@ -352,20 +376,24 @@ def _normalise(frame: pd.DataFrame, notes: list[str], european_hint: bool = Fals
 def _not_a_table(raw: bytes, label: str) -> ReadResult | None:
     for magic, what in NOT_TABLE_MAGIC.items():
         if raw.startswith(magic):
-            return ReadResult(None, [Problem(label, 1, "-", f"this is {what}, not a table (CSV, TSV or XLSX)")])
+            # Translators: {what} is a kind of file, such as 'a PNG image'
+            return ReadResult(None, [Problem(label, 1, "-", _("this is {what}, not a table (CSV, TSV or XLSX)",
+                                                              what=_(what)))])
     if raw.startswith(GZIP_MAGIC):
-        what = "a gzip archive" if gunzip_head(raw, 16) is not None else "a damaged gzip archive"
-        return ReadResult(None, [Problem(label, 1, "-", f"this is {what}, not a table (CSV, TSV or XLSX); only "
-                                                        "Eurostat downloads may be compressed")])
+        message = _("this is a gzip archive, not a table (CSV, TSV or XLSX); only Eurostat downloads may be "
+                    "compressed") if gunzip_head(raw, 16) is not None else \
+            _("this is a damaged gzip archive, not a table (CSV, TSV or XLSX); only Eurostat downloads may be "
+              "compressed")
+        return ReadResult(None, [Problem(label, 1, "-", message)])
     if raw.startswith(XLSX_MAGIC):
         return None
     head = raw[:4096]
     if b"\x00" in head and wide_encoding(raw) is None:
-        return ReadResult(None, [Problem(label, 1, "-", "this is a binary file, not a table (CSV, TSV or XLSX)")])
+        return ReadResult(None, [Problem(label, 1, "-", _("this is a binary file, not a table (CSV, TSV or XLSX)"))])
     return None
 
 
-NO_ROWS = "no rows below the header: the file names its columns but holds no figures"
+NO_ROWS = N_("no rows below the header: the file names its columns but holds no figures")
 
 
 def read_text_table(raw: bytes, label: str, region_countries: Mapping[str, str] | None = None,
@@ -377,19 +405,19 @@ def read_text_table(raw: bytes, label: str, region_countries: Mapping[str, str] 
         decoded = decode_text(raw, label, region_countries)
         text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
-            return ReadResult(None, [Problem(label, 1, "-", "the file is empty; expected a header row")])
+            return ReadResult(None, [Problem(label, 1, "-", _("the file is empty; expected a header row"))])
         delimiter = sniff_delimiter(text)
         records = parse_records(text, label, delimiter, lower_header=True, limits=limits)
         if records.header is None:
-            return ReadResult(None, [Problem(label, 1, "-", "the file has no header row")])
+            return ReadResult(None, [Problem(label, 1, "-", _("the file has no header row"))])
         check_header_cells(records.header, label, limits)
     except Refused as refused:
         return ReadResult(None, [refused.problem])
-    notes = [f"{DELIMITER_NAMES[delimiter]} separated", decoded.name]
+    notes = [_separated(delimiter), decoded.name]
     if len(records.header) == 1 and len(records) and not any(d in text for d in ",;\t"):
-        return ReadResult(None, [Problem(label, 1, "-", "this does not look like a table: no column separators")])
+        return ReadResult(None, [Problem(label, 1, "-", _("this does not look like a table: no column separators"))])
     if require_rows and not len(records) and not records.problems:
-        return ReadResult(None, [Problem(label, 1, "-", NO_ROWS)], notes)
+        return ReadResult(None, [Problem(label, 1, "-", _(NO_ROWS))], notes)
     frame = to_frame(records)
     _normalise(frame, notes, european_hint=delimiter == ";")
     notes += decoded.notes
@@ -470,9 +498,11 @@ def _check_long_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: 
     for number, start, end in _long_strings(data, limits.max_cell_chars):
         length = _shared_text_length(data[start:end])
         if length > limits.max_cell_chars:
-            raise Refused(exceeded(label, 1, "-", f"shared string {human(number)} of the workbook has "
-                                   f"{human(length)} characters (refused before any cell was filled with it)",
-                                   "max_cell_chars", limits, "characters"))
+            raise Refused(exceeded(label, 1, "-", ngettext(
+                "shared string {number} of the workbook has {n} character (refused before any cell was filled "
+                "with it)", "shared string {number} of the workbook has {n} characters (refused before any cell "
+                "was filled with it)", length, number=human(number), n=human(length)),
+                "max_cell_chars", limits, "characters"))
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Limits,
@@ -489,26 +519,28 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
         while chunk := stream.read(SCAN_CHUNK):
             window = tail + chunk
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
-                raise Refused(Problem(label, 1, "-", f"the workbook part {name} declares a DOCTYPE; Excel never "
-                                                     "writes one (entity expansion is refused)"))
+                raise Refused(Problem(label, 1, "-", _("the workbook part {part} declares a DOCTYPE; Excel never "
+                                                       "writes one (entity expansion is refused)", part=name)))
             pair = last + chunk  # two-byte marks that straddle chunks are counted once, here
             depth += (chunk.count(b"<") - 2 * pair.count(b"</") - pair.count(b"<?") - pair.count(b"<!")
                       - pair.count(b"/>"))
             if depth > limits.max_xml_depth:
-                raise Refused(exceeded(label, 1, "-", f"the workbook part {name} nests elements too deep",
+                raise Refused(exceeded(label, 1, "-", _("the workbook part {part} nests elements too deep",
+                                                        part=name),
                                        "max_xml_depth", limits, "levels"))
             if sheet:
                 cells[0] += CELL_TAG.subn(b"", chunk)[1]
                 for match in FAR_ROW.finditer(chunk):
                     if int(match.group(1)) > EXCEL_LAST_ROW:
-                        raise Refused(Problem(label, EXCEL_LAST_ROW, "-", f"the sheet has a row numbered "
-                                              f"{int(match.group(1))}, past Excel's last row ({EXCEL_LAST_ROW})"))
+                        raise Refused(Problem(label, EXCEL_LAST_ROW, "-", _(
+                            "the sheet has a row numbered {row}, past Excel's last row ({last})",
+                            row=int(match.group(1)), last=EXCEL_LAST_ROW)))
                 for match in WIDE_CELL.finditer(chunk):
                     letters = match.group(1).decode()
                     if _column_index(letters) > limits.max_columns:
-                        raise Refused(exceeded(label, int(match.group(2)), letters, f"the sheet has a cell in column "
-                                               f"{letters} ({_column_index(letters)})", "max_columns", limits,
-                                               "columns"))
+                        raise Refused(exceeded(label, int(match.group(2)), letters, _(
+                            "the sheet has a cell in column {letters} ({index})", letters=letters,
+                            index=_column_index(letters)), "max_columns", limits, "columns"))
             if strings:
                 cells[1] += STRING_TAG.subn(b"", chunk)[1]
                 start = offset - len(carry)
@@ -518,8 +550,9 @@ def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limi
                 offset, carry = offset + len(chunk), chunk[-EDGE_CARRY:]
             if max(cells) > limits.max_sheet_cells:
                 what = "cells" if cells[0] > limits.max_sheet_cells else "shared strings"
-                raise Refused(exceeded(label, 1, "-", f"the workbook has too many {what} (reading stopped)",
-                                       "max_sheet_cells", limits, what))
+                message = _("the workbook has too many cells (reading stopped)") if what == "cells" else \
+                    _("the workbook has too many shared strings (reading stopped)")
+                raise Refused(exceeded(label, 1, "-", message, "max_sheet_cells", limits, what))
             last, tail = chunk[-1:], chunk[-16:]
     if strings and max(longest, offset - edge) > limits.max_cell_chars:
         _check_long_strings(archive, info, label, limits)
@@ -535,13 +568,15 @@ def scan_workbook(raw: bytes, label: str, limits: Limits | None = None) -> None:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise Refused(Problem(label, 1, "-", "a damaged zip archive, not a readable Excel workbook (.xlsx)")) from None
+        raise Refused(Problem(label, 1, "-",
+                              _("a damaged zip archive, not a readable Excel workbook (.xlsx)"))) from None
     if len(members) > limits.max_archive_members:
-        raise Refused(exceeded(label, 1, "-", f"the workbook holds {human(len(members))} files",
+        raise Refused(exceeded(label, 1, "-", ngettext("the workbook holds {n} file", "the workbook holds {n} files",
+                                                       len(members), n=human(len(members))),
                                "max_archive_members", limits, "files"))
     declared = sum(m.file_size for m in members)
     if declared > limits.max_decompressed_bytes:
-        raise Refused(exceeded(label, 1, "-", f"the workbook expands to {human_bytes(declared)}",
+        raise Refused(exceeded(label, 1, "-", _("the workbook expands to {size}", size=human_bytes(declared)),
                                "max_decompressed_bytes", limits))
     cells = [0, 0]
     try:
@@ -551,13 +586,14 @@ def scan_workbook(raw: bytes, label: str, limits: Limits | None = None) -> None:
     except Refused:
         raise
     except Exception as err:  # zipfile: bad CRC, encryption, unknown compression
-        raise Refused(Problem(label, 1, "-", f"a damaged Excel workbook ({type(err).__name__})")) from None
+        raise Refused(Problem(label, 1, "-",
+                              _("a damaged Excel workbook ({error})", error=type(err).__name__))) from None
 
 
 def _header_row(rows: list[tuple[int, list[str]]]) -> int:
     """Index of the header among the non-empty rows: the first naming two known columns (a title or a
     note may stand above it), else the first non-empty row."""
-    for index, (_, cells) in enumerate(rows[:20]):
+    for index, (_number, cells) in enumerate(rows[:20]):
         if len({c.strip().lower() for c in cells} & KNOWN_HEADERS) >= 2:
             return index
     return 0
@@ -586,8 +622,8 @@ def _too_much_text(values: tuple, total: int, number: int, label: str, limits: L
         if total <= limits.max_sheet_text_bytes:
             break
         index -= 1
-    return exceeded(label, number, _column_letters(index), "the sheet's cells hold too much text up to here "
-                    "(reading stopped: a long text repeated in many cells?)", "max_sheet_text_bytes", limits)
+    return exceeded(label, number, _column_letters(index), _("the sheet's cells hold too much text up to here "
+                    "(reading stopped: a long text repeated in many cells?)"), "max_sheet_text_bytes", limits)
 
 
 def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> list[tuple[int, list[str]]]:
@@ -602,22 +638,24 @@ def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> l
         if number & 4095 == 0:
             deadline.check(number)
             if number > EXCEL_LAST_ROW:
-                raise Refused(Problem(label, number, "-", f"the sheet goes past Excel's last row ({EXCEL_LAST_ROW})"))
+                raise Refused(Problem(label, number, "-", _("the sheet goes past Excel's last row ({last})",
+                                                            last=EXCEL_LAST_ROW)))
         empty = values.count(None)
         if empty == len(values):
             continue
         if len(values) > limits.max_columns:
-            raise Refused(exceeded(label, number, "-", f"the sheet has {len(values)} columns",
+            raise Refused(exceeded(label, number, "-", ngettext("the sheet has {n} column", "the sheet has {n} columns",
+                                                                len(values)),
                                    "max_columns", limits, "columns"))
         cells += len(values) - empty
         text += sum(len(v) for v in values if v.__class__ is str)  # a shared string counts in every cell using it
         if text > limits.max_sheet_text_bytes:
             raise Refused(_too_much_text(values, text, number, label, limits))
         if cells > limits.max_sheet_cells:
-            raise Refused(exceeded(label, number, "-", "the sheet has too many cells (reading stopped)",
+            raise Refused(exceeded(label, number, "-", _("the sheet has too many cells (reading stopped)"),
                                    "max_sheet_cells", limits, "cells"))
         if len(filled) > limits.max_rows:
-            raise Refused(exceeded(label, number, "-", "the sheet has too many rows (reading stopped)",
+            raise Refused(exceeded(label, number, "-", _("the sheet has too many rows (reading stopped)"),
                                    "max_rows", limits, "rows"))
         filled.append((number, ["" if v is None else _cell_text(v) for v in values]))
     return [(number, cells) for number, cells in filled if any(c.strip() for c in cells)]
@@ -625,16 +663,17 @@ def _filled_rows(worksheet, label: str, limits: Limits, deadline: Deadline) -> l
 
 def _sheet_result(worksheet, label: str, limits: Limits, deadline: Deadline, require_rows: bool = True) -> ReadResult:
     title = worksheet.title
-    notes = [f"Excel sheet '{title}'"]
+    notes = [_("Excel sheet '{sheet}'", sheet=title)]
     try:
         filled = _filled_rows(worksheet, label, limits, deadline)
     except Refused as refused:
         return ReadResult(None, [refused.problem], notes)
     except Exception as err:  # openpyxl on damaged sheet XML: one line, never a traceback
-        return ReadResult(None, [Problem(label, 1, "-", f"sheet '{title}' cannot be read ({type(err).__name__})")],
+        return ReadResult(None, [Problem(label, 1, "-", _("sheet '{sheet}' cannot be read ({error})", sheet=title,
+                                                                error=type(err).__name__))],
                           notes)
     if not filled:
-        return ReadResult(None, [Problem(label, 1, "-", f"sheet '{title}' is empty")], notes)
+        return ReadResult(None, [Problem(label, 1, "-", _("sheet '{sheet}' is empty", sheet=title))], notes)
     start = _header_row(filled)
     header_number, header = filled[start][0], [c.strip().lower() for c in filled[start][1]]
     while header and not header[-1]:
@@ -644,9 +683,11 @@ def _sheet_result(worksheet, label: str, limits: Limits, deadline: Deadline, req
     except Refused as refused:
         return ReadResult(None, [refused.problem], notes)
     if header_number > 1:
-        notes.append(f"header on row {header_number}")
+        notes.append(_("header on row {row}", row=header_number))
     if require_rows and not filled[start + 1:]:
-        return ReadResult(None, [Problem(label, header_number, "-", f"{NO_ROWS} (sheet '{title}')")], notes)
+        return ReadResult(None, [Problem(label, header_number, "-", _(
+            "no rows below the header: the file names its columns but holds no figures (sheet '{sheet}')",
+            sheet=title))], notes)
     rows, lines = [], []
     for number, cells in filled[start + 1:]:
         rows.append([c.strip() for c in cells[: len(header)]] + [""] * (len(header) - len(cells)))
@@ -665,7 +706,7 @@ def _open_workbook(raw: bytes, label: str, limits: Limits):
     try:
         return openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception:  # a damaged workbook, or a zip that is no workbook: say so in one line
-        raise Refused(Problem(label, 1, "-", "a zip archive that is not an Excel workbook (.xlsx)")) from None
+        raise Refused(Problem(label, 1, "-", _("a zip archive that is not an Excel workbook (.xlsx)"))) from None
 
 
 def read_xlsx_tables(raw: bytes, label: str, extra_sheet: str = "regions") -> tuple[ReadResult, ReadResult | None]:
@@ -697,7 +738,7 @@ def read_xlsx(raw: bytes, label: str, sheet: str | None = None, limits: Limits |
         return ReadResult(None, [refused.problem])
     try:
         if sheet is not None and sheet not in book.sheetnames:
-            return ReadResult(None, [Problem(label, 1, "-", f"the workbook has no sheet '{sheet}'")])
+            return ReadResult(None, [Problem(label, 1, "-", _("the workbook has no sheet '{sheet}'", sheet=sheet))])
         worksheet = book[sheet] if sheet else book.worksheets[0]
         return _sheet_result(worksheet, label, limits, Deadline(label, limits), require_rows)
     finally:
@@ -728,6 +769,12 @@ def read_any(raw: bytes, label: str, sheet: str | None = None,
     return read_text_table(raw, label, region_countries, limits, require_rows)
 
 
+def how_read(notes: list[str]) -> str:
+    """'; separated, UTF-8, decimal comma': the notes on how a table was read, as a list of the current language
+    (CLDR's short unit list, which English writes with commas only)."""
+    return format_list(list(notes), style="unit-short", locale=cldr_locale(current_language())) if notes else ""
+
+
 def folder_table_reader(label: str, region_countries: Mapping[str, str] | None = None,
                         notes: list[str] | None = None) -> Callable[[bytes], tuple[pd.DataFrame | None, list[Problem]]]:
     """How a complete data folder's table that is no plain UTF-8 comma-separated file is read (reader.read_table's
@@ -738,7 +785,8 @@ def folder_table_reader(label: str, region_countries: Mapping[str, str] | None =
         result = read_any(raw, label, region_countries=region_countries, limits=current().for_server_folder(),
                           require_rows=False)
         if notes is not None and result.notes:
-            notes.append(f"{PurePosixPath(label).name}: read as {', '.join(result.notes)}")
+            # Translators: {file} is a file's name, {how} a list such as '; separated, UTF-8, decimal comma'
+            notes.append(_("{file}: read as {how}", file=PurePosixPath(label).name, how=how_read(result.notes)))
         return result.frame, result.problems
 
     return read

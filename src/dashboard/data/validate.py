@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.data.problems import Problem
 from dashboard.data.reader import LINE, parse_numbers
 from dashboard.data.schema import Column, Table
+from dashboard.i18n import N_, _
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
 COUNTRY_PATTERN = r"^[A-Z]{2}$"
@@ -20,25 +21,31 @@ TRUE_WORDS = ("true", "1", "yes")
 BOOL_WORDS = (*TRUE_WORDS, "false", "0", "no", "")
 
 
-def _problems(frame: pd.DataFrame, mask: pd.Series, label: str, column: str, template: str) -> list[Problem]:
-    """One Problem per masked row; ``{value}`` in the template is the offending cell."""
+def _problems(frame: pd.DataFrame, mask: pd.Series, label: str, column: str, template: str,
+              **values: object) -> list[Problem]:
+    """One Problem per masked row; ``{value}`` in the template is the offending cell. ``template`` is an English
+    message marked with N_, translated here once (the language is the caller's); ``values`` fill its other
+    placeholders."""
     hits = frame.loc[mask, [LINE, column]]
-    return [Problem(label, int(line), column, template.format(value=value))
+    if hits.empty:
+        return []
+    text = _(template)
+    return [Problem(label, int(line), column, text.format(value=value, **values))
             for line, value in hits.itertuples(index=False, name=None)]
 
 
 def check_header(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]:
     present = [c for c in frame.columns if c != LINE]
-    problems = [Problem(label, 1, c.name, "missing column")
+    problems = [Problem(label, 1, c.name, _("missing column"))
                 for c in table.columns if c.name not in present and c.required]
     expected = set(table.names)
-    problems += [Problem(label, 1, name or "(blank)",
-                         f"unknown column; expected some of: {', '.join(table.names)}")
+    problems += [Problem(label, 1, name or "(blank)",  # a location: stays as it is
+                         _("unknown column; expected some of: {columns}", columns=", ".join(table.names)))
                  for name in present if name not in expected]
     seen: set[str] = set()
     for name in present:
         if name in seen:
-            problems.append(Problem(label, 1, name, "column appears twice"))
+            problems.append(Problem(label, 1, name, _("column appears twice")))
         seen.add(name)
     return problems
 
@@ -73,7 +80,7 @@ def _check_column(frame: pd.DataFrame, column: Column, label: str,
     empty = cells == ""
     problems: list[Problem] = []
     if column.required:
-        problems += _problems(frame, empty, label, column.name, "empty; a value is required")
+        problems += _problems(frame, empty, label, column.name, N_("empty; a value is required"))
     filled = ~empty
     if column.kind in ("float", "int"):
         numbers = (parsed or {}).get(column.name)
@@ -82,42 +89,42 @@ def _check_column(frame: pd.DataFrame, column: Column, label: str,
             if parsed is not None:
                 parsed[column.name] = numbers
         bad = filled & numbers.isna()
-        problems += _problems(frame, bad, label, column.name, "'{value}' is not a number")
+        problems += _problems(frame, bad, label, column.name, N_("'{value}' is not a number"))
         if column.kind == "int":
             fractional = filled & ~bad & (numbers % 1 != 0)
-            problems += _problems(frame, fractional, label, column.name, "'{value}' is not a whole number")
+            problems += _problems(frame, fractional, label, column.name, N_("'{value}' is not a whole number"))
         if column.minimum is not None or column.maximum is not None:
             lo = -np.inf if column.minimum is None else column.minimum
             hi = np.inf if column.maximum is None else column.maximum
             out = filled & ~bad & ((numbers < lo) | (numbers > hi))
             problems += _problems(frame, out, label, column.name,
-                                  f"'{{value}}' is outside {_fmt(lo)}-{_fmt(hi)}")
+                                  N_("'{value}' is outside {low}-{high}"), low=_fmt(lo), high=_fmt(hi))
     elif column.kind == "id":
         bad = filled & ~_matches(cells, ID_PATTERN)
         problems += _problems(frame, bad, label, column.name,
-                              "'{value}' is not an id (lower-case letters, digits, _)")
+                              N_("'{value}' is not an id (lower-case letters, digits, _)"))
     elif column.kind == "country":
         bad = filled & ~_matches(cells, COUNTRY_PATTERN)
         problems += _problems(frame, bad, label, column.name,
-                              "'{value}' is not an ISO 3166-1 alpha-2 country code")
+                              N_("'{value}' is not an ISO 3166-1 alpha-2 country code"))
     elif column.kind == "bool":
         bad = ~per_distinct(cells, lambda distinct: distinct.str.lower().isin(BOOL_WORDS))
-        problems += _problems(frame, bad, label, column.name, "'{value}' is not true or false")
+        problems += _problems(frame, bad, label, column.name, N_("'{value}' is not true or false"))
     elif column.kind == "colour":
         bad = filled & ~_matches(cells, r"^#[0-9a-fA-F]{6}$")
-        problems += _problems(frame, bad, label, column.name, "'{value}' is not a colour (#rrggbb)")
+        problems += _problems(frame, bad, label, column.name, N_("'{value}' is not a colour (#rrggbb)"))
     elif column.kind == "slug":
         bad = filled & ~_matches(cells, r"^[a-z0-9]+(-[a-z0-9]+)*$")
         problems += _problems(frame, bad, label, column.name,
-                              "'{value}' is not a file-name slug (lower-case letters, digits, single -)")
+                              N_("'{value}' is not a file-name slug (lower-case letters, digits, single -)"))
     elif column.kind == "url":
         bad = filled & ~_matches(cells, r"^https?://")
-        problems += _problems(frame, bad, label, column.name, "'{value}' is not an http(s) URL")
+        problems += _problems(frame, bad, label, column.name, N_("'{value}' is not an http(s) URL"))
     elif column.kind == "choice":
         allowed = [c for c in column.choices if c]
         bad = filled & ~cells.isin(column.choices)
         problems += _problems(frame, bad, label, column.name,
-                              f"'{{value}}' is not one of: {', '.join(allowed)}")
+                              N_("'{value}' is not one of: {choices}"), choices=", ".join(allowed))
     return problems
 
 
@@ -142,7 +149,8 @@ def check_unique(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]
         column = column.where(~filled[k], k)
     parts = [(f"{k}=" + cells[k]).where(filled[k], "") for k in key]
     texts = [", ".join(p for p in row if p) for row in zip(*parts, strict=True)]
-    return [Problem(label, int(line), name, f"duplicate key ({text}); first on line {start}")
+    message = _("duplicate key ({key}); first on line {line}")
+    return [Problem(label, int(line), name, message.format(key=text, line=start))
             for line, name, text, start in zip(later[LINE], column, texts, first[later.index], strict=True)]
 
 
@@ -152,7 +160,20 @@ def check_reference(frame: pd.DataFrame, column: str, known: set[str], label: st
         return []
     bad = per_distinct(frame[column], lambda distinct: (distinct != "") & distinct.str.match(ID_PATTERN)
                        & ~distinct.isin(known))
-    return _problems(frame, bad, label, column, f"unknown {what} '{{value}}' (not in {where})")
+    if what in UNKNOWN:
+        return _problems(frame, bad, label, column, UNKNOWN[what], where=where)
+    return _problems(frame, bad, label, column, N_("unknown {what} '{value}' (not in {where})"), what=what,
+                     where=where)
+
+
+# check_reference's ``what``, each a message of its own (``where`` is a file's name, or said in words by the caller)
+UNKNOWN = {
+    "region": N_("unknown region '{value}' (not in {where})"),
+    "indicator": N_("unknown indicator '{value}' (not in {where})"),
+    "source": N_("unknown source '{value}' (not in {where})"),
+    "territory": N_("unknown territory '{value}' (not in {where})"),
+    "territory kind": N_("unknown territory kind '{value}' (not in {where})"),
+}
 
 
 def check_value_ranges(values: pd.DataFrame, indicator_kinds: dict[str, str], label: str,
@@ -167,10 +188,10 @@ def check_value_ranges(values: pd.DataFrame, indicator_kinds: dict[str, str], la
     never_negative = per_distinct(ids, lambda distinct: distinct.map(indicator_kinds).isin(
         ["count", "amount", "area", "index"]))
     problems = _problems(values, percent & ((numbers < 0) | (numbers > 100)), label, "value",
-                         "'{value}' is outside 0-100 for a percentage")
+                         N_("'{value}' is outside 0-100 for a percentage"))
     non_negative = never_negative & (numbers < 0)
     problems += _problems(values, non_negative, label, "value",
-                          "'{value}' is negative; counts and amounts cannot be")
+                          N_("'{value}' is negative; counts and amounts cannot be"))
     return problems
 
 
@@ -178,7 +199,7 @@ def check_territory_kinds(frame: pd.DataFrame, label: str, needed: tuple[str, ..
     """territory_kinds.csv beyond its cells: one kind per rank and per coarse wording, and a row for each kind
     the dashboard gives a meaning of its own (``needed``)."""
     problems: list[Problem] = []
-    for column, what in (("rank", "rank"), ("wording", "territory type")):
+    for column in ("rank", "wording"):
         if column not in frame.columns or "kind" not in frame.columns:
             continue
         first: dict[str, tuple[str, int]] = {}
@@ -191,13 +212,17 @@ def check_territory_kinds(frame: pd.DataFrame, label: str, needed: tuple[str, ..
                 continue
             if cell in first:
                 other, at = first[cell]
-                problems.append(Problem(label, int(line), column, f"{what} '{cell}' is already kind '{other}''s "
-                                                                  f"(line {at}); each kind needs its own"))
+                message = _("rank '{cell}' is already kind '{other}''s (line {line}); each kind needs its own",
+                            cell=cell, other=other, line=at) if column == "rank" else \
+                    _("territory type '{cell}' is already kind '{other}''s (line {line}); each kind needs its own",
+                      cell=cell, other=other, line=at)
+                problems.append(Problem(label, int(line), column, message))
             else:
                 first[cell] = (str(kind), int(line))
     if "kind" in frame.columns:
         present = set(frame["kind"])
-        problems += [Problem(label, 0, "kind", f"no row for kind '{kind}', which the dashboard gives a meaning to")
+        problems += [Problem(label, 0, "kind", _("no row for kind '{kind}', which the dashboard gives a meaning to",
+                                                 kind=kind))
                      for kind in needed if kind not in present]
     return problems
 

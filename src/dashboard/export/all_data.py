@@ -31,27 +31,28 @@ from dashboard.data.schema import (
     Table,
 )
 from dashboard.export.cells import neutralise
+from dashboard.i18n import N_, _, current_language, ngettext
 from dashboard.view_model import read_date
 
 PRODUCT = "baltic-metropoles"
-# Table name -> what a reader needs to know about it (the README and the descriptor say it).
+# Table name -> what a reader needs to know about it (the README and the descriptor say it, translated where shown).
 ABOUT = {
-    "values": "one row per figure: region, indicator, edition, year, value, territory and source",
-    "regions": "the metropolitan regions: name, country, coordinates, Eurostat metro code, network",
-    "indicators": "what each indicator measures, its unit and how the dashboard derives from it",
-    "sources": "every source read: publisher, title, the address read, when it was read, and its kind "
-               "(official, network, other, secondary = read in a third-party copy, user = your data)",
-    "territories": "the exact area each figure describes (core city, Eurostat metropolitan region, ...)",
-    "gaps": "why a key figure is missing for a region and edition",
-    "territory_kinds": "the kinds of territory, their labels and the comparison basis they belong to",
-    "metro_compositions": "which NUTS 3 regions each Eurostat metro region sums, and how far that is proved",
+    "values": N_("one row per figure: region, indicator, edition, year, value, territory and source"),
+    "regions": N_("the metropolitan regions: name, country, coordinates, Eurostat metro code, network"),
+    "indicators": N_("what each indicator measures, its unit and how the dashboard derives from it"),
+    "sources": N_("every source read: publisher, title, the address read, when it was read, and its kind "
+                  "(official, network, other, secondary = read in a third-party copy, user = your data)"),
+    "territories": N_("the exact area each figure describes (core city, Eurostat metropolitan region, ...)"),
+    "gaps": N_("why a key figure is missing for a region and edition"),
+    "territory_kinds": N_("the kinds of territory, their labels and the comparison basis they belong to"),
+    "metro_compositions": N_("which NUTS 3 regions each Eurostat metro region sums, and how far that is proved"),
 }
 SCHEMAS: dict[str, Table] = {"values": VALUES, "regions": REGIONS, "indicators": INDICATORS, "sources": SOURCES,
                              "territories": TERRITORIES, "gaps": GAPS, "territory_kinds": TERRITORY_KIND_TABLE,
                              "metro_compositions": COMPOSITIONS}
 FRICTIONLESS_TYPES = {"float": "number", "int": "integer", "bool": "boolean"}  # everything else is a string
-LICENSE_NOTE = ("Each figure is as published by the source its source_id names (sources.csv): the publisher's "
-                "terms apply to it. The tables' arrangement is the Baltic Metropoles dashboard's.")
+LICENSE_NOTE = N_("Each figure is as published by the source its source_id names (sources.csv): the publisher's "
+                  "terms apply to it. The tables' arrangement is the Baltic Metropoles dashboard's.")
 
 
 def all_data_stem(today: dt.date | None = None) -> str:
@@ -105,10 +106,14 @@ def _has_user_data(dataset: Dataset) -> bool:
 
 
 def citation(today: dt.date | None = None, as_of: str = "") -> str:
+    """How to cite the export, in the current language (dates in ISO 8601, the same in every language)."""
     today = today or dt.date.today()
-    read = f" Sources read up to {as_of}." if as_of else ""
-    return (f"Baltic Metropoles dashboard: all data (BaltMet metropolitan regions and the Baltic Sea Region), "
-            f"exported {today.isoformat()}.{read} Figures as published by the sources named in sources.csv.")
+    if as_of:
+        return _("Baltic Metropoles dashboard: all data (BaltMet metropolitan regions and the Baltic Sea Region), "
+                 "exported {date}. Sources read up to {as_of}. Figures as published by the sources named in "
+                 "sources.csv.", date=today.isoformat(), as_of=as_of)
+    return _("Baltic Metropoles dashboard: all data (BaltMet metropolitan regions and the Baltic Sea Region), "
+             "exported {date}. Figures as published by the sources named in sources.csv.", date=today.isoformat())
 
 
 def descriptor(dataset: Dataset, frames: dict[str, pd.DataFrame], name: str, today: dt.date | None = None,
@@ -122,36 +127,46 @@ def descriptor(dataset: Dataset, frames: dict[str, pd.DataFrame], name: str, tod
         key = [k for k in schema.key if k in frame.columns]
         resources.append({
             "name": table.replace("_", "-"), "path": f"{table}.csv", "profile": "tabular-data-resource",
-            "title": table, "description": ABOUT[table], "format": "csv", "mediatype": "text/csv",
+            "title": table, "description": _(ABOUT[table]), "format": "csv", "mediatype": "text/csv",
             "encoding": "utf-8",
             "schema": {"fields": fields, "missingValues": [""], **({"primaryKey": key} if key else {})},
         })
     publishers = sorted({str(p) for p in dataset.sources["publisher"]})
     return {
-        "profile": "tabular-data-package", "name": name, "title": "Baltic Metropoles: all data",
+        "profile": "tabular-data-package", "name": name, "title": _("Baltic Metropoles: all data"),
         "description": citation(today, as_of), "created": f"{today.isoformat()}T00:00:00Z",
-        "licenses": [{"name": "other-at", "title": LICENSE_NOTE}],
+        "licenses": [{"name": "other-at", "title": _(LICENSE_NOTE)}],
         "sources": [{"title": p} for p in publishers[:500]],
         "resources": resources,
     }
 
 
+def headings() -> tuple[str, str, str]:
+    """The README's three headings, in the current language (the workbook's README sheet sets them in bold)."""
+    # Translators: a heading of a plain-text README (written in capitals there: keep them if your language does)
+    return _("HOW TO CITE"), _("FILES"), _("NOTES")
+
+
 def readme(dataset: Dataset, frames: dict[str, pd.DataFrame], today: dt.date | None = None,
            as_of: str = "") -> str:
-    lines = ["Baltic Metropoles: all data", "", "HOW TO CITE", citation(today, as_of), "", "FILES"]
-    lines += [f"{t}.csv ({len(f)} rows): {ABOUT[t]}." for t, f in frames.items()]
-    lines += ["datapackage.json: the same tables with their column types and keys (Frictionless data package).",
-              "", "NOTES",
-              "- The folder is a data folder the dashboard reads: python -m dashboard validate FOLDER; "
-              "python app.py --data FOLDER.",
-              "- One figure per region, indicator, edition, year and territory; a missing figure has no row "
-              "(gaps.csv says why for the key figures). Nothing is estimated or filled in.",
-              "- Figures of different territory kinds are not like with like: see territory_id and territories.csv.",
-              "- Text cells that a spreadsheet would read as a formula start with an apostrophe.",
-              f"- {LICENSE_NOTE}"]
+    cite, files, notes = headings()
+    lines = [_("Baltic Metropoles: all data"), "", cite, citation(today, as_of), "", files]
+    # Translators: a line of the README's file list: {file} is a file name such as 'values.csv', {about} what it holds
+    lines += [ngettext("{file} ({n} row): {about}.", "{file} ({n} rows): {about}.", len(f), file=f"{t}.csv",
+                       about=_(ABOUT[t])) for t, f in frames.items()]
+    lines += [_("datapackage.json: the same tables with their column types and keys (Frictionless data package)."),
+              "", notes,
+              "- " + _("The folder is a data folder the dashboard reads: python -m dashboard validate FOLDER; "
+                       "python app.py --data FOLDER."),
+              "- " + _("One figure per region, indicator, edition, year and territory; a missing figure has no row "
+                       "(gaps.csv says why for the key figures). Nothing is estimated or filled in."),
+              "- " + _("Figures of different territory kinds are not like with like: see territory_id and "
+                       "territories.csv."),
+              "- " + _("Text cells that a spreadsheet would read as a formula start with an apostrophe."),
+              f"- {_(LICENSE_NOTE)}"]
     if _has_user_data(dataset):
-        lines.append("- This export includes the figures you added in this session: their source rows have "
-                     "kind 'user' (publisher 'Your data').")
+        lines.append("- " + _("This export includes the figures you added in this session: their source rows have "
+                              "kind 'user' (publisher 'Your data')."))
     return "\n".join(lines) + "\n"
 
 
@@ -180,13 +195,15 @@ def all_data_xlsx(dataset: Dataset, today: dt.date | None = None, as_of: str = "
     about = [(line, "") for line in readme(dataset, frames, today, as_of).splitlines()]
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        writer.book.properties.language = current_language()  # the language of its texts (core properties)
         pd.DataFrame([(neutralise(a), b) for a, b in about], columns=["README", ""]).to_excel(
             writer, sheet_name="README", index=False)
         sheet = writer.sheets["README"]
         sheet.column_dimensions["A"].width = 140
-        for (cell, _) in sheet.iter_rows(min_row=2):
+        bold = set(headings())
+        for (cell, _blank) in sheet.iter_rows(min_row=2):
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.value and str(cell.value).isupper():
+            if cell.value in bold:
                 cell.font = Font(bold=True)
         for table, frame in frames.items():
             frame.to_excel(writer, sheet_name=table, index=False)

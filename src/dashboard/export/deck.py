@@ -44,11 +44,13 @@ from dashboard.export.textfit import fitting_size
 from dashboard.export.typography import plain
 from dashboard.figures.common import ChartMeta, source_text
 from dashboard.figures.spec import FigureSpec
+from dashboard.i18n import N_, _, current_language, long_date, ngettext
+from dashboard.measures import territory_name
 from dashboard.state import ViewState
 from dashboard.view_model import KpiLine, chart_summary, kpi_lines
 from dashboard.views import CHARTS
 
-SECONDARY = "(secondary copy)"
+SECONDARY = N_("{source} (secondary copy)")  # figures.common's mark of a source read in a third-party copy
 SOURCE_PT = 12
 FOOTER_PT = (12, 11, 10)  # a chart slide's source line: the largest size at which it is one line
 SOURCES_PT, SOURCE_SPACE = (12, 11, 10), 3
@@ -63,12 +65,19 @@ def _notes(slide, paragraphs: list[str]) -> None:
     slide.notes_slide.notes_text_frame.text = "\n".join(p for p in paragraphs if p)
 
 
+def secondary_mark() -> str:
+    """The words figures.common adds after a source read in a secondary copy, in the current language."""
+    prefix, _sep, suffix = _(SECONDARY, source="\0").partition("\0")
+    return suffix.strip() or prefix.strip()
+
+
 def secondary_regions(figure: FigureSpec) -> list[str]:
     """Names of the regions whose mark rests on a figure read in a secondary copy (from the hover data)."""
+    mark = secondary_mark()
     names = []
     for trace in figure["data"]:
         for row in trace.get("customdata") or []:
-            if isinstance(row, list | tuple) and len(row) > 6 and SECONDARY in str(row[6]):
+            if isinstance(row, list | tuple) and len(row) > 6 and mark and mark in str(row[6]):
                 names.append(plain(row[1]))
     return list(dict.fromkeys(names))
 
@@ -80,12 +89,15 @@ def chart_notes(meta: ChartMeta, figure: FigureSpec) -> list[str]:
     secondary = secondary_regions(figure)
     return [
         f"{comparability.basis_label}.",
-        f"Caveats: {badges}" if badges else "",
-        f"Secondary figures (read in a third-party copy, not at the publisher): {', '.join(secondary)}."
-        if secondary else "",
-        f"What is compared: {comparability.footnote}" if comparability.footnote else "",
-        "No data: " + "; ".join(f"{name}: {why}" for name, why in meta.missing) if meta.missing else "",
-        "Sources: " + "; ".join(meta.sources) if meta.sources else "",
+        _("Caveats: {badges}", badges=badges) if badges else "",
+        # Translators: {regions} is a comma-separated list of region names
+        _("Secondary figures (read in a third-party copy, not at the publisher): {regions}.",
+          regions=", ".join(secondary)) if secondary else "",
+        _("What is compared: {footnote}", footnote=comparability.footnote) if comparability.footnote else "",
+        # Translators: the regions a chart leaves out, each with why: 'Riga: no figure; Oslo: ...'
+        _("No data: {regions}", regions="; ".join(f"{name}: {why}" for name, why in meta.missing))
+        if meta.missing else "",
+        _("Sources: {sources}", sources="; ".join(meta.sources)) if meta.sources else "",
     ]
 
 
@@ -93,17 +105,21 @@ def source_footer(meta: ChartMeta, width: int = INNER) -> Line:
     """The chart's sources in one line: every source where they fit, else the publishers, else as many
     publishers as fit and how many more (the notes and the data download have every title)."""
     if not meta.sources:
-        return Line("Source: no figures", SOURCE_PT, colour=GREY)
-    notes = " (titles in the notes)"
-    candidates = ["Sources: " + "; ".join(meta.sources), "Sources: " + "; ".join(meta.publishers) + notes]
+        return Line(_("Source: no figures"), SOURCE_PT, colour=GREY)
+    candidates = [_("Sources: {sources}", sources="; ".join(meta.sources)),
+                  _("Sources: {publishers} (titles in the notes)", publishers="; ".join(meta.publishers))]
     publishers = list(meta.publishers or meta.sources)
-    candidates += ["Sources: " + "; ".join(publishers[:n]) + f" and {len(publishers) - n} more" + notes
+    # Translators: the first publishers of a chart's sources, and how many more there are
+    candidates += [ngettext("Sources: {publishers} and {n} more (titles in the notes)",
+                            "Sources: {publishers} and {n} more (titles in the notes)", len(publishers) - n,
+                            publishers="; ".join(publishers[:n]))
                    for n in range(len(publishers) - 1, 0, -1)]
     for size in FOOTER_PT:
         for text in candidates:
             if len(wrapped([Line(text, size)], width)) == 1:
                 return Line(text, size, colour=GREY)
-    return Line(f"Sources: {len(publishers)} publishers" + notes, FOOTER_PT[-1], colour=GREY)
+    return Line(ngettext("Sources: {n} publisher (titles in the notes)",
+                         "Sources: {n} publishers (titles in the notes)", len(publishers)), FOOTER_PT[-1], colour=GREY)
 
 
 def _heading(slide, title: str, subtitle: str) -> int:
@@ -121,7 +137,7 @@ def chart_slide(prs: Presentation, drawing: str, figure: FigureSpec, meta: Chart
     slide = _blank(prs)
     _notes(slide, chart_notes(meta, figure))
     if has_native(drawing, figure):
-        badges = " · ".join(text for text, _ in meta.comparability.badges)
+        badges = " · ".join(text for text, _why in meta.comparability.badges)
         top = _heading(slide, meta.title, meta.subtitle + (f"  ⚠ {badges}" if badges else ""))
         footer = source_footer(meta)
         bottom = HEIGHT - Inches(0.15) - height_of([footer])
@@ -140,10 +156,13 @@ def _title_slide(prs: Presentation, dataset: Dataset, state: ViewState, today: d
     slide = _blank(prs)
     focus = dataset.region_name(state.focus)
     peers = [dataset.region_name(r) for r in state.regions if r != state.focus]
+    # Translators: {peers} is a comma-separated list of region names
+    compared = _("Compared with {peers}", peers=", ".join(peers)) if peers else _("Compared with no peers")
     add_text(slide, MARGIN, Inches(2.0), INNER, [
-        Line(f"{focus} and its peers", 44, True, DARK),
-        Line(f"Compared with {', '.join(peers) or 'no peers'}", 20),
-        Line(f"{EDITIONS[state.edition]} · Baltic Metropoles dashboard · {today.isoformat()}", 16, colour=GREY)],
+        Line(_("{region} and its peers", region=focus), 44, True, DARK),
+        Line(compared, 20),
+        Line(_("{edition} · Baltic Metropoles dashboard · {date}", edition=_(EDITIONS[state.edition]),
+               date=long_date(today)), 16, colour=GREY)],
         space_after=8)
 
 
@@ -154,7 +173,7 @@ def _profile_slide(prs: Presentation, dataset: Dataset, state: ViewState) -> Non
     profile = build_profile(dataset, state.focus, state.edition, tuple(r for r in state.regions if r != state.focus))
     slide = _blank(prs)
     add_text(slide, MARGIN, Inches(0.5), INNER, [
-        Line(f"{dataset.region_name(state.focus)}: profile", 36, True, DARK),
+        Line(_("{region}: profile", region=dataset.region_name(state.focus)), 36, True, DARK),
         *(Line(line, 18) for line in profile_slide_lines(profile))], space_after=10)
     _notes(slide, [f"[{n['number']}] {n['text']}" for n in profile_blocks(profile)["footnotes"]])
 
@@ -188,7 +207,7 @@ def key_figures_slide(slide, dataset: Dataset, state: ViewState) -> list[Card]:
     median lines first among the lines that give way on a full card; a row of cards without figures takes
     only the height it needs, so that the figures' cards have room for all they say."""
     add_text(slide, MARGIN, Inches(0.3), INNER,
-             [Line(f"{dataset.region_name(state.focus)}: key figures", 36, True, DARK)])
+             [Line(_("{region}: key figures", region=dataset.region_name(state.focus)), 36, True, DARK)])
     cards = []
     for line in kpi_lines(dataset, state):
         card = kpi_card(dataset, line)
@@ -212,10 +231,13 @@ def _kpi_notes(dataset: Dataset, state: ViewState) -> list[str]:
     out = []
     for line in kpi_lines(dataset, state):
         if line.figure is None:
-            out.append(f"{line.label}: no figure, {compared(line.basis)}.")
+            # Translators: a speaker note; {compared} is e.g. 'compared on core cities'
+            out.append(_("{indicator}: no figure, {compared}.", indicator=line.label, compared=compared(line.basis)))
             continue
-        out.append(f"{line.label}: {line.figure.territory}, {compared(line.basis)}; "
-                   f"source {source_text(dataset, line.figure.source_id)}.")
+        # Translators: a speaker note; {compared} is e.g. 'compared on core cities', {source} 'publisher: title'
+        out.append(_("{indicator}: {territory}, {compared}; source {source}.", indicator=line.label,
+                     territory=territory_name(dataset, line.figure), compared=compared(line.basis),
+                     source=source_text(dataset, line.figure.source_id)))
     return out
 
 
@@ -239,14 +261,16 @@ def _sources_slides(prs: Presentation, sources: list[str]) -> None:
     width = int((INNER - COLUMN_GAP) / 2)
     room = HEIGHT - SOURCES_TOP - Inches(0.3) - 2 * INSET
     for size in SOURCES_PT:
-        lines = [Line(s, size) for s in sources] or [Line("No figures in this view.", 14, colour=GREY)]
+        lines = [Line(s, size) for s in sources] or [Line(_("No figures in this view."), 14, colour=GREY)]
         columns = _columns(lines, width, room)
         if len(columns) <= 2:
             break
     pages = [columns[i:i + 2] for i in range(0, len(columns), 2)]
     for number, page in enumerate(pages, start=1):
         slide = _blank(prs)
-        title = "Sources" + (f" ({number} of {len(pages)})" if len(pages) > 1 else "")
+        # Translators: the title of the deck's last slides, when the sources take more than one
+        title = (_("Sources ({number} of {total})", number=number, total=len(pages)) if len(pages) > 1
+                 else _("Sources"))
         add_text(slide, MARGIN, Inches(0.3), INNER, [Line(title, 32, True, DARK)])
         for column, lines in enumerate(page):
             add_text(slide, MARGIN + column * (width + COLUMN_GAP), SOURCES_TOP, width, lines,
@@ -257,6 +281,7 @@ def build_deck(dataset: Dataset, state: ViewState, today: dt.date | None = None)
     today = today or dt.date.today()
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+    prs.core_properties.language = current_language()  # the language of its texts (dc:language)
     _title_slide(prs, dataset, state, today)
     slide = _blank(prs)
     key_figures_slide(slide, dataset, state)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from dashboard.data import Dataset
 from dashboard.export.images import export_chart
-from dashboard.export.naming import slug, view_file_stem, view_stem
+from dashboard.export.naming import region_slug, view_file_stem, view_stem
 from dashboard.export.package import csv_package
 from dashboard.export.tables import to_xlsx
 from dashboard.measures import points, resolve_basis
@@ -71,5 +71,5 @@ def profile_file(dataset: Dataset, state: ViewState) -> tuple[str, bytes]:
     from dashboard.profile import profile_pdf
 
     peers = tuple(p for p in state.regions if p != state.focus)
-    return (f"{slug(dataset.region_name(state.focus))}_profile_{state.edition}.pdf",
+    return (f"{region_slug(dataset, state.focus)}_profile_{state.edition}.pdf",
             profile_pdf(dataset, state.focus, state.edition, peers))

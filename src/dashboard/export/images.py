@@ -19,6 +19,7 @@ from dashboard.export.typography import REPORT, SLIDE, for_slide, tick_room
 from dashboard.figures.common import ChartMeta, esc
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import FONT_FAMILY
+from dashboard.i18n import _, long_date
 from dashboard.render.image import render
 
 
@@ -37,11 +38,12 @@ INK, GREY = "#111827", "#4b5563"
 def source_line(meta: ChartMeta, width: float, size: int, max_lines: int = 4) -> list[str]:
     """Every source's publisher and title, or only the publishers when that would not fit, as lines."""
     if not meta.sources:
-        return ["Source: no figures"]
-    full = wrap("Sources: " + "; ".join(meta.sources), size, width)
+        return [_("Source: no figures")]
+    full = wrap(_("Sources: {sources}", sources="; ".join(meta.sources)), size, width)
     if len(full) <= max_lines:
         return full
-    return wrap("Sources: " + "; ".join(meta.publishers) + " (titles in the data download)", size, width)
+    return wrap(_("Sources: {publishers} (titles in the data download)", publishers="; ".join(meta.publishers)),
+                size, width)
 
 
 def _lines(lines: list[str], bold: bool = False) -> str:
@@ -58,16 +60,19 @@ def decorate(figure: FigureSpec, meta: ChartMeta, size: Size, today: dt.date | N
     """
     type_ = SLIDE if size.name == "slide" else REPORT
     today = today or dt.date.today()
-    badges = " · ".join(text for text, _ in meta.comparability.badges)
+    badges = " · ".join(text for text, _why in meta.comparability.badges)
     inner = size.width - 2 * SIDE_MARGIN
     title = wrap(meta.title, type_.title, inner, bold=True)
     subtitle = wrap(meta.subtitle + (f"  ⚠ {badges}" if badges else ""), type_.subtitle, inner)
-    absent = wrap("Not shown: " + "; ".join(f"{name} ({why.rstrip('.')})" for name, why in meta.missing),
+    # Translators: the regions a chart leaves out, each with why: 'Riga (no figure); Oslo (...)'
+    absent = wrap(_("Not shown: {regions}", regions="; ".join(f"{name} ({why.rstrip('.')})"
+                                                              for name, why in meta.missing)),
                   type_.footer, inner) if meta.missing else []  # a region left out says why, in the file too
     if len(absent) > 2:  # at most two lines: the rest is in the page's card and the table
         absent = [absent[0], absent[1].rstrip() + " …"]
-    footer = [*source_line(meta, inner, type_.footer), *absent,
-              f"Exported {today.isoformat()} from Baltic Metropoles · figures as published by the sources"]
+    footer = [*source_line(meta, inner, type_.footer), *absent,  # the date as the language writes it (CLDR)
+              _("Exported {date} from Baltic Metropoles · figures as published by the sources",
+                date=long_date(today))]
     layout = figure["layout"]
     legend = layout.get("legend") or {}
     legend_size = type_.labels or (layout.get("font") or {}).get("size") or 13

@@ -27,6 +27,8 @@ from dashboard.export.slide_text import (
     wrapped,
 )
 from dashboard.export.textfit import fitting_size
+from dashboard.i18n import _
+from dashboard.measures import territory_name
 from dashboard.view_model import KpiLine
 
 CARD_FILL = RGBColor(0xF3, 0xF4, 0xF6)
@@ -54,20 +56,22 @@ def kpi_card(dataset: Dataset, line: KpiLine) -> Card:
     """One key figure as the page's card has it."""
     figure = line.figure
     if figure is None:
-        return Card(line.label, "No data", [Line(line.missing, 14, colour=GREY)], missing=True)
+        return Card(line.label, _("No data"), [Line(line.missing, 14, colour=GREY)], missing=True)
     details = [Line(f"{line.unit} · {line.year}", 16, True),
-               Line(f"{figure.territory} ({kind_label(figure.territory_kind, dataset)})", 14)]
+               Line(_("{territory} ({kind})", territory=territory_name(dataset, figure),
+                      kind=kind_label(figure.territory_kind, dataset)), 14)]
     extra = [*([Line(line.share.text, 14)] if line.share else []),
              *([Line(line.context.text, 12, colour=GREY)] if line.context else [])]
-    source = Line(f"Source: {source_line(dataset, figure.source_id)}", 12, colour=GREY)
+    source = Line(_("Source: {source}", source=source_line(dataset, figure.source_id)), 12, colour=GREY)
     return Card(line.label, line.value, details, extra, source)
 
 
 def source_line(dataset: Dataset, source_id: str) -> str:
     """The publisher, marked when the figure was read in a secondary copy (the notes give the full title)."""
     source = dataset.source(source_id)
-    publisher = "Your data" if dataset.is_user_source(source_id) else str(source["publisher"])
-    return publisher + (" (secondary copy)" if dataset.is_secondary(source_id) else "")
+    publisher = _("Your data") if dataset.is_user_source(source_id) else str(source["publisher"])
+    # Translators: a source read in a third party's copy; {source} is 'publisher: title' or the publisher alone
+    return _("{source} (secondary copy)", source=publisher) if dataset.is_secondary(source_id) else publisher
 
 
 def card_lines(card: Card, width: int, room: int) -> list[Line]:

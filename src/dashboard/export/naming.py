@@ -2,6 +2,7 @@
 
 Each chart and each view gets its own name, so downloads never overwrite each other: the chart's name,
 what it shows (indicator and measure), the basis when it is not the indicator's default, the years.
+Names are ASCII and the same in every language: the region's and indicator's words are their English ones.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 import unicodedata
 
 from dashboard.data import Dataset
+from dashboard.i18n import DEFAULT_LANGUAGE, use_language
 from dashboard.measures import effective_measure
 from dashboard.state import ViewState
 from dashboard.views import ChartView
@@ -32,14 +34,22 @@ def basis_slug(dataset: Dataset, basis: str) -> str:
     return dataset.kinds.basis_slug(basis) or slug(basis)
 
 
+def region_slug(dataset: Dataset, region_id: str) -> str:
+    """'helsinki': the region's English name in a file name, whatever the language of the export."""
+    with use_language(DEFAULT_LANGUAGE):
+        return slug(dataset.region_name(region_id))
+
+
 def who(dataset: Dataset, state: ViewState) -> str:
-    return f"{slug(dataset.region_name(state.focus))}-vs-peers"
+    return f"{region_slug(dataset, state.focus)}-vs-peers"
 
 
 def indicator_part(dataset: Dataset, state: ViewState, indicator: str) -> str:
     """'gdp-per-inhabitant': the indicator's short name and the measure it is shown in (absolute says nothing)."""
     measure = effective_measure(dataset, indicator, state.measure)
-    return "-".join(p for p in (slug(dataset.indicator(indicator).short_label), MEASURE_SLUG[measure]) if p)
+    with use_language(DEFAULT_LANGUAGE):  # the English short name, whatever the language of the export
+        short = slug(dataset.indicator(indicator).short_label)
+    return "-".join(p for p in (short, MEASURE_SLUG[measure]) if p)
 
 
 def basis_part(dataset: Dataset, state: ViewState, indicator: str | None) -> str:

@@ -11,7 +11,7 @@ area is placed in the frame (``_plot_area``) with room measured for its tick lab
 category labels get a size at which all of them fit (LibreOffice drops every other one that would touch
 its neighbour), the value axes end where the data and its labels end, and names beside points are moved
 (``place_labels``) until they cover no other name, line or bubble. Numbers read as on the page: thin
-spaces between thousands ('1 782 300').
+spaces between thousands ('1 782 300') and the language's decimal sign (``number_format``).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from dashboard.export.textfit import text_width
 from dashboard.export.typography import plain
 from dashboard.figures.spec import FigureSpec
 from dashboard.formatting import THOUSANDS, format_number
+from dashboard.i18n import cldr_locale, current_language, pgettext
 
 LABEL_PT, TICK_PT, TITLE_PT = 16, 16, 16
 SMALLEST_PT = 9  # category and value labels of a crowded chart, at the least
@@ -48,8 +49,24 @@ LINE = 1.25  # a line of chart text, in font sizes
 PAD = 6.0  # pt between a tick label or data label and what it belongs to
 DASHES = {"dot": MSO_LINE_DASH_STYLE.ROUND_DOT, "dash": MSO_LINE_DASH_STYLE.DASH}
 SYMBOLS = {"circle": XL_MARKER_STYLE.CIRCLE, "diamond": XL_MARKER_STYLE.DIAMOND, "square": XL_MARKER_STYLE.SQUARE}
-# thin-space thousands, as formatting.format_number writes them; below 1 000 as the number is (0.25, 12)
-NUMBER_FORMAT = (f'[>=1000000]#"{THOUSANDS}"###"{THOUSANDS}"##0;[>=1000]#"{THOUSANDS}"##0;General')
+# Windows locale ids (LCID, hex) of the languages' own countries: a number format's [$-LCID] prefix.
+LCIDS = {"en": "409", "da": "406", "de": "407", "et": "425", "fi": "40B", "lv": "426", "lt": "427", "nb": "414",
+         "pl": "415", "ru": "419", "sv": "41D"}
+
+
+def number_format(code: str | None = None) -> str:
+    """The number format of the charts' axes and embedded data: thousands grouped with a quoted narrow no-break
+    space (a literal, so every viewer shows '1 782 300' as formatting.format_number writes it), and below 1 000
+    the number as it is (0.25, 12), with the decimal sign of the language's locale, named by the leading
+    [$-LCID]. A format code's '.' is the viewer's decimal sign: LibreOffice takes it from the [$-LCID] and so
+    writes '2,5' in a Finnish deck on any computer; PowerPoint and Excel take it from the computer's own
+    settings. A quoted literal ',' is no way out: '0","0' writes the digits of the rounded number (2.5 as
+    '0,3'), and the axis display unit that would scale it first (c:custUnit) is ignored by LibreOffice."""
+    lcid = LCIDS.get(cldr_locale(code or current_language()).language, LCIDS["en"])
+    return f'[$-{lcid}][>=1000000]#"{THOUSANDS}"###"{THOUSANDS}"##0;[>=1000]#"{THOUSANDS}"##0;General'
+
+
+NUMBER_FORMAT = number_format("en")  # the English one (tests and checks compare with it)
 BUBBLE_SCALE = 60  # % of PowerPoint's default bubble: the biggest is a quarter of the plot's shorter side
 TREND_SIDES = ("right", "above", "below", "left")
 BUBBLE_SIDES = ("above", "below", "right", "left")
@@ -79,7 +96,8 @@ def _each(value: object, n: int) -> list:
 
 
 def axis_title(spec: FigureSpec, axis: str) -> str:
-    return plain(((spec["layout"].get(axis) or {}).get("title") or {}).get("text") or "")
+    title = ((spec["layout"].get(axis) or {}).get("title") or {}).get("text") or ""
+    return plain(title.replace("<br>", " "))  # a long title is wrapped for the page (figures.spec.wrapped)
 
 
 def _pt(box: Box) -> tuple[float, float]:
@@ -253,7 +271,7 @@ def _axis(axis, title: str, numbers: bool, size: float = TICK_PT) -> None:
     if numbers:
         axis.has_major_gridlines = True
         axis.major_gridlines.format.line.color.rgb = GRID
-        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = NUMBER_FORMAT, False
+        axis.tick_labels.number_format, axis.tick_labels.number_format_is_linked = number_format(), False
 
 
 def _label(point, text: str, bold: bool, colour: RGBColor = DARK,
@@ -325,9 +343,9 @@ def ranking_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     trace = next(t for t in spec["data"] if _bars(t))
     names, values = [plain(y) for y in trace["y"]], list(trace["x"])
     ids = region_ids(trace)
-    data = CategoryChartData(number_format=NUMBER_FORMAT)
+    data = CategoryChartData(number_format=number_format())
     data.categories = [inert(n) for n in names]
-    data.add_series(inert(axis_title(spec, "xaxis") or "Value"), values)
+    data.add_series(inert(axis_title(spec, "xaxis") or pgettext("chart series", "Value")), values)
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *box, data).chart
     _style_chart(chart)
     chart.has_legend = False
@@ -382,7 +400,7 @@ def shares_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     traces = [t for t in spec["data"] if _bars(t)]
     rows = share_rows(spec)
     row_of = {position: i for i, (position, _) in enumerate(rows)}
-    data = CategoryChartData(number_format=NUMBER_FORMAT)
+    data = CategoryChartData(number_format=number_format())
     data.categories = [inert(plain(name)) for _, name in rows]
     for trace in traces:
         by_row = {row_of[y]: x for y, x in zip(trace["y"], trace["x"], strict=True)}
@@ -555,7 +573,7 @@ def trend_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     kept = [[(float(x), float(y)) for x, y in zip(t["x"], t["y"], strict=True) if y is not None] for t in traces]
     years = [int(x) for points in kept for x, _ in points]
     span = list(range(min(years), max(years) + 1)) if years else []
-    data = XyChartData(number_format=NUMBER_FORMAT)
+    data = XyChartData(number_format=number_format())
     for trace, points in zip(traces, kept, strict=True):
         series = data.add_series(inert(plain(trace.get("name") or "")))
         by_year = {int(x): y for x, y in points}
@@ -660,7 +678,7 @@ def scatter_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     biggest = max(diameters, default=1) or 1
     texts = [plain(t) for t in _each(trace.get("text") or "", len(xs))]
     ids = region_ids(trace)
-    data = BubbleChartData(number_format=NUMBER_FORMAT)
+    data = BubbleChartData(number_format=number_format())
     sizes = [round(100 * (d / biggest) ** 2, 2) for d in diameters]  # area, biggest = 100
     for i, region in enumerate(ids):
         series = data.add_series(inert(texts[i] or region))

@@ -14,7 +14,8 @@ import zipfile
 
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
-from dashboard.export.tables import COLUMNS, bases_used, citation, notes, to_csv
+from dashboard.export.tables import COLUMNS, bases_used, citation, description, notes, to_csv
+from dashboard.i18n import _
 from dashboard.state import ViewState
 from dashboard.view_model import table_rows
 
@@ -39,15 +40,15 @@ def descriptor(dataset: Dataset, state: ViewState, name: str, today: dt.date | N
     today = today or dt.date.today()
     fields = []
     for column in COLUMNS:
-        field = {"name": column.name, "type": column.type, "description": column.description}
+        field = {"name": column.name, "type": column.type, "description": description(column)}
         if column.type == "boolean":
             field |= {"trueValues": TRUE_VALUES, "falseValues": FALSE_VALUES}
         fields.append(field)
     return {
         "profile": "tabular-data-package",
         "name": name,
-        "title": f"{dataset.region_name(state.focus)} and its peers: figures of the view "
-                 f"({EDITIONS[state.edition]})",
+        "title": _("{region} and its peers: figures of the view ({edition})",
+                   region=dataset.region_name(state.focus), edition=_(EDITIONS[state.edition])),
         "description": citation(dataset, state, today),
         "created": f"{today.isoformat()}T00:00:00Z",
         "sources": _used_sources(dataset, state),
@@ -62,14 +63,18 @@ def descriptor(dataset: Dataset, state: ViewState, name: str, today: dt.date | N
 
 def readme(dataset: Dataset, state: ViewState, today: dt.date | None = None) -> str:
     """Plain text for a person: how to cite, what was compared, the notes and what each column means."""
-    lines = [f"{dataset.region_name(state.focus)} and its peers: figures of the view", "",
-             "HOW TO CITE", citation(dataset, state, today), "",
-             "FILES", f"{CSV_NAME}: one row per figure; the first line is the header (UTF-8, comma-separated).",
-             "datapackage.json: the same columns with their types (Frictionless data package).", "",
-             "COMPARED ON (BASIS)"]
+    # Translators: headings of a plain-text README (written in capitals there: keep them if your language does)
+    cite, files, compared, notes_heading, columns = (_("HOW TO CITE"), _("FILES"), _("COMPARED ON (BASIS)"),
+                                                      _("NOTES"), _("COLUMNS"))
+    lines = [_("{region} and its peers: figures of the view", region=dataset.region_name(state.focus)), "",
+             cite, citation(dataset, state, today), "",
+             files, _("{file}: one row per figure; the first line is the header (UTF-8, comma-separated).",
+                      file=CSV_NAME),
+             _("datapackage.json: the same columns with their types (Frictionless data package)."), "",
+             compared]
     lines += [f"- {indicator}: {basis}" for indicator, basis in bases_used(dataset, state)]
-    lines += ["", "NOTES", *(f"- {n}" for n in notes(dataset, state)), "", "COLUMNS"]
-    lines += [f"{c.name} ({c.type}): {c.description}" for c in COLUMNS]
+    lines += ["", notes_heading, *(f"- {n}" for n in notes(dataset, state)), "", columns]
+    lines += [f"{c.name} ({c.type}): {description(c)}" for c in COLUMNS]
     return "\n".join(lines) + "\n"
 
 

@@ -20,9 +20,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES, EDITIONS
+from dashboard.data.schema import EDITIONS
 from dashboard.export.cells import neutralise
-from dashboard.measures import MEASURE_LABELS, resolve_basis
+from dashboard.i18n import N_, _, current_language
+from dashboard.measures import MEASURE_LABELS, basis_name, measure_label, resolve_basis
 from dashboard.state import ViewState
 from dashboard.view_model import table_rows
 
@@ -31,7 +32,8 @@ LINKABLE = ("http://", "https://")  # only these become clickable: never file:, 
 
 @dataclass(frozen=True)
 class Column:
-    """One column of the download: where its value comes from in a table row, its type and meaning."""
+    """One column of the download: where its value comes from in a table row, its type and meaning (a message
+    marked for the catalogs: ``description(column)`` says it in the current language). The name is a stable id."""
 
     name: str
     row_key: str
@@ -40,61 +42,81 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("region", "region", "string", "The metropolitan region the figure is about."),
-    Column("indicator", "indicator", "string", "What is measured (the indicator's full name)."),
-    Column("measure", "measure", "string", "How the figure is shown: " + ", ".join(MEASURE_LABELS.values()) + "."),
-    Column("unit", "unit", "string", "Unit of the value, in this measure (e.g. persons, EUR million, %)."),
-    Column("year", "year_number", "integer", "Reference year of the figure."),
+    Column("region", "region", "string", N_("The metropolitan region the figure is about.")),
+    Column("indicator", "indicator", "string", N_("What is measured (the indicator's full name).")),
+    # Translators: {measures} lists the measures' names, comma-separated
+    Column("measure", "measure", "string", N_("How the figure is shown: {measures}.")),
+    Column("unit", "unit", "string", N_("Unit of the value, in this measure (e.g. persons, EUR million, %).")),
+    Column("year", "year_number", "integer", N_("Reference year of the figure.")),
     Column("year_approx", "year_approx", "boolean",
-           "True when the source page is undated and the year was inferred from its content (shown as 'c. 2007')."),
-    Column("value", "value", "number", "The figure, a plain number with '.' for decimals, in the unit."),
+           N_("True when the source page is undated and the year was inferred from its content (shown as "
+              "'c. 2007').")),
+    # Translators: the CSV's and workbook's numbers are plain numbers with '.' for decimals, in every language
+    Column("value", "value", "number", N_("The figure, a plain number with '.' for decimals, in the unit.")),
     Column("qualifier", "qualifier", "string",
-           "Empty, or how the source qualifies the number: approx or rounded (about), lower_bound (more than), "
-           "upper_bound (nearly), estimated or provisional (Eurostat's flags e and p; the note gives every flag)."),
-    Column("territory", "territory", "string", "The exact area the figure describes, as the data names it."),
+           N_("Empty, or how the source qualifies the number: approx or rounded (about), lower_bound (more than), "
+              "upper_bound (nearly), estimated or provisional (Eurostat's flags e and p; the note gives every "
+              "flag).")),
+    Column("territory", "territory", "string", N_("The exact area the figure describes, as the data names it.")),
     Column("territory_kind", "territory_kind", "string",
-           "Kind of that area (core city, functional urban area, Eurostat metropolitan region, county, ...): "
-           "figures of different kinds are not like with like."),
+           N_("Kind of that area (core city, functional urban area, Eurostat metropolitan region, county, ...): "
+              "figures of different kinds are not like with like.")),
     Column("source", "source_text", "string",
-           "Publisher and title of each source ('; ' between them), '(secondary copy)' when read in a third-party "
-           "copy."),
-    Column("source_url", "source_url", "string", "Address of each source as read (space between them)."),
+           N_("Publisher and title of each source ('; ' between them), '(secondary copy)' when read in a "
+              "third-party copy.")),
+    Column("source_url", "source_url", "string", N_("Address of each source as read (space between them).")),
     Column("secondary_copy", "secondary", "boolean",
-           "True when a source was read in a third-party copy, not at the publisher."),
+           N_("True when a source was read in a third-party copy, not at the publisher.")),
     Column("derived_how", "how", "string",
-           "Empty for a figure as published; otherwise how it was computed (e.g. divided by population)."),
+           N_("Empty for a figure as published; otherwise how it was computed (e.g. divided by population).")),
 )
 COLUMN_NAMES = [c.name for c in COLUMNS]
 
 
+def description(column: Column) -> str:
+    """What the column means, in the current language (the measure column lists the measures' names)."""
+    return _(column.description, measures=", ".join(measure_label(m) for m in MEASURE_LABELS))
+
+
 def citation(dataset: Dataset, state: ViewState, today: dt.date | None = None) -> str:
+    """How to cite the download (the date in ISO 8601, the same in every language)."""
     today = today or dt.date.today()
-    peers = ", ".join(dataset.region_name(r) for r in state.regions if r != state.focus) or "none"
-    return (f"Baltic Metropoles dashboard, {EDITIONS[state.edition]}: {dataset.region_name(state.focus)} "
-            f"compared with {peers}. Exported {today.isoformat()}. Figures as published by the sources named "
-            "in each row; derived values say how they were computed.")
+    peers = ", ".join(dataset.region_name(r) for r in state.regions if r != state.focus)
+    values = {"edition": _(EDITIONS[state.edition]), "region": dataset.region_name(state.focus),
+              "date": today.isoformat()}
+    if peers:
+        return _("Baltic Metropoles dashboard, {edition}: {region} compared with {peers}. Exported {date}. Figures "
+                 "as published by the sources named in each row; derived values say how they were computed.",
+                 peers=peers, **values)
+    return _("Baltic Metropoles dashboard, {edition}: {region} compared with none. Exported {date}. Figures as "
+             "published by the sources named in each row; derived values say how they were computed.", **values)
 
 
 def bases_used(dataset: Dataset, state: ViewState) -> list[tuple[str, str]]:
     """(indicator label, basis label) for each indicator in the download: what kind of territory it compares."""
     ids = dict.fromkeys([*dataset.kpi_ids, state.indicator, state.x, state.y, state.size])
-    return [(dataset.indicator(i).label, BASES[resolve_basis(dataset, state.basis, i, state.edition)])
+    return [(dataset.indicator(i).label, basis_name(resolve_basis(dataset, state.basis, i, state.edition)))
             for i in ids if i in dataset.indicators.index]
 
 
 def notes(dataset: Dataset, state: ViewState) -> list[str]:
     """What a reader of the table must know to use it honestly."""
-    basis = ("each indicator on the kind of territory most regions have a figure for" if not state.basis
-             else BASES[state.basis])
+    if state.basis:
+        compared = _("Compared on: {basis} (the basis of each indicator is listed with it).",
+                     basis=basis_name(state.basis))
+    else:
+        compared = _("Compared on: each indicator on the kind of territory most regions have a figure for (the "
+                     "basis of each indicator is listed with it).")
     return [
-        f"Compared on: {basis} (the basis of each indicator is listed with it).",
-        "Each row is one figure of the view: the KPI cards (with the other territory shown beside a headline for "
-        "context), the charts' indicators and every year of the trend.",
-        "Figures are as published; nothing is estimated or filled in. A region without a figure has no row.",
-        "Figures of different territory kinds or years far apart are not like with like: see territory_kind and year.",
-        "A derived value (per inhabitant, share, index) is computed only from figures of the same edition, "
-        "territory and year, and says how in derived_how.",
-        "Text cells that a spreadsheet would read as a formula start with an apostrophe.",
+        compared,
+        _("Each row is one figure of the view: the KPI cards (with the other territory shown beside a headline for "
+          "context), the charts' indicators and every year of the trend."),
+        _("Figures are as published; nothing is estimated or filled in. A region without a figure has no row."),
+        _("Figures of different territory kinds or years far apart are not like with like: see territory_kind and "
+          "year."),
+        _("A derived value (per inhabitant, share, index) is computed only from figures of the same edition, "
+          "territory and year, and says how in derived_how."),
+        _("Text cells that a spreadsheet would read as a formula start with an apostrophe."),
     ]
 
 
@@ -142,11 +164,12 @@ def link(cell, url: object) -> None:
 
 
 def _about(dataset: Dataset, state: ViewState, today: dt.date | None) -> list[tuple[str, str]]:
-    rows = [("Citation", citation(dataset, state, today)), ("", "")]
-    rows += [("Compared on", f"{indicator}: {basis}") for indicator, basis in bases_used(dataset, state)]
-    rows += [("", "")] + [("Note", n) for n in notes(dataset, state)]
-    rows += [("", ""), ("Column", "Meaning")]
-    rows += [(c.name, c.description) for c in COLUMNS]
+    rows = [(_("Citation"), citation(dataset, state, today)), ("", "")]
+    rows += [(_("Compared on"), f"{indicator}: {basis}") for indicator, basis in bases_used(dataset, state)]
+    rows += [("", "")] + [(_("Note"), n) for n in notes(dataset, state)]
+    # Translators: the headings of the workbook's list of columns: a column's id, and what it means
+    rows += [("", ""), (_("Column"), _("Meaning"))]
+    rows += [(c.name, description(c)) for c in COLUMNS]
     return [(neutralise(a), neutralise(b)) for a, b in rows]
 
 
@@ -158,8 +181,10 @@ def to_xlsx(dataset: Dataset, state: ViewState, today: dt.date | None = None) ->
     sources = dataset.sources.loc[used, ["publisher", "title", "url", "accessed", "kind"]].reset_index()
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="Figures", index=False)
-        pd.DataFrame(_about(dataset, state, today), columns=["About", ""]).to_excel(
+        writer.book.properties.language = current_language()  # the language of its texts (core properties)
+        frame.to_excel(writer, sheet_name="Figures", index=False)  # sheet names stay ids, as the column names
+        # Translators: the heading of the workbook's sheet that explains the download
+        pd.DataFrame(_about(dataset, state, today), columns=[_("About"), ""]).to_excel(
             writer, sheet_name="About", index=False)
         sources.map(neutralise).to_excel(writer, sheet_name="Sources", index=False)
         figures = writer.sheets["Figures"]

@@ -11,7 +11,8 @@ from dashboard.comparability import Comparability, assess, kind_label
 from dashboard.data import Dataset
 from dashboard.data.schema import BASES, EDITIONS
 from dashboard.formatting import format_value, format_year
-from dashboard.measures import Point, measure_unit
+from dashboard.i18n import N_, _, ngettext
+from dashboard.measures import Point, basis_name, measure_unit
 
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[7]}<extra></extra>"  # [7]: the lines under the name, wrapped
 # Bar charts' hovermode: a bar answers a hover or a tap anywhere in its row, not only on the bar. Under
@@ -81,7 +82,7 @@ def value_decimals(dataset: Dataset, indicator: str, measure: str, value: float)
 
 def point_text(dataset: Dataset, indicator: str, measure: str, point: Point) -> str:
     if point.value is None:
-        return "no data"
+        return _("no data")
     return format_value(point.value, value_decimals(dataset, indicator, measure, point.value), point.qualifier)
 
 
@@ -96,7 +97,10 @@ def region_label(dataset: Dataset, region_id: str) -> str:
 
 def source_text(dataset: Dataset, source_id: str) -> str:
     """'publisher: title', with '(secondary copy)' when the figure was read in a third-party copy."""
-    return dataset.source_label(source_id) + (" (secondary copy)" if dataset.is_secondary(source_id) else "")
+    if dataset.is_secondary(source_id):
+        # Translators: a source read in a third party's copy; {source} is 'publisher: title'
+        return _("{source} (secondary copy)", source=dataset.source_label(source_id))
+    return dataset.source_label(source_id)
 
 
 def sources_text(dataset: Dataset, source_ids: tuple[str, ...]) -> str:
@@ -110,27 +114,42 @@ def custom_data(dataset: Dataset, indicator: str, measure: str, point: Point) ->
     hover shows under the name, wrapped so that the box fits the chart."""
     sources = sources_text(dataset, point.source_ids)
     year = format_year(point.year, point.year_approx) if point.year else ""
-    how = f" ({point.how})" if point.how else ""
-    territory = (f"{point.territory} ({kind_label(point.territory_kind, dataset)})" if point.territory_kind
-                 else point.territory)
-    value, unit = point_text(dataset, indicator, measure, point), esc(measure_unit(dataset, indicator, measure) + how)
+    unit = measure_unit(dataset, indicator, measure)
+    unit = esc(_("{unit} ({how})", unit=unit, how=point.how) if point.how else unit)
+    territory = (_("{territory} ({kind})", territory=point.territory, kind=kind_label(point.territory_kind, dataset))
+                 if point.territory_kind else point.territory)
+    value = point_text(dataset, indicator, measure, point)
     body = hover_lines(f"{value} {unit}", f"{year} · {esc(territory)}" if year else esc(territory),
-                       f"Source: {sources}")
+                       _("Source: {sources}", sources=sources))
     return [point.region_id, region_label(dataset, point.region_id), value, unit, year, esc(territory), sources, body]
 
 
 MAX_ITEMS = 20  # a chart shows at most this many regions by name (plus the focus); the table has them all
 
 
-def top_regions(points: list[Point], focus: str | None, limit: int = MAX_ITEMS) -> tuple[set[str], str]:
+def top_regions(points: list[Point], focus: str | None, limit: int = MAX_ITEMS,
+                named: bool = False) -> tuple[set[str], str]:
     """The regions a crowded chart shows: the ``limit`` largest values and the focus, and the note saying
-    so; every region (and no note) when there are not more than ``limit``."""
+    so; every region (and no note) when there are not more than ``limit``. ``named``: the chart draws every
+    region and names only these (the map, the scatter): the note says 'regions named'."""
     shown = [p for p in points if p.value is not None]
     if len(shown) <= limit:
         return {p.region_id for p in shown}, ""
     top = {p.region_id for p in sorted(shown, key=lambda p: -p.value)[:limit]}
-    note = f"top {limit} of {len(shown)} regions" + (" and the focus" if focus and focus not in top else "")
-    return top | ({focus} if focus else set()), note
+    return top | ({focus} if focus else set()), crowded_note(limit, len(shown), bool(focus and focus not in top), named)
+
+
+def crowded_note(limit: int, total: int, with_focus: bool = False, named: bool = False) -> str:
+    """'top 20 of 300 regions' (and the focus), '... regions named' where a chart names but draws them all."""
+    if named:
+        if with_focus:
+            return ngettext("top {limit} of {n} region named and the focus", "top {limit} of {n} regions named and "
+                            "the focus", total, limit=limit)
+        return ngettext("top {limit} of {n} region named", "top {limit} of {n} regions named", total, limit=limit)
+    if with_focus:
+        return ngettext("top {limit} of {n} region and the focus", "top {limit} of {n} regions and the focus",
+                        total, limit=limit)
+    return ngettext("top {limit} of {n} region", "top {limit} of {n} regions", total, limit=limit)
 
 
 def odd_year(point: Point, comparability: Comparability) -> str:
@@ -141,7 +160,8 @@ def odd_year(point: Point, comparability: Comparability) -> str:
     return ""
 
 
-ASSUMED_MARK = "composition assumed"  # a metro sum whose NUTS 3 composition is not verified
+# a metro sum whose NUTS 3 composition is not verified (marked for the catalogs: shown as ``_(ASSUMED_MARK)``)
+ASSUMED_MARK = N_("composition assumed")
 
 
 def marked_label(dataset: Dataset, point: Point, comparability: Comparability, with_year: bool = True) -> str:
@@ -153,7 +173,7 @@ def marked_label(dataset: Dataset, point: Point, comparability: Comparability, w
     year = odd_year(point, comparability) if with_year else ""
     name = f"{name} · {year}" if year else name
     if point.region_id in comparability.assumed:  # its own line: a long name line squeezes a phone's plot
-        name = f"{name}<br>{ASSUMED_MARK}"
+        name = f"{name}<br>{_(ASSUMED_MARK)}"
     return name
 
 
@@ -161,14 +181,16 @@ def empty_reason(dataset: Dataset, regions: tuple[str, ...], indicator: str, edi
     """Why a chart has nothing to draw, and what to try: another basis that has figures, else the other
     edition, else nothing (said so)."""
     what = dataset.indicator(indicator).short_label
-    where = BASES.get(basis, basis)
+    where = basis_name(basis)
     for other in BASES:
         if other != basis and any(dataset.figure(r, indicator, edition, basis=other) for r in regions):
-            return f"No region has a figure for {what} on {where}: compare on {BASES[other]}."
+            return _("No region has a figure for {indicator} on {basis}: compare on {other}.", indicator=what,
+                     basis=where, other=basis_name(other))
     for other in EDITIONS:
         if other != edition and any(dataset.figure(r, indicator, other) for r in regions):
-            return f"No region has a figure for {what} in this edition: see {EDITIONS[other]}."
-    return f"No region shown has a figure for {what}."
+            return _("No region has a figure for {indicator} in this edition: see {edition}.", indicator=what,
+                     edition=_(EDITIONS[other]))
+    return _("No region shown has a figure for {indicator}.", indicator=what)
 
 
 def say_empty(layout: dict, reason: str) -> dict:
@@ -178,6 +200,9 @@ def say_empty(layout: dict, reason: str) -> dict:
             "showarrow": False, "font": {"size": 14}}
     hidden = {key: {**layout.get(key, {}), "visible": False} for key in ("xaxis", "yaxis")}
     return {**layout, **hidden, "annotations": [*layout.get("annotations", []), note]}
+
+
+USER_DATA = N_("Your data")  # the publisher of a figure a user added
 
 
 @dataclass(frozen=True)
@@ -195,13 +220,13 @@ class ChartMeta:
 
     @property
     def includes_user_data(self) -> bool:
-        return any(p == "Your data" or p.startswith("Your data") for p in self.publishers)
+        return any(p == _(USER_DATA) or p.startswith(_(USER_DATA)) for p in self.publishers)
 
 
 def cite(dataset: Dataset, points: list[Point]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """('publisher: title' per source, distinct publishers) of the points that have a value."""
     ids = list(dict.fromkeys(s for p in points if p.value is not None for s in p.source_ids))
-    publishers = [("Your data" if dataset.is_user_source(i) else str(dataset.source(i)["publisher"])) for i in ids]
+    publishers = [(_(USER_DATA) if dataset.is_user_source(i) else str(dataset.source(i)["publisher"])) for i in ids]
     return tuple(source_text(dataset, i) for i in ids), tuple(dict.fromkeys(publishers))
 
 
@@ -210,9 +235,9 @@ def year_label(points: list[Point], year: int | None) -> str:
         return str(year)
     years = sorted({(p.year, p.year_approx) for p in points if p.value is not None and p.year})
     if not years:
-        return "no year"
+        return _("no year")
     first, last = format_year(*years[0]), format_year(*years[-1])  # 'c. 2007' where a year was inferred
-    return first if first == last else f"{first}–{last} (default year per region)"
+    return first if first == last else _("{first}–{last} (default year per region)", first=first, last=last)
 
 
 def chart_meta(dataset: Dataset, title: str, indicator: str, measure: str, points: list[Point],
@@ -233,4 +258,5 @@ def with_note(meta: ChartMeta, note: str) -> ChartMeta:
 
 def axis_title(dataset: Dataset, indicator: str, measure: str) -> str:
     label = dataset.indicator(indicator).short_label
-    return f"{label} ({measure_unit(dataset, indicator, measure)})"
+    # Translators: an axis title: the indicator and its unit ('Population (persons)')
+    return _("{indicator} ({unit})", indicator=label, unit=measure_unit(dataset, indicator, measure))

@@ -30,6 +30,7 @@ from dashboard.figures.focus import highlight_marks
 from dashboard.figures.labels import geo_label_sides
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
+from dashboard.i18n import _, current_language
 from dashboard.measures import (
     CHANGE_MEASURES,
     change_since,
@@ -61,32 +62,33 @@ def build_map(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator:
     resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     since = change_since(dataset, regions, indicator, edition, measure, year, resolved, since)
     fig, meta = _map(dataset, regions, index_focus(focus, measure), indicator, edition, measure, year, resolved,
-                     since)
+                     since, current_language())
     return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)
 def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str, measure: str,
-         year: int | None, basis: str, since: int | None = None) -> tuple[FigureSpec, ChartMeta]:
+         year: int | None, basis: str, since: int | None = None, lang: str = "en") -> tuple[FigureSpec, ChartMeta]:
     """The map without its focus marked. A bubble's area follows the size of the value; a negative value (a
-    fall, in a change measure) is an open ring of that size."""
+    fall, in a change measure) is an open ring of that size. Written in the current language (``lang`` keys
+    the cache by it)."""
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus, since)
     comparability = assess(dataset, pts, basis)
     if not dataset.indicator(indicator).mappable:  # e.g. a count that only means something beside its area
-        pts = [replace(p, value=None, missing="indicators.csv marks this indicator as not for the map")
+        pts = [replace(p, value=None, missing=_("indicators.csv marks this indicator as not for the map"))
                for p in pts]
     shown = [p for p in pts if p.value is not None]
-    named, crowded = top_regions(shown, None)  # a crowded map names its largest regions (and the focus)
+    named, crowded = top_regions(shown, None, named=True)  # a crowded map names its largest regions (and focus)
     colours = region_colours(dataset)
     biggest = max((abs(p.value) for p in shown), default=0) or 1
     regions_rows = [dataset.region(p.region_id) for p in shown]
     lats, lons = [float(r["lat"]) for r in regions_rows], [float(r["lon"]) for r in regions_rows]
     # a year unlike most goes on the value's line, so that the name's line (the widest) keeps its width
     texts = [f"{marked_label(dataset, p, comparability, with_year=False)}<br>"
-             f"{point_text(dataset, indicator, measure, p)}"
-             + (f" ({odd})" if (odd := odd_year(p, comparability)) else "")  # 'odd', not 'year': a walrus in a
-             # comprehension binds in the function, and the subtitle reads 'year' below
+             + (_("{value} ({year})", value=point_text(dataset, indicator, measure, p), year=odd)
+                if (odd := odd_year(p, comparability)) else point_text(dataset, indicator, measure, p))
+             # 'odd', not 'year': a walrus in a comprehension binds in the function, and the subtitle reads 'year'
              if p.region_id in named else "" for p in shown]
     sizes = [max(10, 52 * math.sqrt(abs(p.value) / biggest)) for p in shown]
     symbols = [("diamond" if p.region_id in comparability.odd else "circle") + ("-open" if p.value < 0 else "")
@@ -105,12 +107,12 @@ def _map(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicato
     layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
     if not shown:
         mappable = dataset.indicator(indicator).mappable
-        reason = ("This indicator is not drawn on a map (a count means something only beside its area)."
+        reason = (_("This indicator is not drawn on a map (a count means something only beside its area).")
                   if not mappable else no_change_reason(since)
                   if measure in CHANGE_MEASURES and any(p.year is not None for p in pts)
                   else empty_reason(dataset, regions, indicator, edition, basis))
         layout = say_empty(layout, reason)
     fig = {"data": [trace], "layout": layout}
-    meta = chart_meta(dataset, f"Map: {measure_title(dataset, indicator, measure, since)}", indicator, measure, pts,
-                      year, basis, comparability)
-    return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")
+    meta = chart_meta(dataset, _("Map: {what}", what=measure_title(dataset, indicator, measure, since)), indicator,
+                      measure, pts, year, basis, comparability)
+    return fig, with_note(meta, crowded)

@@ -24,6 +24,7 @@ from dashboard.figures.common import (
 from dashboard.figures.focus import highlight_marks
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import base_layout, region_colours
+from dashboard.i18n import _, current_language
 from dashboard.measures import (
     CHANGE_MEASURES,
     change_since,
@@ -41,14 +42,15 @@ def build_ranking(dataset: Dataset, regions: tuple[str, ...], focus: str, indica
     resolved = resolve_basis(dataset, basis, indicator, edition, measure)
     since = change_since(dataset, regions, indicator, edition, measure, year, resolved, since)
     fig, meta = _ranking(dataset, regions, focus_key(focus, measure, regions), indicator, edition, measure, year,
-                         resolved, since)
+                         resolved, since, current_language())
     return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)
 def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str, measure: str,
-             year: int | None, basis: str, since: int | None = None) -> tuple[FigureSpec, ChartMeta]:
-    """The ranking without its focus marked (``focus`` is set only for the index, which leaves it out)."""
+             year: int | None, basis: str, since: int | None = None, lang: str = "en") -> tuple[FigureSpec, ChartMeta]:
+    """The ranking without its focus marked (``focus`` is set only for the index, which leaves it out), written
+    in the current language (``lang`` keys the cache by it)."""
     measure = effective_measure(dataset, indicator, measure)
     pts = points(dataset, regions, indicator, edition, measure, year, basis, focus, since)
     comparability = assess(dataset, pts, basis)
@@ -83,6 +85,6 @@ def _ranking(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indi
         layout = say_empty(layout, no_change_reason(since) if measure in CHANGE_MEASURES and any(
             p.year is not None for p in pts) else empty_reason(dataset, regions, indicator, edition, basis))
     fig = {"data": [bar], "layout": layout}
-    meta = chart_meta(dataset, f"Ranking: {measure_title(dataset, indicator, measure, since)}", indicator, measure, pts,
-                      year, basis, comparability)
+    title = _("Ranking: {what}", what=measure_title(dataset, indicator, measure, since))
+    meta = chart_meta(dataset, title, indicator, measure, pts, year, basis, comparability)
     return fig, with_note(meta, crowded)

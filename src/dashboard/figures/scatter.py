@@ -31,6 +31,7 @@ from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
 from dashboard.figures.trend import LOG_EMPTY, NOT_ON_LOG, log_axis
 from dashboard.formatting import format_year
+from dashboard.i18n import _, current_language
 from dashboard.measures import Point, effective_measure, measure_title, measure_unit, points, resolve_basis
 
 MAX_BUBBLE = 48
@@ -43,13 +44,15 @@ def build_scatter(dataset: Dataset, regions: tuple[str, ...], focus: str, x: str
     ``scale`` 'log' draws both axes logarithmic and leaves out (and names) the regions with a value ≤ 0."""
     resolved = resolve_basis(dataset, basis, y, edition, measure)
     fig, meta = _scatter(dataset, regions, index_focus(focus, measure), x, y, size, edition, measure, year, resolved,
-                         scale)
+                         scale, current_language())
     return highlight_marks(fig, focus), meta
 
 
 @lru_cache(maxsize=512)
 def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: str, y: str, size: str, edition: str,
-             measure: str, year: int | None, basis: str, scale: str = "linear") -> tuple[FigureSpec, ChartMeta]:
+             measure: str, year: int | None, basis: str, scale: str = "linear",
+             lang: str = "en") -> tuple[FigureSpec, ChartMeta]:
+    """The scatter without its focus marked, written in the current language (``lang`` keys the cache by it)."""
     mx, my, ms = (effective_measure(dataset, i, measure) for i in (x, y, size))
     px, py, ps = (points(dataset, regions, i, edition, m, year, basis, focus)
                   for i, m in ((x, mx), (y, my), (size, ms)))
@@ -68,7 +71,7 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
 
     xs, ys = [a.value for a, _, _ in rows], [b.value for _, b, _ in rows]
     sizes = [bubble(c.value) for _, _, c in rows]
-    named, crowded = top_regions(list(py), None)  # a crowded scatter names its top regions (by y) only
+    named, crowded = top_regions(list(py), None, named=True)  # a crowded scatter names its top regions (by y) only
     texts = [marked_label(dataset, a, comparability) if a.region_id in named else "" for a, _, _ in rows]
     trace = {
         "type": "scatter", "x": xs, "y": ys,
@@ -91,7 +94,7 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
     layout["xaxis"] = axis(axis_title(dataset, x, mx), zeroline=False, **(log_axis(xs) if log else {}))
     layout["yaxis"] = axis(axis_title(dataset, y, my), zeroline=False, **(log_axis(ys) if log else {}))
     if not rows:
-        layout = say_empty(layout, LOG_EMPTY if below else empty_reason(
+        layout = say_empty(layout, _(LOG_EMPTY) if below else empty_reason(
             dataset, regions, y if all(b.value is None for b in py) else x, edition, basis))
     fig = {"data": [trace], "layout": layout}
     every = [*px, *py]
@@ -100,16 +103,18 @@ def _scatter(dataset: Dataset, regions: tuple[str, ...], focus: str | None, x: s
         return dataset.indicator(indicator).short_label if measure == "absolute" else \
             measure_title(dataset, indicator, measure)
 
-    title = f"{named(y, my)} against {named(x, mx)}"
-    subtitle = (f"bubble size: {size_label} ({measure_unit(dataset, size, ms)}) · "
-                f"{year_label(every, year)} · {comparability.basis_label}")
+    # Translators: a scatter's title: the y axis's indicator against the x axis's
+    title = _("{y} against {x}", y=named(y, my), x=named(x, mx))
+    size_text = _("bubble size: {indicator} ({unit})", indicator=size_label, unit=measure_unit(dataset, size, ms))
+    subtitle = f"{size_text} · {year_label(every, year)} · {comparability.basis_label}"
     sources, publishers = cite(dataset, every)
-    missing = tuple((dataset.region_name(a.region_id), NOT_ON_LOG if a.region_id in below else a.missing or b.missing)
+    missing = tuple((dataset.region_name(a.region_id),
+                     _(NOT_ON_LOG) if a.region_id in below else a.missing or b.missing)
                     for a, b in zip(px, py, strict=True) if a.value is None or b.value is None or a.region_id in below)
     drawn = tuple((i, m, p) for a, b, c in rows for i, m, p in ((x, mx, a), (y, my, b), (size, ms, c))
                   if p.value is not None)
     meta = ChartMeta(title, subtitle, comparability, sources, missing, publishers, drawn)
-    return fig, with_note(meta, crowded.replace("regions", "regions named") if crowded else "")
+    return fig, with_note(meta, crowded)
 
 
 def _custom_data(dataset: Dataset, x: tuple[str, str, Point], y: tuple[str, str, Point],
@@ -118,15 +123,19 @@ def _custom_data(dataset: Dataset, x: tuple[str, str, Point], y: tuple[str, str,
     line of its own in the hover (wrapped, so that the box fits the chart)."""
     a, b = x[2], y[2]
     lines = [_line(dataset, *axis) for axis in (x, y, size)]
-    territory = esc(a.territory if a.territory == b.territory else f"x: {a.territory}; y: {b.territory}")
+    territory = esc(a.territory if a.territory == b.territory else
+                    _("x: {x_territory}; y: {y_territory}", x_territory=a.territory, y_territory=b.territory))
     sources = sources_text(dataset, (*a.source_ids, *b.source_ids))
-    body = hover_lines(*(f"{name}: {line}" for name, line in zip(("x", "y", "size"), lines, strict=True)),
-                       territory, f"Source: {sources}")
+    x_line, y_line, size_line = lines
+    # Translators: a hover's lines: the point's x value, y value and bubble size ('size' as in bubble size)
+    body = hover_lines(_("x: {value}", value=x_line), _("y: {value}", value=y_line),
+                       _("size: {value}", value=size_line), territory, _("Source: {sources}", sources=sources))
     return [a.region_id, region_label(dataset, a.region_id), *lines, territory, sources, body]
 
 
 def _line(dataset: Dataset, indicator: str, measure: str, point: Point) -> str:
     if point.value is None:
-        return "no figure (drawn as an open ring)"
+        return _("no figure (drawn as an open ring)")
     year = format_year(point.year, point.year_approx)
-    return f"{point_text(dataset, indicator, measure, point)} {measure_unit(dataset, indicator, measure)} ({year})"
+    return _("{value} {unit} ({year})", value=point_text(dataset, indicator, measure, point),
+             unit=measure_unit(dataset, indicator, measure), year=year)

@@ -35,6 +35,7 @@ from dashboard.figures.focus import BOLD, bold_focus_label
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_value, format_year
+from dashboard.i18n import _, current_language, with_percent
 from dashboard.measures import Point, points
 
 SHARE_HOVER = "<b>%{meta}</b><br>%{customdata[7]}<extra></extra>"  # the box's title names the region; [7]: common.py
@@ -77,7 +78,7 @@ def build_shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition
                  basis: str) -> tuple[FigureSpec, ChartMeta]:
     """The shares chart of the view; its parameters are the view fields it depends on (views.py reads them)."""
     resolved = basis or "reported"  # shares are each region's statement about itself; odd kinds are marked
-    fig, meta = _shares(dataset, regions, focus_key(focus, "", regions), edition, year, resolved)
+    fig, meta = _shares(dataset, regions, focus_key(focus, "", regions), edition, year, resolved, current_language())
     return _bold_focus_row(bold_focus_label(fig, focus), focus), meta
 
 
@@ -94,8 +95,8 @@ def _bold_focus_row(figure: FigureSpec, focus: str) -> FigureSpec:
 
 
 def share_text(value: float, qualifier: str = "") -> str:
-    """'31.6 %', '≈ 50 %', '≥ 20 %': as the KPI card's share line writes a share."""
-    return f"{format_value(value, 0 if float(value).is_integer() else 1, qualifier)} %"
+    """'31.6%', '≈ 50%', '≥ 20%' ('31,6 %' in Finnish): as the KPI card's share line writes a share."""
+    return with_percent(format_value(value, 0 if float(value).is_integer() else 1, qualifier))
 
 
 def _row_kind(row: list[Point], majority: str) -> str:
@@ -114,7 +115,7 @@ def _bar_marks(dataset: Dataset, point: Point, with_year: bool, row_kind: str, r
     if point.territory_kind != row_kind:
         marks.append(esc(kind_label(point.territory_kind, dataset)))
     if not row_assumed and dataset.composition_assumed(point.territory_id):
-        marks.append(ASSUMED_MARK)
+        marks.append(_(ASSUMED_MARK))
     return "".join(f" · {mark}" for mark in marks)
 
 
@@ -134,11 +135,12 @@ def label_room(bars: list[tuple[float, int]], plot: float = PAGE_PLOT_PX, char: 
 
 @lru_cache(maxsize=256)
 def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, edition: str, year: int | None,
-            basis: str) -> tuple[FigureSpec, ChartMeta]:
+            basis: str, lang: str = "en") -> tuple[FigureSpec, ChartMeta]:
     """Regions ordered by their share in the first series (largest on top); a crowded chart keeps the top
-    regions and ``focus`` (which is None unless the chart is crowded: the focus is marked afterwards)."""
+    regions and ``focus`` (which is None unless the chart is crowded: the focus is marked afterwards).
+    Written in the current language (``lang`` keys the cache by it)."""
     colours = region_colours(dataset)
-    shares = _share_set(dataset, regions, edition, year, basis)
+    shares = _share_set(dataset, regions, edition, year, basis, lang)
     per_series, with_any, first = shares.per_series, shares.with_any, shares.first
     kept, crowded = top_regions(shares.ranked, focus)
     order = sorted((r for r in with_any if r in kept), key=lambda r: (first.get(r, -1.0), dataset.region_name(r)))
@@ -158,7 +160,7 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
         kind = _row_kind(row, majority)
         assumed = any(p.territory_kind == kind and dataset.composition_assumed(p.territory_id) for p in row)
         names.append(region_label(dataset, r) + (f" · {esc(kind_label(kind, dataset))}" if kind != majority else "")
-                     + (f" · {ASSUMED_MARK}" if assumed else ""))
+                     + (f" · {_(ASSUMED_MARK)}" if assumed else ""))
         centre[r] = bottom + len(row) / 2
         for k, (i, p) in enumerate(shown[r]):
             offsets[i, r] = (bottom + len(row) - k - 0.5) - centre[r] - BAR_WIDTH / 2
@@ -166,12 +168,14 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
         bottom += len(row) + ROW_GAP
         lines.append(bottom - ROW_GAP / 2)
     top = bottom - ROW_GAP
-    texts = {(i, r): f"{per_series[i][0]}: {share_text(p.value, p.qualifier)}{marks[i, r]}"
+    # Translators: a bar's label: its series and share ('Population: 25%'); marks such as a year may follow
+    texts = {(i, r): _("{series}: {share}", series=per_series[i][0], share=share_text(p.value, p.qualifier))
+             + marks[i, r]
              for r in order for i, p in shown[r]}
     end, room = label_room([(p.value, len(texts[i, r])) for r in order for i, p in shown[r]])
 
     traces: list[dict] = []
-    for i, (label, ind, pattern, _) in enumerate(per_series):
+    for i, (label, ind, pattern, _pts) in enumerate(per_series):
         rows = [p for r in order for j, p in shown[r] if j == i]
         if not rows:
             continue
@@ -200,13 +204,14 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
                   shapes=[{"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y, "y1": y,
                            "line": {"color": ROW_LINE, "width": 1}, "layer": "below"} for y in lines[:-1]])
     if not traces:
-        layout = say_empty(layout, "No region shown has a share of its national total in this edition, "
-                                   "reported or computable: try another edition or other peers.")
+        layout = say_empty(layout, _("No region shown has a share of its national total in this edition, "
+                                     "reported or computable: try another edition or other peers."))
     fig = {"data": traces, "layout": layout}
     series_names = ", ".join(label for label, _, _ in share_series(dataset))
     drawn = tuple((per_series[i][1], _measure(dataset, per_series[i][1]), p) for r in order for i, p in shown[r])
-    meta = ChartMeta("Share of the national total", f"% of the country · {series_names} · "
-                     f"{shares.years} · {shares.comparability.basis_label}", shares.comparability, shares.sources,
+    # Translators: the shares chart's subtitle starts with its unit: '% of the country'
+    subtitle = f"{_('% of the country')} · {series_names} · {shares.years} · {shares.comparability.basis_label}"
+    meta = ChartMeta(_("Share of the national total"), subtitle, shares.comparability, shares.sources,
                      shares.missing, shares.publishers, drawn)
     return fig, with_note(meta, crowded)
 
@@ -228,7 +233,9 @@ class _ShareSet(NamedTuple):
 
 
 @lru_cache(maxsize=64)
-def _share_set(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int | None, basis: str) -> _ShareSet:
+def _share_set(dataset: Dataset, regions: tuple[str, ...], edition: str, year: int | None, basis: str,
+               lang: str = "en") -> _ShareSet:
+    """What the chart says of the regions whatever the focus, in the current language (``lang``: the key)."""
     per_series = [(label, ind, pattern, _series_points(dataset, regions, ind, edition, year, basis))
                   for label, ind, pattern in share_series(dataset)]
     reporting = {p.region_id for *_, pts in per_series for p in pts if p.value is not None}
@@ -236,13 +243,13 @@ def _share_set(dataset: Dataset, regions: tuple[str, ...], edition: str, year: i
     first = {p.region_id: p.value for p in per_series[0][3] if p.value is not None} if per_series else {}
     ranked = [Point(r, first.get(r, -1.0)) for r in with_any]  # no figure in the first series: at the bottom
     bars_of: dict[str, list[tuple[int, Point]]] = {}
-    for i, (*_, pts) in enumerate(per_series):
+    for i, (*_series, pts) in enumerate(per_series):
         for p in pts:
             if p.value is not None:
                 bars_of.setdefault(p.region_id, []).append((i, p))
     every = [p for *_, pts in per_series for p in pts]
     sources, publishers = cite(dataset, every)
-    missing = tuple((dataset.region_name(r), "No national share reported or computable in this edition.")
+    missing = tuple((dataset.region_name(r), _("No national share reported or computable in this edition."))
                     for r in regions if r not in with_any)
     comparability = assess(dataset, every, basis, years="listed")  # its series may differ in year by design
     return _ShareSet(per_series, with_any, first, ranked, bars_of, sources, publishers, missing, comparability,

@@ -35,5 +35,20 @@ def axis(title: str | None = None, **settings: Any) -> dict[str, Any]:
     """A cartesian axis in the product's look: light grid, grey zero line, room made for labels."""
     spec: dict[str, Any] = {"gridcolor": "#e5e7eb", "zerolinecolor": "#9ca3af", "automargin": True, **settings}
     if title is not None:
-        spec["title"] = {"text": title}
+        spec["title"] = {"text": wrapped(title)}
     return spec
+
+
+WRAP_AFTER = 24  # characters: an axis title longer than this takes two lines
+
+
+def wrapped(title: str) -> str:
+    """A long axis title on two lines, broken at the space nearest its middle: plotly centres an axis title on
+    its axis and never wraps it, so 'Численность населения (человек)' ran past a phone-wide chart's edge."""
+    if len(title) <= WRAP_AFTER or "<br>" in title:
+        return title
+    spaces = [i for i, ch in enumerate(title) if ch == " "]
+    if not spaces:
+        return title
+    cut = min(spaces, key=lambda i: abs(i - len(title) / 2))
+    return f"{title[:cut]}<br>{title[cut + 1:]}"

@@ -31,6 +31,7 @@ from dashboard.figures.focus import highlight_lines
 from dashboard.figures.labels import end_label_positions
 from dashboard.figures.spec import FigureSpec, axis
 from dashboard.figures.theme import PLOT_BACKGROUND, base_layout, region_colours, text_colour_on
+from dashboard.i18n import N_, _, current_language, localise_number
 from dashboard.measures import (
     CHANGE_MEASURES,
     Point,
@@ -47,16 +48,19 @@ from dashboard.measures import (
     resolve_basis,
 )
 
-NOT_ON_LOG = "not drawn on a log scale: value ≤ 0"  # the reason a region's figure is left out of a log axis
-LOG_EMPTY = "Every value here is 0 or below, which a log scale cannot draw: switch the scale to Linear."
+# marked for the catalogs, shown as _(NOT_ON_LOG), _(LOG_EMPTY)
+NOT_ON_LOG = N_("not drawn on a log scale: value ≤ 0")  # the reason a region's figure is left out of a log axis
+# Translators: 'Linear' is the name of the choice in the 'Scale' menu
+LOG_EMPTY = N_("Every value here is 0 or below, which a log scale cannot draw: switch the scale to Linear.")
 
 
 def _compact(value: float) -> str:
-    """'500k', '2M', '0.05': a tick label as plotly writes a linear axis's."""
+    """'500k', '2M', '0.05': a tick label as plotly writes a linear axis's (SI suffixes, plotly's in every
+    language; the decimal sign the language's: '0,05')."""
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if value >= size:
-            return f"{value / size:g}{suffix}"
-    return f"{value:g}"
+            return localise_number(f"{value / size:g}") + suffix
+    return localise_number(f"{value:g}")
 
 
 def log_axis(values: list[float]) -> dict:
@@ -87,7 +91,7 @@ def build_trend(dataset: Dataset, regions: tuple[str, ...], focus: str, indicato
     index = effective_measure(dataset, indicator, measure) == "index"
     since = change_since(dataset, regions, indicator, edition, measure, None, resolved, since)
     fig, meta = _trend(dataset, regions, focus if index else focus_key(focus, measure, regions), indicator, edition,
-                       measure, resolved, scale, since)
+                       measure, resolved, scale, since, current_language())
     return highlight_lines(fig, focus), meta
 
 
@@ -128,7 +132,8 @@ def _change_runs(runs: list[list[Point]], measure: str, since: int | None) -> li
         base = next((p for p in run if p.year == since), None)
         if base is None or base.value is None:
             continue
-        changed = [replace(p, value=change_value(measure, base.value, p.value), how=f"change {since}–{p.year}")
+        changed = [replace(p, value=change_value(measure, base.value, p.value),
+                           how=_("change {since}–{year}", since=since, year=p.year))
                    for p in run if p.source_ids[:1] == base.source_ids[:1] and p.value is not None]
         if kept := [p for p in changed if p.value is not None]:
             out.append(kept)
@@ -145,9 +150,11 @@ def _index_point(dataset: Dataset, region: str, peers: tuple[str, ...], indicato
 
 @lru_cache(maxsize=512)
 def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str,
-           measure: str, basis: str, scale: str = "linear", since: int | None = None) -> tuple[FigureSpec, ChartMeta]:
+           measure: str, basis: str, scale: str = "linear", since: int | None = None,
+           lang: str = "en") -> tuple[FigureSpec, ChartMeta]:
     """The trend with no line emphasised. ``focus`` is set only for the index (its peers are fixed around
-    it) and for a crowded chart, which draws the top regions (by their latest value) and the focus."""
+    it) and for a crowded chart, which draws the top regions (by their latest value) and the focus. Written
+    in the current language (``lang`` keys the cache by it)."""
     measure = effective_measure(dataset, indicator, measure)
     colours = region_colours(dataset)
     traces: list[dict] = []
@@ -159,9 +166,9 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
         years, fixed = index_peer_set(dataset, focus, tuple(r for r in regions if r != focus), indicator, edition,
                                       basis)
         shown = (focus, *fixed) if fixed else ()
-        note = (f"Index: peers fixed for {years[0]}–{years[-1]}: "
-                f"{', '.join(dataset.region_name(p) for p in fixed)}." if fixed else
-                "Index: no peer has a figure in every year the focus has.")
+        note = (_("Index: peers fixed for {first}–{last}: {regions}.", first=years[0], last=years[-1],
+                  regions=", ".join(dataset.region_name(p) for p in fixed)) if fixed else
+                _("Index: no peer has a figure in every year the focus has."))
     else:
         shown = regions
     log = scale == "log"
@@ -182,7 +189,7 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
             last_run = number == len(runs) - 1
             label = region_label(dataset, region)
             if number:  # a new territory or method: say so at its start, so the step is not read as growth
-                label = f"{label}: {esc(run[0].territory)}"
+                label = _("{region}: {territory}", region=label, territory=esc(run[0].territory))
             traces.append({  # labelled at its last point instead of a legend: readable on a phone too
                 "type": "scatter", "x": [p.year for p in run], "y": [p.value for p in run],
                 "mode": "lines+markers+text", "name": label, "cliponaxis": False, "showlegend": False,
@@ -202,34 +209,35 @@ def _trend(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indica
     _place_end_labels(traces, log)
     layout = base_layout(height=400)
     layout["margin"] = {**layout["margin"], "r": 110}
-    layout["xaxis"] = axis("Year", tickformat="d")
+    layout["xaxis"] = axis(_("Year"), tickformat="d")
     logged = log_axis([p.value for p in every]) if log else {}
     layout["yaxis"] = axis(axis_title(dataset, indicator, measure), **logged)
     if not every:
-        layout = say_empty(layout, LOG_EMPTY if any(left_out.values()) else
+        layout = say_empty(layout, _(LOG_EMPTY) if any(left_out.values()) else
                            empty_reason(dataset, regions, indicator, edition, basis))
     fig = {"data": traces, "layout": layout}
     sources, publishers = cite(dataset, every)
     drawn = {p.region_id for p in every}
-    missing = tuple((dataset.region_name(r), NOT_ON_LOG if left_out.get(r) else
+    missing = tuple((dataset.region_name(r), _(NOT_ON_LOG) if left_out.get(r) else
                      no_comparable(dataset, r, indicator, edition, None, basis).missing)
                     for r in regions if r not in drawn and r not in cut)
-    partly = [f"{dataset.region_name(r)} ({', '.join(str(y) for y in ys)})" for r, ys in left_out.items()
-              if ys and r in drawn]
+    partly = [_("{region} ({years})", region=dataset.region_name(r), years=", ".join(str(y) for y in ys))
+              for r, ys in left_out.items() if ys and r in drawn]
     span = sorted({p.year for p in every if p.value is not None and p.year})  # the years drawn, not the data's
-    span_text = (f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])) if span else "no years"
+    span_text = (f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])) if span else _("no years")
     assessed = assess(dataset, every, basis, years="none")
     territories = sorted({(p.region_id, p.territory) for p in every})
     several = [dataset.region_name(r) for r in dict.fromkeys(r for r, _ in territories)
                if sum(1 for q, _ in territories if q == r) > 1]
     footnote = " ".join(x for x in (
         assessed.footnote,
-        f"New territory or method, drawn as a separate dotted segment: {', '.join(several)}." if several else "",
-        f"Not drawn on a log scale (value ≤ 0): {'; '.join(partly)}." if partly else "",
+        _("New territory or method, drawn as a separate dotted segment: {regions}.", regions=", ".join(several))
+        if several else "",
+        _("Not drawn on a log scale (value ≤ 0): {regions}.", regions="; ".join(partly)) if partly else "",
         note) if x)
     comparability = Comparability(assessed.mixed_territories, None, footnote, basis, assessed.majority_kind,
                                   assessed.odd, assumed=assessed.assumed)
-    meta = ChartMeta(f"Trend: {measure_title(dataset, indicator, measure, since)}",
+    meta = ChartMeta(_("Trend: {what}", what=measure_title(dataset, indicator, measure, since)),
                      f"{measure_unit(dataset, indicator, measure)} · {span_text} · {comparability.basis_label}",
                      comparability, sources, missing, publishers,
                      tuple((indicator, measure, p) for p in every if p.value is not None))

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dashboard.comparability import assess, kind_label
 from dashboard.data import Dataset
-from dashboard.data.schema import BASES
 from dashboard.figures.common import ASSUMED_MARK, odd_year
 from dashboard.figures.theme import FONT_FAMILY, PALETTE, region_colours
 from dashboard.formatting import QUALIFIER_SIGN, QUALIFIER_SUFFIX
-from dashboard.measures import points
-from dashboard.profile.facts import NOW, THEN
-from dashboard.profile.wording import count, territory_phrase
+from dashboard.i18n import _, plotly_separators
+from dashboard.measures import basis_name, points
+from dashboard.profile.facts import NOW, THEN, named
+from dashboard.profile.wording import count, join, territory_phrase
 from dashboard.render.image import render
 
 WIDTH, HEIGHT = 330, 230  # CSS pixels; the PDF places them about 70 mm wide
@@ -29,12 +29,18 @@ def rank_indicator(dataset: Dataset) -> str:
 
 def trend_panels(dataset: Dataset) -> list[tuple[str, str]]:
     """(indicator, 'GDP (EUR million)') of the trend chart: indicators.csv's profile_trend, in the file's order."""
-    return [(r.id, r.short_label if r.unit in ("persons", "count") else f"{r.short_label} ({r.unit})")
+    return [(r.id, r.short_label if r.unit_code in ("persons", "count") else f"{r.short_label} ({r.unit})")
             for r in dataset.all_indicators if r.profile_trend]
+
+
+def _short(label: str) -> str:
+    """'GDP (EUR million)' -> 'GDP'."""
+    return label.split(" (")[0]
 
 
 def _layout(title: str, height: int = HEIGHT) -> dict:
     return {"template": {}, "width": WIDTH, "height": height, "paper_bgcolor": "white", "plot_bgcolor": "white",
+            "separators": plotly_separators(),
             "font": {"family": FONT_FAMILY, "size": 11, "color": INK}, "showlegend": False,
             "title": {"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top",
                       "font": {"size": 12, "color": INK}},
@@ -58,16 +64,20 @@ def rank_spec(dataset: Dataset, region: str, peers: tuple[str, ...], edition: st
     names = [dataset.region_name(p.region_id)
              + (f" ({kind_label(p.territory_kind, dataset)})" if p.region_id in compared.odd else "")
              + (f" · {odd}" if (odd := odd_year(p, compared)) else "")
-             + (f" · {ASSUMED_MARK}" if p.region_id in compared.assumed else "") for p in shown]
+             + (f" · {_(ASSUMED_MARK)}" if p.region_id in compared.assumed else "") for p in shown]
     bar = {"type": "bar", "orientation": "h", "x": [p.value for p in shown], "y": names,
            "marker": {"color": [colour if p.region_id == region else GREY for p in shown]},
            "text": [QUALIFIER_SIGN.get(p.qualifier, "") + count(p.value) + QUALIFIER_SUFFIX.get(p.qualifier, "")
                     for p in shown], "textposition": "outside", "cliponaxis": False,
            "textfont": {"size": 10}}
     rows = max(len(shown), 1)
-    note = _wrapped("No comparable figure: " + ", ".join(missing), 52) if missing else ""
+    # Translators: under the rank chart; {regions} is a comma-separated list of region names.
+    note = _wrapped(_("No comparable figure: {regions}", regions=", ".join(missing)), 52) if missing else ""
     lines = note.count("<br>") + 1 if note else 0
-    layout = _layout(f"{dataset.indicator(ranked).short_label}, {BASES[basis]}",
+    # Translators: the rank chart's title: the indicator's short label, then the territories compared
+    # ('Population, Eurostat metropolitan regions').
+    layout = _layout(_("{indicator}, {basis}", indicator=dataset.indicator(ranked).short_label,
+                       basis=basis_name(basis)),
                      height=max(150, 56 + 19 * rows + 13 * max(lines - 1, 0)))
     top = max((p.value for p in shown), default=1) or 1
     layout.update(xaxis={"visible": False, "range": [0, top * _room(names, bar["text"])]},
@@ -96,7 +106,8 @@ def _segments(dataset: Dataset, region: str, indicator: str) -> list[tuple[str, 
     runs: dict[str, list[list]] = {}
     for edition in (THEN, NOW):
         started: set[str] = set()
-        for figure in dataset.series(region, indicator, edition):
+        for found in dataset.series(region, indicator, edition):
+            figure = named(dataset, found)
             run = runs.setdefault(figure.territory, [[]])
             # a new edition is another source and vintage (and goes back in time): never joined to the last
             if run[-1] and (figure.series_break or figure.territory not in started):
@@ -112,9 +123,9 @@ def trend_spec(dataset: Dataset, region: str) -> dict:
     colours: dict[str, str] = {}
     panels = [(name, label, _segments(dataset, region, name)) for name, label in trend_panels(dataset)]
     shown = [(name, label, segs) for name, label, segs in panels if segs]
-    missing = [label.split(" (")[0] for _, label, segs in panels if not segs]
+    missing = [_short(label) for _n, label, segs in panels if not segs]
     data = []
-    for n, (_, _, segs) in enumerate(shown):
+    for n, (_n, _label, segs) in enumerate(shown):
         axis = "" if n == 0 else str(n + 1)
         for territory, seg in segs:
             colour = colours.setdefault(territory, PALETTE[len(colours) % len(PALETTE)])
@@ -126,23 +137,30 @@ def trend_spec(dataset: Dataset, region: str) -> dict:
                                     "symbol": ["circle-open" if f.qualifier else "circle" for f in seg]},
                          "name": _wrapped(territory_phrase(territory)), "legendgroup": territory,
                          "showlegend": territory not in {d["legendgroup"] for d in data}})
-    title = (" and ".join(label for _, label, _ in shown)
-             or " and ".join(label.split(" (")[0] for _, label, _ in panels))
-    title += ", by territory" if shown else ": no figures"
     if shown and missing:
-        title += f" (no {' or '.join(missing)} figures)"
+        # Translators: the trend chart's title; {indicators} is a list ('Population and GDP (EUR million)'),
+        # {missing} the indicators without figures joined with 'or'.
+        title = _("{indicators}, by territory (no {missing} figures)", indicators=join([lb for _n, lb, _s in shown]),
+                  missing=join(missing, style="or"))
+    elif shown:
+        # Translators: the trend chart's title; {indicators} is a list ('Population and GDP (EUR million)').
+        title = _("{indicators}, by territory", indicators=join([lb for _n, lb, _s in shown]))
+    else:
+        # Translators: the trend chart's title when it has no figures; {indicators} is a list ('Population and
+        # GDP').
+        title = _("{indicators}: no figures", indicators=join([_short(lb) for _n, lb, _s in panels]))
     legend_lines = sum(_wrapped(territory_phrase(t)).count("<br>") + 1 for t in colours) + 1
     layout = _layout(title, height=250 + 15 * legend_lines)
     qualified = any(f.qualifier for _, _, segs in shown for _, seg in segs for f in seg)
     legend = {"orientation": "h", "y": -0.16, "yanchor": "top", "x": 0, "font": {"size": 9.5}, "tracegroupgap": 0}
     if qualified:  # the page has no hover: an open marker is how the chart keeps ≈, ≥, ≤, e and p
-        legend["title"] = {"text": "Open markers: approximate, bounds, estimated or provisional", "side": "top",
+        legend["title"] = {"text": _("Open markers: approximate, bounds, estimated or provisional"), "side": "top",
                            "font": {"size": 9.5}}
     layout.update(showlegend=True, legend=legend)
     layout["margin"].update(b=10, l=8)
     gap = 0.12 if len(shown) > 1 else 0
     width = (1 - gap) / max(len(shown), 1)
-    for n, (_, label, _) in enumerate(shown):
+    for n, (_n, label, _segs) in enumerate(shown):
         axis = "" if n == 0 else str(n + 1)
         layout[f"xaxis{axis}"] = {"domain": [n * (width + gap), n * (width + gap) + width], "anchor": f"y{axis}",
                                   "tickfont": {"size": 9.5}, "showline": True, "linecolor": GREY,
@@ -150,7 +168,7 @@ def trend_spec(dataset: Dataset, region: str) -> dict:
                                   "dtick": _year_step(data, axis, len(shown))}
         layout[f"yaxis{axis}"] = {"anchor": f"x{axis}", "tickfont": {"size": 9.5}, "gridcolor": "#e5e7eb",
                                   "rangemode": "tozero", "automargin": True,
-                                  "title": {"text": label.split(" (")[0], "font": {"size": 10}}}
+                                  "title": {"text": _short(label), "font": {"size": 10}}}
     if not shown:
         layout.update(xaxis={"visible": False}, yaxis={"visible": False})
     return {"data": data, "layout": layout}

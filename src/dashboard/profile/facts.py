@@ -8,7 +8,7 @@ divided by the population of the same territory and year, peers compared on one 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 
 from dashboard.data import Dataset
@@ -21,13 +21,25 @@ THEN, NOW = "baltmet", "recent"
 MIN_PEERS = 2  # a median of one peer is that peer: say nothing rather than dress it up
 
 
+def named(dataset: Dataset, found: Figure | None) -> Figure | None:
+    """The figure with its territory named in the current language, as the profile's sentences state it (the
+    Dataset's figures keep the English name; a territory the tables do not list keeps it too)."""
+    if found is None:
+        return None
+    try:
+        name = dataset.territory_name(found.territory_id)
+    except (KeyError, ValueError):
+        return found
+    return found if not name or name == found.territory else replace(found, territory=name)
+
+
 def has(dataset: Dataset, indicator: str) -> bool:
     return indicator in dataset.indicators.index
 
 
 def figure(dataset: Dataset, region: str, indicator: str, edition: str, basis: str = "reported") -> Figure | None:
     """The edition's figure (nearest 2007, or the latest) as the page shows it; None when the data has none."""
-    return dataset.figure(region, indicator, edition, basis=basis) if has(dataset, indicator) else None
+    return named(dataset, dataset.figure(region, indicator, edition, basis=basis)) if has(dataset, indicator) else None
 
 
 def derived(rule: str, value: float, inputs: tuple[Fact, ...], like: Fact | None = None, **extra) -> Derived:
@@ -47,7 +59,7 @@ def share_of_nation(dataset: Dataset, region: str, indicator: str, edition: str)
     head = figure(dataset, region, indicator, edition)
     share_id = declared.reported_share if has(dataset, declared.reported_share) else ""
     if head is not None and share_id:
-        reported = dataset.figure_on(region, share_id, edition, head.year, head.territory_id)
+        reported = named(dataset, dataset.figure_on(region, share_id, edition, head.year, head.territory_id))
         if reported is not None:
             return reported
     if head is not None and has(dataset, declared.national_total):
@@ -64,7 +76,7 @@ def per_inhabitant(dataset: Dataset, region: str, indicator: str, edition: str, 
     head = figure(dataset, region, indicator, edition, basis)
     if head is None or not has(dataset, declared.per_capita_base):
         return None
-    base = dataset.figure_on(region, declared.per_capita_base, edition, head.year, head.territory_id)
+    base = named(dataset, dataset.figure_on(region, declared.per_capita_base, edition, head.year, head.territory_id))
     if base is None or base.value <= 0:
         return None
     value = round_derived(head.value * declared.per_capita_scale / base.value, head.value, base.value)
@@ -146,10 +158,10 @@ def same_territory_pair(dataset: Dataset, region: str, indicator: str, prefer: t
     """A c. 2007 and a recent figure of one territory (the headline's first, else by kind), if any."""
     then_by = {}
     for f in dataset.series(region, indicator, THEN):
-        then_by.setdefault(f.territory_id, []).append(f)
+        then_by.setdefault(f.territory_id, []).append(named(dataset, f))
     now_by = {}
     for f in dataset.series(region, indicator, NOW):
-        now_by.setdefault(f.territory_id, []).append(f)
+        now_by.setdefault(f.territory_id, []).append(named(dataset, f))
     common = [t for t in then_by if t in now_by]
     if not common:
         return None

@@ -1,8 +1,12 @@
 """The PDF's fonts: DejaVu Sans (the charts' font, installed with Chromium) for its ≈, ≥, → and narrow
-no-break spaces; ReportLab's bundled Vera when DejaVu is absent, with the glyphs Vera lacks spelled out."""
+no-break spaces, and the letters of every language of the product (Latvian ā ē ģ ķ ļ ņ, Lithuanian ą ę ė į ų,
+Polish ł ń ś ź ż, Estonian õ, Russian Cyrillic; tests/unit/profile/test_fonts.py checks them); ReportLab's bundled
+Vera when DejaVu is absent, with the glyphs Vera lacks spelled out (a letter without its accent where it has
+the base letter)."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +34,12 @@ def register() -> frozenset[int]:
 
 
 def drawable(text: str) -> str:
-    """``text`` with any character the font cannot draw replaced by a plain equivalent."""
+    """``text`` with any character the font cannot draw replaced by a plain equivalent (for Vera: its base
+    letter, 'ā' -> 'a', where there is one)."""
     known = register()
-    return "".join(PLAIN.get(ch, ch) if ord(ch) not in known else ch for ch in text)
+    return "".join(ch if ord(ch) in known else PLAIN.get(ch) or _base_letter(ch, known) for ch in text)
+
+
+def _base_letter(ch: str, known: frozenset[int]) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if base and all(ord(c) in known for c in base) else ch

@@ -10,19 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dashboard.data.dataset import Figure
+from dashboard.i18n import N_, _
 
+# How each derived value is made, in words (shown with _(): 'How the numbers were made')
 RULES: dict[str, str] = {
-    "per_inhabitant": "divided by the population of the same territory and year",
-    "share": "divided by the national total of the same year",
-    "median": "median of the peers' values",
-    "difference": "difference from the peers' median, in per cent",
-    "change": "change from the earlier to the later figure, in per cent",
-    "above_national": "index minus the national average of 100",
-    "above_eu": "index minus the EU average of 100",
-    "count": "number of peers with a figure",
-    "rank": "position among the region and its peers with a figure, largest first",
+    "per_inhabitant": N_("divided by the population of the same territory and year"),
+    "share": N_("divided by the national total of the same year"),
+    "median": N_("median of the peers' values"),
+    "difference": N_("difference from the peers' median, in per cent"),
+    "change": N_("change from the earlier to the later figure, in per cent"),
+    "above_national": N_("index minus the national average of 100"),
+    "above_eu": N_("index minus the EU average of 100"),
+    "count": N_("number of peers with a figure"),
+    "rank": N_("position among the region and its peers with a figure, largest first"),
 }
-DISPLAY_RULE = "Numbers of a million or more are shown in millions to three significant digits."
+DISPLAY_RULE = N_("Numbers of a million or more are shown in millions to three significant digits.")
 
 
 @dataclass(frozen=True)
@@ -94,13 +96,18 @@ class Footnote:
 
     @property
     def text(self) -> str:
-        """'Publisher: title. url (secondary copy)'; a user's figures say 'your data' first."""
-        marks = [m for m, on in (("secondary copy", self.secondary),) if on]
-        lead = "Your data — " if self.user and self.publisher != "Your data" else ""  # an upload's own source
-        body = f"{lead}{self.publisher}: {self.title}."
+        """'Publisher: title. url (secondary copy)'; a user's figures say 'your data' first. The publisher and
+        title stay in their own language."""
+        body = f"{self.publisher}: {self.title}."
         if self.url:
             body += f" {self.url}"
-        return body + (f" ({', '.join(marks)})" if marks else "")
+        if self.user and self.publisher not in ("Your data", _("Your data")):  # an upload's own source
+            # Translators: a footnote of figures a user added; {source} is 'Publisher: title. url'.
+            body = _("Your data — {source}", source=body)
+        if self.secondary:
+            # Translators: a footnote whose source is a copy of the figures, not the publisher's own table.
+            body = _("{source} (secondary copy)", source=body)
+        return body
 
 
 @dataclass(frozen=True)
@@ -119,6 +126,7 @@ class Headline:
     facts: tuple[Fact, ...] = ()
     missing: str = ""
     kind_short: str = ""  # where room is short (the printed card): territory_kinds.csv's short_label
+    shown_unit: str = ""  # the unit as the current language writes it (``unit`` is the English code)
 
 
 @dataclass(frozen=True)
@@ -149,10 +157,13 @@ class Profile:
     footnotes: tuple[Footnote, ...]
     shares: tuple[tuple[str, Fact], ...] = ()  # (short name, share of the country) as the text states them
     rules_used: tuple[str, ...] = field(default=())
+    # the region's and country's names in the forms a message may need (wording.place_values), as (key, text)
+    places: tuple[tuple[str, str], ...] = ()
 
     @property
     def title(self) -> str:
-        return f"{self.name}: region profile"
+        # Translators: the profile's title; {region} is the region's name.
+        return _("{region}: region profile", **{"region": self.name, **dict(self.places)})
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -167,6 +178,6 @@ class Profile:
         for paragraph in self.paragraphs:
             out.append("".join(c.text + "".join(f"[{n}]" for n in c.notes) for c in paragraph.chunks))
         if self.then_now:
-            out.append("Then and now\n" + "\n".join(
+            out.append(_("Then and now") + "\n" + "\n".join(
                 r.chunk.text + "".join(f"[{n}]" for n in r.chunk.notes) for r in self.then_now))
         return "\n\n".join(out)

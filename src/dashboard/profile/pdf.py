@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from dashboard.data import Dataset
+from dashboard.i18n import _, current_language, long_date
 from dashboard.profile.build import build_profile, rule_lines, subtitle, with_unit
 from dashboard.profile.charts import chart_pngs
 from dashboard.profile.fonts import BOLD, REGULAR, drawable, register
@@ -69,7 +70,8 @@ def _card_marks(notes: Iterable[int], s: float) -> str:
 def _cards(profile: Profile, s: float) -> Table:
     cells = []
     for h in profile.headlines:
-        value = with_unit(h.value, h.unit) if h.value else "no figure"
+        # Translators: a key figure's card in the PDF when the sources give no figure.
+        value = with_unit(h.value, h.unit, h.shown_unit) if h.value else _("no figure")
         lines = [Paragraph(_text(h.label), _style(6.8 * s, colour=GREY)),
                  Paragraph(_text(value) + _card_marks(h.notes, s), _style((11 if h.value else 9) * s, bold=True))]
         if h.value:
@@ -96,11 +98,14 @@ def _then_now(profile: Profile, s: float) -> list[Flowable]:
     if not profile.then_now:
         return []
     small = _style(6.8 * s)
-    head = [Paragraph(f"<b>{t}</b>", small) for t in ("", "BaltMet profiles (c. 2007)", "Recent statistics",
-                                                      "How to read it")]
+    # Translators: the headings of the PDF's then-and-now table's columns.
+    titles = ("", _("BaltMet profiles (c. 2007)"), _("Recent statistics"), _("How to read it"))
+    head = [Paragraph(f"<b>{_text(t)}</b>", small) for t in titles]
     rows = [head]
     for row in profile.then_now:
-        label = f"{row.label}, {row.chunk.facts[0].territory}" if row.like_for_like else row.label
+        # Translators: a then-and-now row of one territory only: the indicator's label, then the territory's name.
+        label = _("{indicator}, {territory}", indicator=row.label, territory=row.chunk.facts[0].territory) \
+            if row.like_for_like else row.label
         rows.append([Paragraph(_text(label), small), Paragraph(_text(row.then), small),
                      Paragraph(_text(row.now) + _marks(row.chunk.notes), small), Paragraph(_text(row.remark), small)])
     widths = [0.16, 0.29, 0.29, 0.26]
@@ -109,7 +114,7 @@ def _then_now(profile: Profile, s: float) -> list[Flowable]:
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.2 * s),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * s)]))
-    return [Paragraph("Then and now", _style(8.4 * s, bold=True, spaceBefore=5 * s, spaceAfter=2 * s)), table]
+    return [Paragraph(_text(_("Then and now")), _style(8.4 * s, bold=True, spaceBefore=5 * s, spaceAfter=2 * s)), table]
 
 
 def _footnotes(profile: Profile, s: float) -> list[Flowable]:
@@ -118,15 +123,17 @@ def _footnotes(profile: Profile, s: float) -> list[Flowable]:
     half = (len(notes) + 1) // 2
     left, right = notes[:half], notes[half:]
     rows = [[left[i], right[i] if i < len(right) else ""] for i in range(half)]
-    out: list[Flowable] = [Paragraph("Sources", _style(7.4 * s, bold=True, spaceBefore=5 * s, spaceAfter=1))]
+    out: list[Flowable] = [Paragraph(_text(_("Sources")), _style(7.4 * s, bold=True, spaceBefore=5 * s, spaceAfter=1))]
     if rows:
         table = Table(rows, colWidths=[BODY_W / 2] * 2)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 0.6),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6)]))
         out.append(table)
-    out.append(Paragraph(_text("Derived values — " + " ".join(rule_lines(profile))), _style(5.9 * s, colour=GREY,
-                                                                                           spaceBefore=2)))
+    # Translators: the PDF's last line before the footer; {rules} are the sentences of how each derived value
+    # was made.
+    derived = _("Derived values — {rules}", rules=" ".join(rule_lines(profile)))
+    out.append(Paragraph(_text(derived), _style(5.9 * s, colour=GREY, spaceBefore=2)))
     return out
 
 
@@ -170,23 +177,33 @@ def _footer(label: str, today: dt.date) -> Callable:
         canvas.saveState()
         canvas.setFont(REGULAR, 6.5)
         canvas.setFillColor(GREY)
+        # Translators: the PDF's page footer; 'Baltic Metropoles' is the product's name, {edition} the edition's
+        # label, {date} the day it was written.
         canvas.drawString(MARGIN, MARGIN - 4 * mm, drawable(
-            f"Baltic Metropoles · {label} · {today.isoformat()} · figures as published by the sources"))
+            _("Baltic Metropoles · {edition} · {date} · figures as published by the sources", edition=label,
+              date=long_date(today))))
         canvas.drawRightString(PAGE_W - MARGIN, MARGIN - 4 * mm, f"{doc.page}")
         canvas.restoreState()
     return draw
 
 
 def _document(story: list[Flowable], title: str, label: str, today: dt.date) -> bytes:
+    """The PDF, its metadata in the current language (its /Lang too, for screen readers and search)."""
     out = io.BytesIO()
     doc = BaseDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                           bottomMargin=MARGIN, title=title, author="Baltic Metropoles dashboard",
-                          subject=label, creator="Baltic Metropoles dashboard")
+                          subject=label, creator="Baltic Metropoles dashboard", lang=pdf_language())
     frame = Frame(MARGIN, MARGIN + 2 * mm, BODY_W, BODY_H, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", frames=[frame], onPage=_footer(label, today))])
     doc.build(story)
     return out.getvalue()
+
+
+def pdf_language() -> str:
+    """The PDF's /Lang: the current language's code (the pseudo-language's texts are English underneath)."""
+    code = current_language()
+    return "en" if code == "qps" else code
 
 
 def profile_pdf(dataset: Dataset, region: str, edition: str, peers: tuple[str, ...] = (),
@@ -203,21 +220,26 @@ def _cover(dataset: Dataset, profiles: list[Profile], peers: tuple[str, ...], gr
     compared = [dataset.region_name(r) for r in dataset.region_ids if r in set(peers)]
     rows = [[Paragraph(_text(p.name), _style(10)), Paragraph(_text(p.country), _style(10, colour=GREY)),
              Paragraph(str(i + 2), _style(10, alignment=2))] for i, p in enumerate(profiles)]
-    rows.append([Paragraph("Comparison of the headline figures", _style(10)), "",
+    rows.append([Paragraph(_text(_("Comparison of the headline figures")), _style(10)), "",
                  Paragraph(str(len(profiles) + 2), _style(10, alignment=2))])
     contents = Table(rows, colWidths=[0.5 * BODY_W, 0.35 * BODY_W, 0.15 * BODY_W])
     contents.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
-    intro = ("Each page sets a region's figures in the manner of the BaltMet Inno profiles (2005–2007): size and "
-             "weight in the country, productivity, knowledge base, innovation infrastructure and economic "
-             "structure, each sentence only where the data has its figures, each number with its source. "
-             "'Then and now' sets the c. 2007 figures beside recent ones and says when they describe different "
-             "territories, so that a difference is not read as growth.")
+    # Translators: the booklet's introduction on its cover.
+    intro = _("Each page sets a region's figures in the manner of the BaltMet Inno profiles (2005–2007): size and "
+              "weight in the country, productivity, knowledge base, innovation infrastructure and economic "
+              "structure, each sentence only where the data has its figures, each number with its source. "
+              "'Then and now' sets the c. 2007 figures beside recent ones and says when they describe different "
+              "territories, so that a difference is not read as growth.")
+    # Translators: the booklet's cover; {regions} is a comma-separated list of region names.
+    peers_line = _("Compared with: {regions}.", regions=", ".join(compared)) if compared else \
+        _("Compared with: no peers.")
     return [Spacer(1, 40 * mm), Paragraph("Baltic Metropoles", _style(30, bold=True, spaceAfter=8)),
-            Paragraph(_text(f"Region profiles — {first.edition_label}"), _style(16, colour=GREY, spaceAfter=18)),
+            # Translators: the booklet's cover; {edition} is the edition's label ('BaltMet profiles (c. 2007)').
+            Paragraph(_text(_("Region profiles — {edition}", edition=first.edition_label)),
+                      _style(16, colour=GREY, spaceAfter=18)),
             *([Paragraph(_text(group), _style(12, bold=True, spaceAfter=10))] if group else []),
             Paragraph(_text(intro), _style(10, leading=1.4, spaceAfter=14)),
-            Paragraph(_text(f"Compared with: {', '.join(compared) or 'no peers'}."),
-                      _style(9, colour=GREY, spaceAfter=16)),
+            Paragraph(_text(peers_line), _style(9, colour=GREY, spaceAfter=16)),
             contents]
 
 
@@ -225,14 +247,15 @@ def _comparison(profiles: list[Profile]) -> list[Flowable]:
     """Headline figures per region, each with its year and kind of territory."""
     kpis = [h.label for h in profiles[0].headlines]
     small, head = _style(6.6, leading=1.2), _style(7, bold=True)
-    rows = [[Paragraph("Region", head), *[Paragraph(_text(k), head) for k in kpis]]]
+    # Translators: the heading of the comparison table's first column (the regions' names).
+    rows = [[Paragraph(_text(_("Region")), head), *[Paragraph(_text(k), head) for k in kpis]]]
     for p in profiles:
         cells = [Paragraph(_text(p.name), _style(7.5, bold=True))]
         for h in p.headlines:
             if not h.value:
                 cells.append(Paragraph("—", _style(7, colour=GREY)))
                 continue
-            cells.append(Paragraph(f"<b>{_text(with_unit(h.value, h.unit))}</b><br/>"
+            cells.append(Paragraph(f"<b>{_text(with_unit(h.value, h.unit, h.shown_unit))}</b><br/>"
                                    f"<font color='#4b5563'>{_text(h.year)} · "
                                    f"{_text(h.kind_short or h.kind_label)}</font>", small))
         rows.append(cells)
@@ -241,12 +264,14 @@ def _comparison(profiles: list[Profile]) -> list[Flowable]:
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, 0), 0.8, GREY), ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 3),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    note = ("Each figure is the region's own for its widest defined territory, as each profile states it; "
-            "'—': no figure in the sources collected (the page of the region says why where known). Kinds: "
-            "Eurostat metro region (NUTS 3 regions around a functional urban area), functional urban area (as a city "
-            "or office defines it), county (a county or statistical region that is not the metro area), core city, "
-            "extent not stated. Figures of different kinds are not comparable; sources are on each region's page.")
-    return [Paragraph("Comparison of the headline figures", _style(14, bold=True, spaceAfter=4)),
+    # Translators: the note under the booklet's comparison table.
+    note = _("Each figure is the region's own for its widest defined territory, as each profile states it; "
+             "'—': no figure in the sources collected (the page of the region says why where known). Kinds: "
+             "Eurostat metro region (NUTS 3 regions around a functional urban area), functional urban area (as a "
+             "city or office defines it), county (a county or statistical region that is not the metro area), core "
+             "city, extent not stated. Figures of different kinds are not comparable; sources are on each region's "
+             "page.")
+    return [Paragraph(_text(_("Comparison of the headline figures")), _style(14, bold=True, spaceAfter=4)),
             Paragraph(_text(profiles[0].edition_label), _style(9, colour=GREY, spaceAfter=8)), table,
             Paragraph(_text(note), _style(7, colour=GREY, spaceBefore=8, leading=1.35))]
 
@@ -266,7 +291,9 @@ def booklet_pdf(dataset: Dataset, edition: str, peers: tuple[str, ...] | None = 
         story += [fitted_page(profile, chart_pngs(dataset, profile.region_id, profile.peers, edition)), PageBreak()]
     story += [KeepInFrame(BODY_W, BODY_H, _comparison(profiles), mode="shrink")]
     label = profiles[0].edition_label
-    return _document(story, f"Baltic Metropoles: region profiles ({label})", label, today or dt.date.today())
+    # Translators: the booklet PDF's title (its metadata); {edition} is the edition's label.
+    title = _("Baltic Metropoles: region profiles ({edition})", edition=label)
+    return _document(story, title, label, today or dt.date.today())
 
 
 __all__ = ["booklet_pdf", "fitted_page", "profile_pdf"]

@@ -9,32 +9,42 @@ from __future__ import annotations
 
 from dashboard.data import Dataset
 from dashboard.data.dataset import Figure
+from dashboard.i18n import N_, _
 from dashboard.profile import facts as F
 from dashboard.profile.model import Chunk, ThenNow
-from dashboard.profile.wording import context, plain, qualifier_word, quantity
+from dashboard.profile.wording import context, qualified, quantity, signed_percent
 from dashboard.profile.writer import Notes
 
-DIFFERENT = "a different territory: the change is not growth"
+# Translators: how to read a then-and-now row whose two figures describe different territories.
+DIFFERENT = N_("a different territory: the change is not growth")
 
 
 def _shown(dataset: Dataset, figure: Figure) -> str:
-    unit = dataset.indicator(figure.indicator_id).unit
+    unit = dataset.indicator(figure.indicator_id).unit_code  # the English code: the test below reads it
     return quantity(figure.value, figure.qualifier, unit if unit in ("%", "EUR", "EUR million") else "")
 
 
 def _remark(dataset: Dataset, then: Figure, now: Figure) -> tuple[str, tuple]:
     """What may be read from the pair, and the derived change if one may be computed."""
     if then.territory_id != now.territory_id:
-        return DIFFERENT, ()
+        return _(DIFFERENT), ()
     if F.breaks_between(dataset, then, now):
-        return "the same territory, but the series changes method in between: the change is not growth", ()
+        # Translators: how to read a then-and-now row of one territory whose statistics changed method.
+        return _("the same territory, but the series changes method in between: the change is not growth"), ()
     change = F.change(then, now)
     if change is None:
-        return "the same territory, but a bound ('more than', 'nearly') gives no change", ()
+        # Translators: how to read a then-and-now row of one territory where a figure is a bound ('more than').
+        return _("the same territory, but a bound ('more than', 'nearly') gives no change"), ()
+    if change.value == 0 and change.qualifier == "approx":
+        # Translators: how to read a then-and-now row of one territory whose figures (approximate) are equal.
+        return _("the same territory: about no change"), (change,)
     if change.value == 0:
-        return f"the same territory: {qualifier_word(change.qualifier)}no change", (change,)
-    sign = "+" if change.value > 0 else "−"
-    return f"the same territory: {qualifier_word(change.qualifier)}{sign}{plain(abs(change.value))}\u00a0%", (change,)
+        # Translators: how to read a then-and-now row of one territory whose figures are equal.
+        return _("the same territory: no change"), (change,)
+    # Translators: how to read a then-and-now row of one territory; {change} is the change in per cent ('+30%',
+    # 'about +30%').
+    return _("the same territory: {change}", change=qualified(signed_percent(change.value), change.qualifier)), \
+        (change,)
 
 
 def _row(dataset: Dataset, notes: Notes, label: str, then: Figure, now: Figure, like: bool) -> ThenNow:
@@ -42,8 +52,17 @@ def _row(dataset: Dataset, notes: Notes, label: str, then: Figure, now: Figure, 
     now_text = _shown(dataset, now) + context(now.year, now.year_approx,
                                               "" if now.territory_id == then.territory_id else now.territory)
     remark, derived = _remark(dataset, then, now)
-    lead = f"{label}, {then.territory} alone" if like else label
-    text = f"{lead}: {then_text} → {now_text}; {remark}"
+    if like:
+        # Translators: a then-and-now row of one territory only; {indicator} is the indicator's short label
+        # ('Population'), {territory} the territory's name, {then} and {now} the two figures with their years,
+        # {remark} how to read the row.
+        text = _("{indicator}, {territory} alone: {then} → {now}; {remark}", indicator=label,
+                 territory=then.territory, then=then_text, now=now_text, remark=remark)
+    else:
+        # Translators: a then-and-now row; {indicator} is the indicator's short label ('Population'), {then} and
+        # {now} the two figures with their years and territories, {remark} how to read the row.
+        text = _("{indicator}: {then} → {now}; {remark}", indicator=label, then=then_text, now=now_text,
+                 remark=remark)
     chunk = Chunk(text, notes.cite(tuple(dict.fromkeys((then.source_id, now.source_id)))), (then, now, *derived))
     return ThenNow(then.indicator_id, label, then_text, now_text, then.territory_id == now.territory_id, remark,
                    chunk, like)

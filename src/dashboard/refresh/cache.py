@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from dashboard.data.limits import Refused, read_regular_file
+from dashboard.i18n import _
 from dashboard.refresh.http import Request
 
 RAW = "raw"
@@ -95,22 +96,23 @@ class Cache:
         except Refused as refused:
             raise CacheError(str(refused.problem)) from None
         except (ValueError, RecursionError) as err:
-            raise CacheError(f"{path}: not a manifest this tool wrote ({err})") from None
+            raise CacheError(_("{file}: not a manifest this tool wrote ({problem})", file=path,
+                               problem=err)) from None
         if not isinstance(document, dict) or document.get("version") != MANIFEST_VERSION \
                 or not isinstance(document.get("series"), dict):
-            raise CacheError(f"{path}: not a manifest this tool wrote")
+            raise CacheError(_("{file}: not a manifest this tool wrote", file=path))
         return document
 
     def read(self, entry: dict[str, object], max_bytes: int) -> bytes:
         """The cached body of a manifest entry, checked against the hash recorded when it was stored."""
         name = str(entry.get("file") or "")
         if not name or "/" in name or name.startswith("."):
-            raise CacheError("no cached response")
+            raise CacheError(_("no cached response"))
         path = self.folder / name
         try:
             body = read_regular_file(path, str(path), limit=max_bytes, inside=self.folder)
         except Refused as refused:
-            raise CacheError(f"cached response unreadable: {refused.problem.message}") from None
+            raise CacheError(_("cached response unreadable: {problem}", problem=refused.problem.message)) from None
         if hashlib.sha256(body).hexdigest() != entry.get("sha256"):
-            raise CacheError(f"cached response {name} was changed after it was stored")
+            raise CacheError(_("cached response {name} was changed after it was stored", name=name))
         return body

@@ -27,6 +27,7 @@ from urllib.parse import urlencode
 
 from dashboard.data.compose import STATUSES, WITHHELD, Cell, Composition, compose
 from dashboard.data.eurostat import DATASETS, FLAGS, TITLES
+from dashboard.i18n import _
 from dashboard.refresh.http import Request
 from dashboard.refresh.jsonstat import Cube, MalformedResponse, Observation
 from dashboard.refresh.places import Places
@@ -62,7 +63,9 @@ def _one_of(cube: Cube, names: tuple[str, ...]) -> str:
     for name in names:
         if name in cube.ids:
             return name
-    raise MalformedResponse(f"no {' or '.join(names)} dimension (the response has {', '.join(cube.ids)})")
+    # Translators: {names} are dimension codes such as "metroreg or geo".
+    raise MalformedResponse(_("no {names} dimension (the response has {dimensions})", names=" or ".join(names),
+                              dimensions=", ".join(cube.ids)))
 
 
 def _url(base_url: str, code: str, fixed: Mapping[str, str], units: tuple[str, ...], geo: str,
@@ -127,10 +130,10 @@ class EurostatTable:
             code, period = cell.coords[geo], cell.coords[time]
             if cell.value is None:
                 if cell.status:
-                    out.held_back[f"cells with a flag ({cell.status}) but no value: stay missing"] += 1
+                    out.held_back[_("cells with a flag ({flag}) but no value: stay missing", flag=cell.status)] += 1
                 continue
             if not ANNUAL.match(period):
-                out.held_back[f"periods that are not a year ({period})"] += 1
+                out.held_back[_("periods that are not a year ({period})", period=period)] += 1
                 continue
             value = cell.value * Decimal(repr(self.units[unit]))
             flags = flag_words(cell.status, cube.status_labels, FLAGS)
@@ -148,9 +151,10 @@ class EurostatTable:
                         detail=detail, territory=f"{labels.get(code, code)} (national total, Eurostat {code})",
                         **common))
             elif code in places.metro_codes:
-                out.held_back[f"figures of {code}: no territory in territories.csv has eurostat_code {code}"] += 1
+                out.held_back[_("figures of {code}: no territory in territories.csv has eurostat_code {code}",
+                                code=code)] += 1
             else:
-                out.held_back["figures of areas the data does not use"] += 1
+                out.held_back[_("figures of areas the data does not use")] += 1
         return out
 
 
@@ -197,7 +201,7 @@ class NutsTable:
                 continue
             period = cell.coords[time]
             if not ANNUAL.match(period):
-                out.held_back[f"periods that are not a year ({period})"] += 1
+                out.held_back[_("periods that are not a year ({period})", period=period)] += 1
                 continue
             value = cell.value * self.factor if cell.value is not None else None
             cells[(cell.coords[geo], int(period))] = (value, cell.status)
@@ -221,7 +225,7 @@ class NutsTable:
         used = set(places.nuts3_codes) | set(_countries(places))
         others = sum(1 for geo, _ in cells if geo not in used)
         if others:
-            out.held_back["figures of areas the data does not use"] += others
+            out.held_back[_("figures of areas the data does not use")] += others
         return out
 
     def _metro(self, composition: Composition, cells: Mapping[tuple[str, int], tuple[Decimal | None, str]],
@@ -233,8 +237,8 @@ class NutsTable:
         if place is None:
             years = [c.year for c in composed if c.value is not None]
             if years:
-                out.held_back[f"sums for {code} {composition.metro_name}: no territory in territories.csv has "
-                              f"eurostat_code {code}"] += len(years)
+                out.held_back[_("sums for {code} {name}: no territory in territories.csv has eurostat_code {code}",
+                                code=code, name=composition.metro_name)] += len(years)
             return
         partial: dict[tuple[str, ...], list[int]] = {}
         for result in composed:
@@ -245,7 +249,8 @@ class NutsTable:
             parts = [(part, cells[(part, result.year)][0]) for part in composition.parts]
             total = sum((value for _, value in parts if value is not None), Decimal(0))
             if abs(float(total) - result.value) > 1e-6 * max(1.0, abs(result.value)):
-                raise MalformedResponse(f"the sum of {code}'s parts in {result.year} does not add up")
+                raise MalformedResponse(_("the sum of {code}'s parts in {year} does not add up", code=code,
+                                          year=result.year))
             summed = " + ".join(f"{part} {number_text(value)}" for part, value in parts if value is not None)
             fixed = "".join(f", {d} {v}" for d, v in sorted(self.fixed.items()))
             status = STATUSES.get(composition.status, composition.status)
@@ -257,8 +262,8 @@ class NutsTable:
                           f"{' '.join(composition.parts)}",
                 detail=detail, flags=flag_words(result.flags, labels, FLAGS), series_break=result.series_break))
         for lacking, years in partial.items():
-            out.held_back[f"{code}: no figure for {', '.join(lacking)} in {years_text(years)}, so no sum (a "
-                          f"partial sum is not a figure): stay missing"] += len(years)
+            out.held_back[_("{code}: no figure for {parts} in {years}, so no sum (a partial sum is not a figure): "
+                            "stay missing", code=code, parts=", ".join(lacking), years=years_text(years))] += len(years)
 
     def _national(self, country: str, cells: Mapping[tuple[str, int], tuple[Decimal | None, str]],
                   labels: Mapping[str, str], places: Places, out: Extract) -> None:

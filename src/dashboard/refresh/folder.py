@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from dashboard.data.limits import read_regular_file
+from dashboard.i18n import _
 from dashboard.refresh.cache import MANIFEST, RAW, write_atomic
 from dashboard.refresh.merge import Merged
 
@@ -24,11 +25,11 @@ REPORT = "refresh-report.txt"
 def out_problem(out: Path, data_dir: Path) -> str | None:
     """Why OUT cannot be written, or None: it must not be the data folder or hold someone else's files."""
     if out.exists() and out.resolve() == data_dir.resolve():
-        return f"--out {out} is the data folder itself; write elsewhere, then --apply merges into it"
+        return _("--out {folder} is the data folder itself; write elsewhere, then --apply merges into it", folder=out)
     if out.exists() and not out.is_dir():
-        return f"--out {out} exists and is not a folder"
+        return _("--out {folder} exists and is not a folder", folder=out)
     if out.is_dir() and any(out.iterdir()) and not ((out / RAW / MANIFEST).exists() or (out / REPORT).exists()):
-        return f"--out {out} holds files a refresh did not write; give an empty or new folder"
+        return _("--out {folder} holds files a refresh did not write; give an empty or new folder", folder=out)
     return None
 
 
@@ -50,7 +51,8 @@ def write(out: Path, data_dir: Path, merged: Merged, report: list[str]) -> None:
 def apply(out: Path, data_dir: Path, before: dict[str, str]) -> str | None:
     """Replace the data folder's values, sources and gaps with OUT's; an error message, or None."""
     if fingerprint(data_dir) != before:
-        return f"{data_dir} changed while the refresh ran; nothing was applied (run the refresh again)"
+        return _("{folder} changed while the refresh ran; nothing was applied (run the refresh again)",
+                 folder=data_dir)
     staged = {name: (out / name).read_bytes() for name in MERGED}
     for name, data in staged.items():
         if name == "gaps.csv" and not before[name] and data.count(b"\n") <= 1:

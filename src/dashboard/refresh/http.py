@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dashboard.data.limits import Refused, gunzip, human_bytes
+from dashboard.i18n import _, ngettext
 from dashboard.refresh.settings import ENV, Settings
 
 CHUNK = 64 * 1024
@@ -84,7 +85,7 @@ def _retry_after(header: str | None) -> float | None:
 
 
 def timed_out(seconds: float) -> FetchError:
-    return FetchError("timeout", f"timed out after {seconds:g} s")
+    return FetchError("timeout", _("timed out after {seconds} s", seconds=format(seconds, "g")))
 
 
 class _Deadline:
@@ -174,8 +175,9 @@ def _read(stream: http.client.HTTPResponse, settings: Settings, deadline: _Deadl
     """The body, at most max_bytes (checked as it arrives), within the request's deadline."""
     declared = stream.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
-        raise FetchError("too_large", f"the response has {human_bytes(int(declared))}; the limit is "
-                                      f"{human_bytes(settings.max_bytes)} ({ENV}MAX_BYTES)")
+        raise FetchError("too_large", _("the response has {size}; the limit is {limit} ({variable})",
+                                        size=human_bytes(int(declared)), limit=human_bytes(settings.max_bytes),
+                                        variable=ENV + "MAX_BYTES"))
     chunks, total = [], 0
     while True:
         chunk = stream.read1(CHUNK) if hasattr(stream, "read1") else stream.read(CHUNK)
@@ -185,8 +187,8 @@ def _read(stream: http.client.HTTPResponse, settings: Settings, deadline: _Deadl
             break
         total += len(chunk)
         if total > settings.max_bytes:
-            raise FetchError("too_large", f"the response is larger than {human_bytes(settings.max_bytes)} "
-                                          f"({ENV}MAX_BYTES); reading stopped")
+            raise FetchError("too_large", _("the response is larger than {limit} ({variable}); reading stopped",
+                                            limit=human_bytes(settings.max_bytes), variable=ENV + "MAX_BYTES"))
         chunks.append(chunk)
     body = b"".join(chunks)
     if (stream.headers.get("Content-Encoding") or "").lower() == "gzip":
@@ -264,11 +266,13 @@ def _attempt(request: Request, settings: Settings, deadline: _Deadline) -> Attem
         if isinstance(reason, TimeoutError):
             return Attempt(error=timed_out(deadline.seconds), retry=True)
         if isinstance(reason, ConnectionResetError):
-            return Attempt(error=FetchError("protocol", f"the connection was reset ({reason})"), retry=True)
+            return Attempt(error=FetchError("protocol", _("the connection was reset ({reason})", reason=reason)),
+                           retry=True)
         text = getattr(reason, "strerror", None) or str(reason)
-        return Attempt(error=FetchError("unreachable", f"cannot connect ({text})"))  # DNS, refused: not soon
+        # DNS, refused: not soon
+        return Attempt(error=FetchError("unreachable", _("cannot connect ({reason})", reason=text)))
     except (ConnectionResetError, http.client.RemoteDisconnected, http.client.IncompleteRead) as err:
-        return Attempt(error=FetchError("protocol", f"the connection broke off ({type(err).__name__})"),
+        return Attempt(error=FetchError("protocol", _("the connection broke off ({kind})", kind=type(err).__name__)),
                        retry=True)
     except (http.client.HTTPException, OSError) as err:
         return Attempt(error=FetchError("protocol", f"{type(err).__name__}: {err}"))
@@ -286,7 +290,7 @@ def fetch(request: Request, settings: Settings, sleep: Callable[[float], None] =
         if deadline is not None:
             left = deadline - time.monotonic()
             if left <= 0:
-                raise FetchError("timeout", "not asked: the run's budget is spent")
+                raise FetchError("timeout", _("not asked: the run's budget is spent"))
             seconds = min(seconds, left)
         attempt = _once(request, settings, seconds)
         if attempt.response is not None:
@@ -296,18 +300,26 @@ def fetch(request: Request, settings: Settings, sleep: Callable[[float], None] =
         if not attempt.retry:
             raise error
         if number == attempts:
-            suffix = f" (after {number} attempts)" if number > 1 else ""
-            raise FetchError(error.kind, f"{error}{suffix}", error.status)
+            if number == 1:
+                raise FetchError(error.kind, str(error), error.status)
+            raise FetchError(error.kind, ngettext("{problem} (after {n} attempts)", "{problem} (after {n} attempts)",
+                                                 number, problem=error), error.status)
         backoff = min(settings.backoff * 2 ** (number - 1), settings.max_backoff)
         wait = attempt.wait if attempt.wait is not None else backoff
         left = None if deadline is None else deadline - time.monotonic()
         if attempt.wait is not None and attempt.wait > settings.max_backoff:
-            raise FetchError(error.kind, f"{error}; the publisher asked to wait {attempt.wait:.0f} s (Retry-After), "
-                             f"longer than this run waits ({settings.max_backoff:g} s): not asked again, try "
-                             "later", error.status)
+            raise FetchError(error.kind, _("{problem}; the publisher asked to wait {seconds} s (Retry-After), "
+                                           "longer than this run waits ({limit} s): not asked again, try later",
+                                           problem=error, seconds=format(attempt.wait, ".0f"),
+                                           limit=format(settings.max_backoff, "g")), error.status)
         if left is not None and wait >= left:
-            why = f"asked to wait {wait:.0f} s (Retry-After)" if attempt.wait is not None else f"{wait:g} s backoff"
-            raise FetchError(error.kind, f"{error}; {why}, but only {max(left, 0):.0f} s of the run's budget left: "
-                             "not asked again", error.status)
+            if attempt.wait is not None:
+                text = _("{problem}; asked to wait {seconds} s (Retry-After), but only {left} s of the run's budget "
+                         "left: not asked again", problem=error, seconds=format(wait, ".0f"),
+                         left=format(max(left, 0), ".0f"))
+            else:
+                text = _("{problem}; {seconds} s backoff, but only {left} s of the run's budget left: not asked again",
+                         problem=error, seconds=format(wait, "g"), left=format(max(left, 0), ".0f"))
+            raise FetchError(error.kind, text, error.status)
         sleep(wait)
     raise AssertionError("unreachable")  # the loop always returns or raises

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from dashboard.data.limits import current, human
+from dashboard.i18n import _, ngettext
 
 
 class MalformedResponse(ValueError):
@@ -52,7 +53,8 @@ class Cube:
         for dimension in self.dimensions:
             if dimension.id == dim_id:
                 return dimension
-        raise MalformedResponse(f"no dimension '{dim_id}' (the response has {', '.join(self.ids)})")
+        raise MalformedResponse(_("no dimension '{dim_id}' (the response has {dimensions})", dim_id=dim_id,
+                                  dimensions=", ".join(self.ids)))
 
     @property
     def empty(self) -> tuple[str, ...]:
@@ -75,34 +77,34 @@ class Cube:
 
 
 def _reject_constant(name: str) -> None:
-    raise MalformedResponse(f"'{name}' is not a number JSON allows")
+    raise MalformedResponse(_("'{name}' is not a number JSON allows", name=name))
 
 
 def _number(raw: object, where: str) -> Decimal | None:
     if raw is None:
         return None
     if isinstance(raw, bool) or not isinstance(raw, int | Decimal):
-        raise MalformedResponse(f"{where} is {type(raw).__name__}, not a number")
+        raise MalformedResponse(_("{where} is {kind}, not a number", where=where, kind=type(raw).__name__))
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise MalformedResponse(f"{where} is not a number") from None
+        raise MalformedResponse(_("{where} is not a number", where=where)) from None
     if not number.is_finite() or abs(number) > Decimal(repr(current().max_abs_value)):
-        raise MalformedResponse(f"{where} is too large for a figure")
+        raise MalformedResponse(_("{where} is too large for a figure", where=where))
     return number
 
 
 def _category(dim_id: str, raw: object, size: int) -> tuple[tuple[str, ...], dict[str, str]]:
     if not isinstance(raw, dict) or not isinstance(raw.get("category"), dict):
-        raise MalformedResponse(f"dimension '{dim_id}' has no category")
+        raise MalformedResponse(_("dimension '{dim_id}' has no category", dim_id=dim_id))
     category = raw["category"]
     labels = category.get("label") or {}
     index = category.get("index")
     if not isinstance(labels, dict):
-        raise MalformedResponse(f"dimension '{dim_id}': category.label is not an object")
+        raise MalformedResponse(_("dimension '{dim_id}': category.label is not an object", dim_id=dim_id))
     if index is None:
         if len(labels) != 1:  # JSON-stat lets a one-category dimension omit the index, nothing else
-            raise MalformedResponse(f"dimension '{dim_id}' has no category.index")
+            raise MalformedResponse(_("dimension '{dim_id}' has no category.index", dim_id=dim_id))
         codes = [str(next(iter(labels)))]
     elif isinstance(index, list):
         codes = [str(c) for c in index]
@@ -111,14 +113,18 @@ def _category(dim_id: str, raw: object, size: int) -> tuple[tuple[str, ...], dic
         for code, position in index.items():
             if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < len(index) \
                     or codes[position]:
-                raise MalformedResponse(f"dimension '{dim_id}': index of '{code}' is not a free position")
+                raise MalformedResponse(_("dimension '{dim_id}': index of '{code}' is not a free position",
+                                          dim_id=dim_id, code=code))
             codes[position] = str(code)
     else:
-        raise MalformedResponse(f"dimension '{dim_id}': category.index is neither a list nor an object")
+        raise MalformedResponse(_("dimension '{dim_id}': category.index is neither a list nor an object",
+                                  dim_id=dim_id))
     if len(codes) != size:
-        raise MalformedResponse(f"dimension '{dim_id}' has {len(codes)} categories but size says {size}")
+        raise MalformedResponse(ngettext("dimension '{dim_id}' has {n} categories but size says {size}",
+                                         "dimension '{dim_id}' has {n} categories but size says {size}", len(codes),
+                                         dim_id=dim_id, size=size))
     if len(set(codes)) != len(codes):
-        raise MalformedResponse(f"dimension '{dim_id}' repeats a category")
+        raise MalformedResponse(_("dimension '{dim_id}' repeats a category", dim_id=dim_id))
     return tuple(codes), {code: str(labels.get(code, code)) for code in codes}
 
 
@@ -128,38 +134,41 @@ def _cells(raw: object, total: int, what: str) -> dict[int, object]:
         return {}
     if isinstance(raw, list):
         if len(raw) != total:
-            raise MalformedResponse(f"'{what}' has {len(raw)} cells but the dimensions make {total}")
+            raise MalformedResponse(ngettext("'{what}' has {n} cells but the dimensions make {total}",
+                                             "'{what}' has {n} cells but the dimensions make {total}", len(raw),
+                                             what=what, total=total))
         return dict(enumerate(raw))
     if isinstance(raw, dict):
         cells: dict[int, object] = {}
         for key, cell in raw.items():
             if not str(key).isdigit() or int(key) >= total:
-                raise MalformedResponse(f"'{what}' has a cell '{key}' outside the {total} the dimensions make")
+                raise MalformedResponse(_("'{what}' has a cell '{key}' outside the {total} the dimensions make",
+                                          what=what, key=key, total=total))
             cells[int(key)] = cell
         return cells
     if what == "status" and isinstance(raw, str):
         return dict.fromkeys(range(total), raw)
-    raise MalformedResponse(f"'{what}' is neither a list nor an object")
+    raise MalformedResponse(_("'{what}' is neither a list nor an object", what=what))
 
 
 def _dataset(document: object) -> tuple[dict, list, list]:
     """The dataset object with its dimension ids and sizes, whichever JSON-stat version it is."""
     if not isinstance(document, dict):
-        raise MalformedResponse("the body is not a JSON object")
+        raise MalformedResponse(_("the body is not a JSON object"))
     if "dimension" not in document:
         bundled = [v for v in document.values() if isinstance(v, dict) and "dimension" in v]
         if len(bundled) != 1:  # JSON-stat 1.x: {"dataset": {...}} (StatBank names it "dataset")
-            raise MalformedResponse("no JSON-stat dataset in the body (no 'dimension')")
+            raise MalformedResponse(_("no JSON-stat dataset in the body (no 'dimension')"))
         document = bundled[0]
     dimension = document["dimension"]
     if not isinstance(dimension, dict):
-        raise MalformedResponse("'dimension' is not an object")
+        raise MalformedResponse(_("'dimension' is not an object"))
     ids = document.get("id", dimension.get("id"))
     sizes = document.get("size", dimension.get("size"))
     if not isinstance(ids, list) or not isinstance(sizes, list) or len(ids) != len(sizes) or not ids:
-        raise MalformedResponse("'id' and 'size' are missing or do not match")
+        raise MalformedResponse(_("'id' and 'size' are missing or do not match"))
     if not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes):
-        raise MalformedResponse("'size' holds something other than counts")
+        raise MalformedResponse(_("'size' holds something other than counts"))
     return document, [str(i) for i in ids], sizes
 
 
@@ -168,26 +177,28 @@ def decode_json(body: bytes) -> object:
     try:
         return json.loads(body.decode("utf-8-sig"), parse_float=Decimal, parse_constant=_reject_constant)
     except UnicodeDecodeError as err:
-        raise MalformedResponse(f"not UTF-8 (byte {err.start})") from None
+        raise MalformedResponse(_("not UTF-8 (byte {byte})", byte=err.start)) from None
     except json.JSONDecodeError as err:
-        raise MalformedResponse(f"not JSON ({err.msg} at line {err.lineno} column {err.colno})") from None
+        raise MalformedResponse(_("not JSON ({problem} at line {line} column {column})", problem=err.msg,
+                                  line=err.lineno, column=err.colno)) from None
     except RecursionError:
-        raise MalformedResponse("the JSON is nested too deeply") from None
+        raise MalformedResponse(_("the JSON is nested too deeply")) from None
 
 
 def parse(body: bytes) -> Cube:
     """The body as a Cube; MalformedResponse (one line) when it is not a consistent JSON-stat dataset."""
     document = decode_json(body)
     if isinstance(document, dict) and "error" in document and "dimension" not in document:
-        raise MalformedResponse(f"the publisher answered with an error: {str(document['error'])[:200]}")
+        raise MalformedResponse(_("the publisher answered with an error: {error}",
+                                  error=str(document["error"])[:200]))
     dataset, ids, sizes = _dataset(document)
     if "value" not in dataset:
-        raise MalformedResponse("no 'value' in the dataset")
+        raise MalformedResponse(_("no 'value' in the dataset"))
     total = math.prod(sizes)
     limit = current().max_sheet_cells
     if total > limit:
-        raise MalformedResponse(f"the response has {human(total)} cells; the limit is {human(limit)} "
-                                f"(BALTMET_MAX_SHEET_CELLS)")
+        raise MalformedResponse(_("the response has {cells} cells; the limit is {limit} ({variable})",
+                                  cells=human(total), limit=human(limit), variable="BALTMET_MAX_SHEET_CELLS"))
     dimensions = []
     for dim_id, size in zip(ids, sizes, strict=True):
         raw = dataset["dimension"].get(dim_id)

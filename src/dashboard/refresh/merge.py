@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from dashboard.data.limits import read_regular_file
+from dashboard.i18n import _
 from dashboard.refresh.rows import SOURCE_PREFIX, flags_of
 
 KEY = ("region_id", "indicator_id", "edition", "year", "territory_id")
@@ -110,8 +111,10 @@ def _first_per_key(fetched: Iterable[Fetched], merged: Merged) -> dict[Key, tupl
                 if _same_number(kept["value"], row["value"]):
                     merged.overlaps_agreeing[(first.label, series.label)] += 1
                 else:
-                    merged.overlaps.append(f"{' '.join(key[:2])} {key[3]} {key[4]}: {first.label} {kept['value']} "
-                                           f"kept, {series.label} {row['value']} (differs)")
+                    # Translators: two tables give different values for one figure: the first one's is kept.
+                    merged.overlaps.append(_("{figure}: {first} {kept} kept, {other} {value} (differs)",
+                                             figure=" ".join((*key[:2], key[3], key[4])), first=first.label,
+                                             kept=kept["value"], other=series.label, value=row["value"]))
                 continue
             chosen[key] = (row, series)
     return chosen

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlencode
 
+from dashboard.i18n import _
 from dashboard.refresh import pxweb
 from dashboard.refresh.http import FetchError, Request
 from dashboard.refresh.jsonstat import Cube, MalformedResponse, parse
 from dashboard.refresh.places import Places
+from dashboard.refresh.report import in_turn
 from dashboard.refresh.series import Answer, Ask, Extract, Figure, SeriesFailed, flag_words
 from dashboard.refresh.settings import MissingBaseURL, Settings
 
@@ -32,17 +34,20 @@ QUARTER = re.compile(r"^(\d{4})K([1-4])$")  # StatBank's quarters: 2023K1
 
 
 def _year(timing: str, period: str) -> tuple[int | None, str]:
-    """(the figure's year, the reference date in words), or (None, why not)."""
+    """(the figure's year, the reference date in words), or (None, why not).
+
+    The reference date goes into values.csv's note (data: in English); why not, into the report (translated).
+    """
     if timing == "quarter1":
         match = QUARTER.match(period)
         if not match:
-            return None, f"periods that are not quarters ({period})"
+            return None, _("periods that are not quarters ({period})", period=period)
         if match[2] != "1":
-            return None, "counts on the first day of quarters 2-4 (only 1 January is kept)"
+            return None, _("counts on the first day of quarters 2-4 (only 1 January is kept)")
         return int(match[1]), f"count on the first day of {match[1]}Q1, 1 January {match[1]}"
     match = YEAR.match(period)
     if not match:
-        return None, f"periods that are not a year ({period})"
+        return None, _("periods that are not a year ({period})", period=period)
     year = int(match[1])
     if timing == "dec31":
         return year + 1, f"count on 31 December {year} (= 1 January {year + 1})"
@@ -105,7 +110,7 @@ class PxTable:
                 metadata = pxweb.read_metadata(endpoint.api, ask(pxweb.metadata_request(endpoint.api, url)))
                 selection = pxweb.select(metadata, self.wanted)
             except (FetchError, MalformedResponse) as err:
-                failures.append(f"{endpoint.name} metadata: {err}")
+                failures.append(_("{interface} metadata: {problem}", interface=endpoint.name, problem=err))
                 continue
             request = pxweb.query_v2(url, selection) if endpoint.api == pxweb.V2 else pxweb.query_v1(url, selection)
             try:
@@ -115,12 +120,14 @@ class PxTable:
                 failures.append(f"{endpoint.name}: {err}")
                 continue
             except MalformedResponse as err:
-                failures.append(f"{endpoint.name}: malformed response: {err}")
+                failures.append(_("{interface}: malformed response: {problem}", interface=endpoint.name,
+                                  problem=err))
                 continue
             return Answer(request, body, partial(self.extract, selection), endpoint.name, failures)
         if not failures:
-            raise SeriesFailed(f"no interface configured (API order {', '.join(settings.api_order(self.office))})")
-        raise SeriesFailed("; then ".join(failures))
+            raise SeriesFailed(_("no interface configured (API order {order})",
+                                 order=", ".join(settings.api_order(self.office))))
+        raise SeriesFailed(in_turn(failures))
 
     def extract(self, selection: pxweb.Selection, cube: Cube, places: Places) -> Extract:
         kept = pxweb.coordinates(selection)
@@ -173,11 +180,11 @@ def _extract(cube: Cube, places: Places, area: str, time: str, kept: Mapping[str
         code = cell.coords[area]
         if cell.value is None:
             if cell.status:
-                out.held_back[f"cells marked '{cell.status}' without a value: stay missing"] += 1
+                out.held_back[_("cells marked '{flag}' without a value: stay missing", flag=cell.status)] += 1
             continue
         place = places.territories.get(codes.get(code) or "")
         if place is None:
-            out.held_back[f"figures of area {code}: no territory for it in territories.csv"] += 1
+            out.held_back[_("figures of area {code}: no territory for it in territories.csv", code=code)] += 1
             continue
         year, when = _year(timing, cell.coords[time])
         if year is None:

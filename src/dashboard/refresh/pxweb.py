@@ -36,6 +36,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from dashboard.i18n import _, ngettext, pgettext
 from dashboard.refresh.http import Request
 from dashboard.refresh.jsonstat import MalformedResponse, decode_json
 
@@ -102,7 +103,7 @@ class Selection:
 
 def _strings(raw: object, where: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(x, str | int) and not isinstance(x, bool) for x in raw):
-        raise MalformedResponse(f"{where} is not a list of codes")
+        raise MalformedResponse(_("{where} is not a list of codes", where=where))
     return tuple(str(x) for x in raw)
 
 
@@ -110,20 +111,22 @@ def metadata_v1(body: bytes) -> Metadata:
     """A PxWeb API v1 table's metadata (``GET`` on the table)."""
     document = decode_json(body)
     if not isinstance(document, dict) or not isinstance(document.get("variables"), list):
-        raise MalformedResponse("no 'variables' in the table's metadata")
+        raise MalformedResponse(_("no 'variables' in the table's metadata"))
     variables = []
     for position, raw in enumerate(document["variables"]):
         if not isinstance(raw, dict) or not isinstance(raw.get("code"), str) or not raw["code"]:
-            raise MalformedResponse(f"variable {position + 1} of the metadata has no code")
+            raise MalformedResponse(_("variable {number} of the metadata has no code", number=position + 1))
         code = raw["code"]
-        values = _strings(raw.get("values"), f"the values of {code}")
-        texts = _strings(raw.get("valueTexts", list(values)), f"the value texts of {code}")
+        # Translators: the start of "... is not a list of codes".
+        values = _strings(raw.get("values"), _("the values of {code}", code=code))
+        texts = _strings(raw.get("valueTexts", list(values)), _("the value texts of {code}", code=code))
         if len(texts) != len(values):
-            raise MalformedResponse(f"{code} has {len(values)} values but {len(texts)} value texts")
+            raise MalformedResponse(_("{code} has {values} values but {texts} value texts", code=code,
+                                      values=len(values), texts=len(texts)))
         variables.append(Variable(code, str(raw.get("text") or code), values, texts,
                                   raw.get("elimination") is True, raw.get("time") is True))
     if not variables:
-        raise MalformedResponse("the table's metadata lists no variables")
+        raise MalformedResponse(_("the table's metadata lists no variables"))
     return Metadata(str(document.get("title", "")), tuple(variables))
 
 
@@ -135,7 +138,7 @@ def metadata_v2(body: bytes) -> Metadata:
     document = decode_json(body)
     if not isinstance(document, dict) or not isinstance(document.get("dimension"), dict) \
             or not isinstance(document.get("id"), list):
-        raise MalformedResponse("no 'id' and 'dimension' in the table's metadata")
+        raise MalformedResponse(_("no 'id' and 'dimension' in the table's metadata"))
     roles: dict[str, str] = {}
     role = document.get("role")
     if isinstance(role, dict):
@@ -146,34 +149,37 @@ def metadata_v2(body: bytes) -> Metadata:
     for code in _strings(document["id"], "'id'"):
         raw = document["dimension"].get(code)
         if not isinstance(raw, dict) or not isinstance(raw.get("category"), dict):
-            raise MalformedResponse(f"dimension '{code}' of the metadata has no category")
+            raise MalformedResponse(_("dimension '{code}' of the metadata has no category", code=code))
         category = raw["category"]
         index, labels = category.get("index"), category.get("label") or {}
         if not isinstance(labels, dict):
-            raise MalformedResponse(f"dimension '{code}': category.label is not an object")
+            raise MalformedResponse(_("dimension '{code}': category.label is not an object", code=code))
         if isinstance(index, dict):
             if sorted(index.values()) != list(range(len(index))):
-                raise MalformedResponse(f"dimension '{code}': category.index is not 0..{len(index) - 1}")
+                raise MalformedResponse(_("dimension '{code}': category.index is not 0..{last}", code=code,
+                                          last=len(index) - 1))
             values = tuple(str(c) for c, _ in sorted(index.items(), key=lambda item: item[1]))
         elif isinstance(index, list):
             values = _strings(index, f"category.index of '{code}'")
         elif index is None and len(labels) == 1:
             values = (str(next(iter(labels))),)
         else:
-            raise MalformedResponse(f"dimension '{code}' has no category.index")
+            raise MalformedResponse(_("dimension '{code}' has no category.index", code=code))
         extension = raw.get("extension") if isinstance(raw.get("extension"), dict) else {}
         variables.append(Variable(code, str(raw.get("label") or code), values,
                                   tuple(str(labels.get(v, v)) for v in values),
                                   extension.get("elimination") is True, roles.get(code) == "time",
                                   roles.get(code, "")))
     if not variables:
-        raise MalformedResponse("the table's metadata has no dimensions")
+        raise MalformedResponse(_("the table's metadata has no dimensions"))
     return Metadata(str(document.get("label", "")), tuple(variables))
 
 
 def _one(found: list[Variable], what: str, metadata: Metadata) -> Variable:
     if not found:
-        raise MalformedResponse(f"the metadata names no {what} variable (it has {metadata.codes()})")
+        # Translators: {what} is one of "time", "area (region)", "contents" (translated where _one is called).
+        raise MalformedResponse(_("the metadata names no {what} variable (it has {variables})", what=what,
+                                  variables=metadata.codes()))
     return found[0]
 
 
@@ -189,8 +195,9 @@ def _measure(contents: Variable, wanted: Wanted) -> str:
     if len(labelled) == 1:
         return labelled[0]
     offered = ", ".join(f"{v} ({t[:VALUE_TEXT_CHARS]})" for v, t in zip(contents.values, contents.texts, strict=True))
-    raise MalformedResponse(f"{contents.code} has no value {wanted.measure} or '{wanted.measure_label}' "
-                            f"(it has {offered})")
+    raise MalformedResponse(_("{variable} has no value {measure} or '{label}' (it has {offered})",
+                              variable=contents.code, measure=wanted.measure, label=wanted.measure_label,
+                              offered=offered))
 
 
 def select(metadata: Metadata, wanted: Wanted) -> Selection:
@@ -198,16 +205,19 @@ def select(metadata: Metadata, wanted: Wanted) -> Selection:
     variables = list(metadata.variables)
     time = _one([v for v in variables if v.time or v.role == "time"]
                 or [v for v in variables if TIME_CODES.match(v.code) or v.text.strip().casefold() in TIME_TEXTS],
-                "time", metadata)
+                pgettext("PxWeb variable", "time"), metadata)
     rest = [v for v in variables if v is not time]
     area = _one([v for v in rest if v.role == "geo"] or [v for v in rest if AREA_CODES.match(v.code)]
-                or [v for v in rest if v.text.strip().casefold() in AREA_TEXTS], "area (region)", metadata)
+                or [v for v in rest if v.text.strip().casefold() in AREA_TEXTS],
+                pgettext("PxWeb variable", "area (region)"), metadata)
     rest = [v for v in rest if v is not area]
     contents = _one([v for v in rest if v.role == "metric"] or [v for v in rest if CONTENTS_CODES.match(v.code)]
-                    or [v for v in rest if v.text.strip().casefold() in CONTENTS_TEXTS], "contents", metadata)
+                    or [v for v in rest if v.text.strip().casefold() in CONTENTS_TEXTS],
+                    pgettext("PxWeb variable", "contents"), metadata)
     missing = [code for code in wanted.areas if code not in area.values]
     if missing:
-        raise MalformedResponse(f"the area variable {area.code} has no value {', '.join(missing)}")
+        raise MalformedResponse(_("the area variable {variable} has no value {codes}", variable=area.code,
+                                  codes=", ".join(missing)))
     fixed, eliminated = [], []
     for variable in rest:
         if variable is contents:
@@ -217,8 +227,10 @@ def select(metadata: Metadata, wanted: Wanted) -> Selection:
         elif len(variable.values) == 1:
             fixed.append((variable.code, variable.values[0]))
         else:
-            raise MalformedResponse(f"variable {variable.code} ({variable.text}) cannot be left out and has "
-                                    f"{len(variable.values)} values; the refresh does not know which to take")
+            raise MalformedResponse(ngettext(
+                "variable {variable} ({text}) cannot be left out and has {n} values; the refresh does not know which "
+                "to take", "variable {variable} ({text}) cannot be left out and has {n} values; the refresh does not "
+                "know which to take", len(variable.values), variable=variable.code, text=variable.text))
     return Selection(area.code, time.code, contents.code, _measure(contents, wanted), tuple(wanted.areas),
                      tuple(fixed), tuple(eliminated))
 

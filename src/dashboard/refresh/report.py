@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from dashboard.i18n import _, ngettext, pgettext
 from dashboard.refresh.merge import Change, Merged
 
 
@@ -39,63 +40,94 @@ def years_text(years: Iterable[int]) -> str:
 
 
 def _where(change: Change) -> str:
-    region, indicator, _, year, territory = change.key
-    return f"{region} {indicator} {year} {territory}"
+    region, indicator, _edition, year, territory = change.key
+    return f"{region} {indicator} {year} {territory}"  # ids: the same in every language
 
 
 def _was(change: Change) -> str:
-    kind = f", {change.old_kind}" if change.old_kind else ""
-    return f" (was {change.old_source}{kind})" if change.old_source else ""
+    """' (was SOURCE, KIND)': whose figure a changed value was ('' when the data did not say)."""
+    if not change.old_source:
+        return ""
+    if change.old_kind:
+        # Translators: after "old -> new": the source (and kind of source) the old figure came from.
+        return " " + _("(was {source}, {kind})", source=change.old_source, kind=change.old_kind)
+    return " " + _("(was {source})", source=change.old_source)
+
+
+def _flags(flags: str) -> str:
+    return flags or pgettext("flags", "none")
+
+
+def in_turn(failures: list[str]) -> str:
+    """The interfaces that failed, in order: 'A; then B; then C'."""
+    text = failures[0]
+    for later in failures[1:]:
+        # Translators: one interface failed, then another: "v2 (HTTP 500); then v1 (timeout)".
+        text = _("{earlier}; then {later}", earlier=text, later=later)
+    return text
 
 
 def lines(merged: Merged, outcomes: list[Outcome], data_dir: str) -> list[str]:
+    """The report, one line a list item, in the current language."""
     failed = [o for o in outcomes if o.error]
-    out = [f"Change report against {data_dir}: {len(outcomes)} series asked, {len(outcomes) - len(failed)} "
-           f"answered, {len(failed)} failed"]
+    counts = ", ".join((
+        # Translators: the first line of the refresh report: "Change report against DIR: 9 series asked, ...".
+        ngettext("{n} series asked", "{n} series asked", len(outcomes)),
+        ngettext("{n} answered", "{n} answered", len(outcomes) - len(failed)),
+        ngettext("{n} failed", "{n} failed", len(failed)),
+    ))
+    out = [_("Change report against {folder}: {counts}", folder=data_dir, counts=counts)]
     if failed:
-        out.append(f"Failed series ({len(failed)}; their figures in the data are left as they are):")
+        out.append(ngettext("Failed series ({n}; their figures in the data are left as they are):",
+                            "Failed series ({n}; their figures in the data are left as they are):", len(failed)))
         out += [f"  {o.label}: {o.error}" for o in failed]
     fell_back = [o for o in outcomes if o.fallbacks and not o.error]
     if fell_back:
-        out.append(f"Answered through a fallback interface ({len(fell_back)}):")
-        out += [f"  {o.label}: {o.via}, after {'; then '.join(o.fallbacks)}" for o in fell_back]
+        out.append(_("Answered through a fallback interface ({n}):", n=len(fell_back)))
+        # Translators: {interface} answered after the interfaces in {failed} did not ("v1, after v2").
+        out += [f"  {o.label}: " + _("{interface}, after {failed}", interface=o.via, failed=in_turn(o.fallbacks))
+                for o in fell_back]
     groups: dict[tuple[str, str, str], list[int]] = {}
     for change in merged.new:
-        region, indicator, _, year, territory = change.key
+        region, indicator, _edition, year, territory = change.key
         groups.setdefault((region, indicator, territory), []).append(int(year))
-    out.append(f"New figures: {len(merged.new)}" + (" (new years, by series):" if merged.new else ""))
+    out.append(_("New figures: {n} (new years, by series):", n=len(merged.new)) if merged.new
+               else _("New figures: {n}", n=0))
     for (region, indicator, territory), years in sorted(groups.items()):
         out.append(f"  {region} {indicator} {territory}: {years_text(years)} ({len(years)})")
-    out.append(f"Changed values: {len(merged.changed)}" + (" (old -> new):" if merged.changed else ""))
+    out.append(_("Changed values: {n} (old -> new):", n=len(merged.changed)) if merged.changed
+               else _("Changed values: {n}", n=0))
     out += [f"  {_where(c)}: {c.old} -> {c.new}{_was(c)}" for c in merged.changed]
     if merged.flags_changed:
-        out.append(f"Flags changed: {len(merged.flags_changed)}")
-        out += [f"  {_where(c)}: {c.old_flags or 'none'} -> {c.new_flags or 'none'}" for c in merged.flags_changed]
+        out.append(_("Flags changed: {n}", n=len(merged.flags_changed)))
+        out += [f"  {_where(c)}: {_flags(c.old_flags)} -> {_flags(c.new_flags)}" for c in merged.flags_changed]
     if merged.reread:
-        out.append(f"Re-read at source (same value, now the publisher's own figure): {len(merged.reread)}")
+        out.append(_("Re-read at source (same value, now the publisher's own figure): {n}", n=len(merged.reread)))
         out += [f"  {_where(c)}: {c.new}{_was(c)}" for c in merged.reread]
-    out.append(f"Unchanged: {merged.unchanged}")
-    out.append(f"Disappeared: {len(merged.disappeared)}" + (
-        " (an earlier refresh wrote them; the publisher no longer gives them; kept, delete them by hand if "
-        "they were withdrawn):" if merged.disappeared else ""))
+    out.append(_("Unchanged: {n}", n=merged.unchanged))
+    out.append(_("Disappeared: {n} (an earlier refresh wrote them; the publisher no longer gives them; kept, delete "
+                 "them by hand if they were withdrawn):", n=len(merged.disappeared)) if merged.disappeared
+               else _("Disappeared: {n}", n=0))
     out += [f"  {_where(c)}: {c.old} ({c.old_source})" for c in merged.disappeared]
     held = Counter()
     for outcome in outcomes:
         for reason, count in outcome.held_back.items():
             held[f"{outcome.label}: {reason}"] += count
     if held:
-        out.append(f"Held back (not written): {sum(held.values())}")
+        out.append(_("Held back (not written): {n}", n=sum(held.values())))
         out += [f"  {count} {reason}" for reason, count in sorted(held.items())]
     if merged.overlaps or merged.overlaps_agreeing:
         total = len(merged.overlaps) + sum(merged.overlaps_agreeing.values())
-        out.append(f"Overlaps (two tables give the same figure; the first is kept): {total}")
-        out += [f"  {count} the same: {first} kept, {second} agrees"
+        out.append(_("Overlaps (two tables give the same figure; the first is kept): {n}", n=total))
+        # Translators: {n} figures of table {first} that table {second} gives with the same value.
+        out += ["  " + ngettext("{n} the same: {first} kept, {second} agrees", "{n} the same: {first} kept, "
+                                "{second} agrees", count, first=first, second=second)
                 for (first, second), count in sorted(merged.overlaps_agreeing.items())]
         out += [f"  {o}" for o in merged.overlaps]
     if merged.gaps_filled:
         filled = ", ".join(" ".join(g) for g in merged.gaps_filled)
-        out.append(f"Gaps now filled (rows removed from gaps.csv): {filled}")
+        out.append(_("Gaps now filled (rows removed from gaps.csv): {gaps}", gaps=filled))
     if merged.sources_dropped:
         dropped = ", ".join(merged.sources_dropped)
-        out.append(f"Sources no figure cites any more (removed from sources.csv): {dropped}")
+        out.append(_("Sources no figure cites any more (removed from sources.csv): {sources}", sources=dropped))
     return out

@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 
 from dashboard.data.schema import YEAR_MAX, YEAR_MIN
+from dashboard.i18n import _
 from dashboard.refresh.http import Request
 from dashboard.refresh.series import Figure, Series
 
@@ -60,11 +61,12 @@ def held_back_reason(figure: Figure, indicators: frozenset[str]) -> str | None:
     """Why the data cannot hold this figure as given, or None."""
     if figure.indicator_id not in indicators:
         name = figure.indicator_id
-        return f"{name} figures: no indicator {name} in indicators.csv (add it to keep them)"
+        return _("{indicator} figures: no indicator {indicator} in indicators.csv (add it to keep them)",
+                 indicator=name)
     if not YEAR_MIN <= figure.year <= YEAR_MAX:
-        return f"figures outside the years {YEAR_MIN}-{YEAR_MAX} the data holds"
+        return _("figures outside the years {first}-{last} the data holds", first=YEAR_MIN, last=YEAR_MAX)
     if figure.value < 0:
-        return "negative figures (counts and amounts cannot be)"
+        return _("negative figures (counts and amounts cannot be)")
     return None
 
 

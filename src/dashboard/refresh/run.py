@@ -21,6 +21,7 @@ from dashboard.data.loader import load_dataset
 from dashboard.data.overlay import is_complete_folder
 from dashboard.data.problems import DataValidationError
 from dashboard.data.schema import GAPS
+from dashboard.i18n import _, ngettext
 from dashboard.refresh import folder
 from dashboard.refresh.cache import Cache, CacheError
 from dashboard.refresh.catalogue import DEFAULT_SERIES
@@ -81,7 +82,8 @@ class OnlineAsk:
     def __call__(self, request: Request) -> bytes:
         host = self._service(request.url)
         if host in self.network.silent:  # the same service just did not answer: do not wait for it again
-            error = FetchError("unreachable", f"not asked: {host} did not answer ({self.network.silent[host]})")
+            error = FetchError("unreachable", _("not asked: {host} did not answer ({why})", host=host,
+                                                 why=self.network.silent[host]))
             self.steps.append(Cache.failure(request, str(error), self.options.now(), kind=error.kind))
             raise error
         try:
@@ -126,8 +128,8 @@ class OfflineAsk:
                 return step
         if self.legacy and self.steps and self.steps[0].get("method") == request.method:
             return self.steps[0]  # an older manifest: its one answer, asked as that run asked it
-        raise FetchError("cache", f"not in the cache: the last run with a network did not ask {request.method} "
-                                  f"{request.url}")
+        raise FetchError("cache", _("not in the cache: the last run with a network did not ask {method} {url}",
+                                    method=request.method, url=request.url))
 
     def __call__(self, request: Request) -> bytes:
         step = self._step(request)
@@ -153,12 +155,13 @@ class OfflineAsk:
 def _no_figures(cube: Cube, extract: Extract) -> str:
     """Why an answer gave no figure, in words that point at the cause."""
     if cube.empty:
-        return (f"no figures: the answer is empty (dimension {', '.join(cube.empty)} has no category: the "
-                "publisher does not know a code the query names)")
+        return _("no figures: the answer is empty (dimension {dimensions} has no category: the publisher does "
+                 "not know a code the query names)", dimensions=", ".join(cube.empty))
     held = sum(extract.held_back.values())
     if held:
-        return f"no figures: all {held} of its figures were held back (see 'Held back')"
-    return "no figures: the answer has no cell with a value"
+        return ngettext("no figures: all {n} of its figures were held back (see 'Held back')",
+                        "no figures: all {n} of its figures were held back (see 'Held back')", held)
+    return _("no figures: the answer has no cell with a value")
 
 
 def read_answer(series: Series, answer: Answer, retrieved: str, places: Places) -> tuple[Fetched | None, Outcome]:
@@ -168,7 +171,7 @@ def read_answer(series: Series, answer: Answer, retrieved: str, places: Places) 
         cube = parse(answer.body)
         extract = answer.read(cube, places)
     except MalformedResponse as err:
-        outcome.error = f"malformed response: {err}"
+        outcome.error = _("malformed response: {problem}", problem=err)
         return None, outcome
     rows = []
     outcome.held_back = extract.held_back
@@ -191,10 +194,13 @@ def _ask_series(series: Series, options: Options, places: Places,
     try:
         answer = series.answer(options.settings, places, ask)
     except (FetchError, SeriesFailed) as err:
-        when = f" (when it was asked, {ask.failed_when})" if isinstance(ask, OfflineAsk) and ask.failed_when else ""
-        return None, Outcome(label(series), f"{err}{when}"), None
+        if isinstance(ask, OfflineAsk) and ask.failed_when:
+            # Translators: a failure replayed from the cache, and when it happened.
+            return None, Outcome(label(series), _("{problem} (when it was asked, {when})", problem=err,
+                                                   when=ask.failed_when)), None
+        return None, Outcome(label(series), str(err)), None
     except MalformedResponse as err:
-        return None, Outcome(label(series), f"malformed response: {err}"), None
+        return None, Outcome(label(series), _("malformed response: {problem}", problem=err)), None
     except MissingBaseURL as err:
         return None, Outcome(label(series), str(err)), None
     if isinstance(ask, OfflineAsk):
@@ -240,20 +246,25 @@ def _offline(options: Options, places: Places, cache: Cache, manifest: dict) -> 
     for series in options.series:
         entry = manifest["series"].get(series.key)
         if not isinstance(entry, dict):
-            outcomes.append(Outcome(label(series), "not in the cache (the last run with a network did not ask)"))
+            outcomes.append(Outcome(label(series), _("not in the cache (the last run with a network did not ask)")))
             continue
         ask = OfflineAsk(cache, entry, options.settings.max_bytes)
-        result, outcome, _ = _ask_series(series, options, places, ask)
+        result, outcome, _answer = _ask_series(series, options, places, ask)
         outcomes.append(outcome)
         if result is not None:
             fetched.append(result)
     return fetched, outcomes
 
 
+def _command(program: str, folder: Path) -> str:
+    """A command line to suggest: the same in every language."""
+    return f"{program} {folder}"
+
+
 def _base(data_dir: Path) -> Dataset:
     if not data_dir.is_dir() or not is_complete_folder(data_dir) or not (data_dir / "territories.csv").exists():
-        raise ValueError(f"{data_dir} is not a complete data folder (regions, indicators, territories, sources, "
-                         "values); the refresh merges into one")
+        raise ValueError(_("{folder} is not a complete data folder (regions, indicators, territories, sources, "
+                           "values); the refresh merges into one", folder=data_dir))
     return load_dataset(data_dir)
 
 
@@ -262,25 +273,29 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
     out, data_dir = options.out, options.data_dir
     problem = folder.out_problem(out, data_dir)
     if problem:
-        warn(f"error: {problem}")
+        warn(_("error: {problem}", problem=problem))
         return EXIT_NOTHING
     try:
         places = Places.of(_base(data_dir))
     except ValueError as err:
-        warn(f"error: {err}")
+        warn(_("error: {problem}", problem=err))
         return EXIT_NOTHING
     except DataValidationError as err:
-        warn(f"error: {data_dir} has {len(err.problems)} problem(s); run 'python -m dashboard validate {data_dir}'")
+        # Translators: "(s)" is how the English covers both numbers; write your language's plural forms.
+        warn(ngettext("error: {folder} has {n} problem(s); run '{command}'",
+                      "error: {folder} has {n} problem(s); run '{command}'", len(err.problems), folder=data_dir,
+                      command=_command("python -m dashboard validate", data_dir)))
         return EXIT_NOTHING
     cache = Cache(out)
     if options.offline:
         try:
             manifest = cache.manifest()
         except CacheError as err:
-            warn(f"error: offline: {err}")
+            warn(_("error: offline: {problem}", problem=err))
             return EXIT_NOTHING
         if manifest is None:
-            warn(f"error: offline: no cached responses in {out / 'raw'} (run once with a network first)")
+            warn(_("error: offline: no cached responses in {folder} (run once with a network first)",
+                   folder=out / "raw"))
             return EXIT_NOTHING
         fetched, outcomes = _offline(options, places, cache, manifest)
         entries = None
@@ -289,16 +304,22 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
         fetched, outcomes, entries, network = _online(options, places, cache)
         if not network.answered:
             first = next((o for o in outcomes if o.error), None)
+            # the first failure, in the same words in every language (a label and the error)
             why = f" ({first.label}: {first.error})" if first else ""
             spent = network.deadline is not None and time.monotonic() >= network.deadline
             if network.timed_out and spent:  # the whole run's limit, not one request's
-                warn(f"error: the run's budget ran out: none of the publishers answered within "
-                     f"{options.settings.budget:g} s (--budget){why}; nothing was written")
+                # Translators: {first} is " (SERIES: ERROR)", the first failure, or empty.
+                warn(_("error: the run's budget ran out: none of the publishers answered within {seconds} s "
+                       "(--budget){first}; nothing was written", seconds=format(options.settings.budget, "g"),
+                       first=why))
             elif network.timed_out:  # reached, but nothing came back whole in time: not a missing network
-                warn(f"error: no answer in time: none of the publishers answered within {options.settings.timeout:g} s"
-                     f" (--timeout){why}; nothing was written")
+                # Translators: {first} is " (SERIES: ERROR)", the first failure, or empty.
+                warn(_("error: no answer in time: none of the publishers answered within {seconds} s "
+                       "(--timeout){first}; nothing was written", seconds=format(options.settings.timeout, "g"),
+                       first=why))
             else:
-                warn(f"error: no network: none of the publishers answered{why}; nothing was written")
+                # Translators: {first} is " (SERIES: ERROR)", the first failure, or empty.
+                warn(_("error: no network: none of the publishers answered{first}; nothing was written", first=why))
             return EXIT_NOTHING
     before = folder.fingerprint(data_dir)
     gaps_path = data_dir / "gaps.csv"
@@ -317,20 +338,29 @@ def refresh(options: Options, say: Callable[[str], None], warn: Callable[[str], 
     except DataValidationError as err:
         for found in err.problems[:SHOWN_PROBLEMS]:
             warn(f"  {found}")
-        warn(f"error: the refreshed folder {out} has {len(err.problems)} problem(s); nothing was applied")
+        warn(ngettext("error: the refreshed folder {folder} has {n} problem(s); nothing was applied",
+                      "error: the refreshed folder {folder} has {n} problem(s); nothing was applied",
+                      len(err.problems), folder=out))
         return EXIT_PARTIAL
-    say(f"Wrote {out}: 'python app.py --data {out}' shows it, 'python -m dashboard validate {out}' checks it")
+    say(_("Wrote {folder}: '{show}' shows it, '{check}' checks it", folder=out,
+          show=_command("python app.py --data", out), check=_command("python -m dashboard validate", out)))
     failed = any(o.error for o in outcomes)
     if options.apply and not fetched:  # nothing new: data/ keeps its bytes (a rewrite could requote them)
-        warn(f"Nothing was applied to {data_dir}: every series failed (see above); its files were not touched")
+        warn(_("Nothing was applied to {folder}: every series failed (see above); its files were not touched",
+               folder=data_dir))
         return EXIT_PARTIAL
     if not options.apply:
-        say(f"Nothing in {data_dir} was changed: run again with --apply to merge these changes into it")
+        say(_("Nothing in {folder} was changed: run again with --apply to merge these changes into it",
+              folder=data_dir))
         return EXIT_PARTIAL if failed else EXIT_OK
     refused = folder.apply(out, data_dir, before)
     if refused:
-        warn(f"error: {refused}")
+        warn(_("error: {problem}", problem=refused))
         return EXIT_PARTIAL
-    say(f"Applied to {data_dir}: values.csv, sources.csv and gaps.csv now hold the changes above"
-        + (" (the failed series were left as they were)" if failed else ""))
+    if failed:
+        say(_("Applied to {folder}: values.csv, sources.csv and gaps.csv now hold the changes above (the failed "
+              "series were left as they were)", folder=data_dir))
+    else:
+        say(_("Applied to {folder}: values.csv, sources.csv and gaps.csv now hold the changes above",
+              folder=data_dir))
     return EXIT_PARTIAL if failed else EXIT_OK

@@ -13,6 +13,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from dashboard.i18n import _
+
 MIB = 1024 * 1024
 ENV = "BALTMET_REFRESH_"
 # The publishers' own addresses. The refresh was written from their documentation and tested against
@@ -57,7 +59,8 @@ class Settings:
         """The base URL given for ``publisher``; MissingBaseURL when none was (never a default in its place:
         settings that point elsewhere must not reach a publisher by omission)."""
         if publisher not in self.base_urls:
-            raise MissingBaseURL(f"no base URL for {publisher} (BALTMET_REFRESH_URL_{publisher.upper()})")
+            raise MissingBaseURL(_("no base URL for {publisher} ({variable})", publisher=publisher,
+                                   variable=ENV + "URL_" + publisher.upper()))
         return self.base_urls[publisher].rstrip("/")
 
     def api_order(self, office: str) -> tuple[str, ...]:
@@ -68,8 +71,8 @@ def parse_apis(office: str, text: str) -> tuple[str, ...]:
     """'v2,v1' -> ('v2', 'v1'); ValueError naming the office when it is not a list of known APIs."""
     order = tuple(part.strip().lower() for part in text.split(",") if part.strip())
     if not order or any(api not in API_CHOICES for api in order) or len(set(order)) != len(order):
-        raise ValueError(f"the API order for {office} must be {', '.join(API_CHOICES)} or both, "
-                         f"comma-separated, got {text!r}")
+        raise ValueError(_("the API order for {office} must be {choices} or both, comma-separated, got {value}",
+                           office=office, choices=", ".join(API_CHOICES), value=repr(text)))
     return order
 
 
@@ -80,9 +83,9 @@ def _number(name: str, default: float, kind: type) -> float:
     try:
         value = kind(float(text))
     except ValueError:
-        raise ValueError(f"{ENV}{name}={text!r} is not a number") from None
+        raise ValueError(_("{setting} is not a number", setting=ENV + name + "=" + repr(text))) from None
     if value < 0 or (kind is not int and value == 0):
-        raise ValueError(f"{ENV}{name}={text!r} must be positive")
+        raise ValueError(_("{setting} must be positive", setting=ENV + name + "=" + repr(text)))
     return value
 
 
@@ -98,7 +101,8 @@ def from_environment(overrides: Mapping[str, str] | None = None, apis: Mapping[s
             order[office] = parse_apis(office, env_api)
     for office, text in (apis or {}).items():
         if office not in DEFAULT_APIS:
-            raise ValueError(f"unknown office '{office}' in --api; expected one of {', '.join(DEFAULT_APIS)}")
+            raise ValueError(_("unknown office '{office}' in --api; expected one of {offices}", office=office,
+                               offices=", ".join(DEFAULT_APIS)))
         order[office] = parse_apis(office, text)
     urls = dict(base.base_urls)
     for publisher in urls:
@@ -107,11 +111,13 @@ def from_environment(overrides: Mapping[str, str] | None = None, apis: Mapping[s
             urls[publisher] = env_url
     for publisher, url in (overrides or {}).items():
         if publisher not in urls:
-            raise ValueError(f"unknown publisher '{publisher}' in --base-url; expected one of {', '.join(urls)}")
+            raise ValueError(_("unknown publisher '{publisher}' in --base-url; expected one of {publishers}",
+                               publisher=publisher, publishers=", ".join(urls)))
         urls[publisher] = url
     for publisher, url in urls.items():
         if not url.startswith(("http://", "https://")):
-            raise ValueError(f"the base URL of {publisher} is not an http(s) URL: {url!r}")
+            raise ValueError(_("the base URL of {publisher} is not an http(s) URL: {url}", publisher=publisher,
+                               url=repr(url)))
     settings = replace(
         base, base_urls=urls, apis=order,
         timeout=_number("TIMEOUT", base.timeout, float), retries=int(_number("RETRIES", base.retries, int)),

@@ -19,7 +19,7 @@ from typing import Any
 
 import kaleido
 
-from dashboard.render.protocol import SOCKET_ENV, ExportFailed, request_image
+from dashboard.render.protocol import SOCKET_ENV, TOO_SLOW, ExportFailed, request_image
 
 RELOAD_EVERY = 25
 TIMEOUT_S = 30  # shorter than gunicorn's 60 s: the user gets a message, not a killed worker
@@ -83,7 +83,7 @@ class ExportBrowser:
             if self._local_only:
                 raise TimeoutError(str(err)) from err
             self.restart()
-            raise ExportFailed(f"the image took longer than {timeout:.0f} s and was stopped") from err
+            raise ExportFailed(TOO_SLOW, seconds=round(timeout)) from err
 
     def restart(self) -> None:
         """Close the browser (it may be stuck); the next image starts a fresh one."""

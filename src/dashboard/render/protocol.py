@@ -1,7 +1,10 @@
 """The export socket's protocol: how a worker asks the export service for an image, in one place.
 
 Wire format, both ways: 8-byte big-endian length, then the body. Request body: JSON
-{spec, opts, topojson}. Answer body: b"ok" + image bytes, or b"er" + a UTF-8 message.
+{spec, opts, topojson}. Answer body: b"ok" + image bytes, or b"er" + JSON {"message", "values"}: an English
+message marked for the catalogs (below) and its placeholders' values, which the worker translates into the
+language of the request (the service itself runs in no request's language); any other b"er" body is shown as
+it is.
 A health probe sends the body b"ping" and gets b"ok" + JSON {"browser": "warm" | "starting"}, answered
 beside a running export (the service reads each connection on its own thread).
 """
@@ -14,6 +17,8 @@ import socket
 import struct
 import time
 
+from dashboard.i18n import N_, _
+
 SOCKET_ENV = "BALTMET_EXPORT_SOCKET"
 TIMEOUT_ENV = "BALTMET_EXPORT_TIMEOUT_S"
 EXPORT_TIMEOUT_S = float(os.environ.get(TIMEOUT_ENV, "30"))
@@ -25,8 +30,48 @@ PING_TIMEOUT_S = 1.0  # a live service answers a ping in milliseconds, even whil
 RESTART_WAIT_S = 10.0  # a worker that finds no service waits this long for its supervisor to restart it
 
 
+# What the page says when an image could not be made (after 'Could not export the chart.').
+# Translators: why an image export failed; {seconds} is a whole number
+TOO_SLOW = N_("the image took longer than {seconds} s and was stopped")
+# Translators: why an image export failed; {seconds} is a whole number
+TOO_SLOW_SERVICE = N_("the image took longer than {seconds} s and was stopped; try a smaller size or fewer regions")
+# Translators: why an image export failed; {error} is a technical error name such as 'TimeoutError'
+BROWSER_FAILED = N_("the export browser failed ({error})")
+# Translators: why an image export failed; {error} is a technical error name such as 'KeyError'
+BAD_REQUEST = N_("bad export request ({error})")
+# Translators: why an image export failed; {size} and {limit} are whole numbers of megabytes
+TOO_LARGE = N_("the chart is too large to export ({size} MB of figure; the limit is {limit} MB): choose fewer regions")
+# Translators: why an image export failed; {error} is a technical error name such as 'ConnectionError'
+NO_ANSWER = N_("the export service did not answer ({error}); it is being restarted, try again in a few seconds")
+ANSWER_TOO_LARGE = N_("the image is larger than the export service sends: choose a smaller size")
+
+
 class ExportFailed(RuntimeError):
-    """The image could not be made (timed out, the service is down, or the browser failed); say so."""
+    """The image could not be made (timed out, the service is down, or the browser failed); say so.
+
+    ``message`` is one of the messages above, said in the current language with its ``values`` filled in;
+    ``message`` and ``values`` stay on the exception, so that the export service can send them to the worker,
+    which says them in its request's language."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        self.message, self.values = message, values
+        super().__init__(_(message, **values) if values else _(message))
+
+    def wire(self) -> bytes:
+        """The service's answer body for this failure."""
+        return b"er" + json.dumps({"message": self.message, "values": self.values}).encode()
+
+    @classmethod
+    def from_wire(cls, body: bytes) -> ExportFailed:
+        """The failure an answer body (after b"er") names, in the current language."""
+        try:
+            sent = json.loads(body)
+            message, values = sent["message"], sent.get("values") or {}
+            if isinstance(message, str) and isinstance(values, dict):
+                return cls(message, **{str(k): v for k, v in values.items()})
+        except (ValueError, KeyError, TypeError, AttributeError):
+            pass
+        return cls(body.decode("utf-8", "replace"))
 
 
 def read_exactly(conn: socket.socket, size: int) -> bytes:
@@ -79,8 +124,7 @@ def request_image(path: str, spec: dict, opts: dict, topojson: str, timeout: flo
     until ``restart_wait`` has passed: drawing an image twice does no harm. A timeout is not retried."""
     body = json.dumps({"spec": spec, "opts": opts, "topojson": topojson}).encode()
     if len(body) > MAX_REQUEST_BYTES:  # the service would refuse it unread: say why, never resend it
-        raise ExportFailed(f"the chart is too large to export ({len(body) // 2**20} MB of figure; the limit is "
-                           f"{MAX_REQUEST_BYTES // 2**20} MB): choose fewer regions")
+        raise ExportFailed(TOO_LARGE, size=len(body) // 2**20, limit=MAX_REQUEST_BYTES // 2**20)
     deadline = time.monotonic() + restart_wait
     while True:
         try:
@@ -93,16 +137,14 @@ def request_image(path: str, spec: dict, opts: dict, topojson: str, timeout: flo
             if time.monotonic() < deadline:
                 time.sleep(0.2)
                 continue
-            raise ExportFailed(f"the export service did not answer ({type(err).__name__}); "
-                               "it is being restarted, try again in a few seconds") from err
+            raise ExportFailed(NO_ANSWER, error=type(err).__name__) from err
         except ValueError as err:  # an answer over MAX_ANSWER_BYTES
-            raise ExportFailed("the image is larger than the export service sends: choose a smaller size") from err
+            raise ExportFailed(ANSWER_TOO_LARGE) from err
         except OSError as err:
-            raise ExportFailed(f"the export service did not answer ({type(err).__name__}); "
-                               "it is being restarted, try again in a few seconds") from err
+            raise ExportFailed(NO_ANSWER, error=type(err).__name__) from err
     if answer[:2] == b"ok":
         return answer[2:]
-    raise ExportFailed(answer[2:].decode("utf-8", "replace"))
+    raise ExportFailed.from_wire(answer[2:])
 
 
 def ping(path: str, timeout: float = PING_TIMEOUT_S) -> str:

@@ -29,9 +29,12 @@ from pathlib import Path
 
 from dashboard.render.browser import ExportBrowser
 from dashboard.render.protocol import (
+    BAD_REQUEST,
+    BROWSER_FAILED,
     EXPORT_TIMEOUT_S,
     MAX_REQUEST_BYTES,
     PING,
+    TOO_SLOW_SERVICE,
     ExportFailed,
     ping,
     read_message,
@@ -51,11 +54,11 @@ class _Handler(socketserver.BaseRequestHandler):
             request = json.loads(body)
             image = server.render(request["spec"], request["opts"], request["topojson"])
             send_message(self.request, b"ok" + image)
-        except ExportFailed as err:
-            send_message(self.request, b"er" + str(err).encode())
+        except ExportFailed as err:  # the message and its values: the worker says it in its request's language
+            send_message(self.request, err.wire())
         except (ValueError, KeyError, TypeError, ConnectionError) as err:
             with contextlib.suppress(OSError):
-                send_message(self.request, b"er" + f"bad export request ({type(err).__name__})".encode())
+                send_message(self.request, ExportFailed(BAD_REQUEST, error=type(err).__name__).wire())
 
 
 WARM_UP = ({"data": [], "layout": {"template": {}}}, {"format": "svg", "width": 100, "height": 100}, "")
@@ -89,12 +92,11 @@ class ExportServer(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
             except (TimeoutError, concurrent.futures.TimeoutError) as err:
                 self._browser.restart()
                 self._rewarm()
-                raise ExportFailed(f"the image took longer than {self.export_timeout:.0f} s and was "
-                                   "stopped; try a smaller size or fewer regions") from err
+                raise ExportFailed(TOO_SLOW_SERVICE, seconds=round(self.export_timeout)) from err
             except Exception as err:  # the browser itself failed: start a fresh one for the next image
                 self._browser.restart()
                 self._rewarm()
-                raise ExportFailed(f"the export browser failed ({type(err).__name__})") from err
+                raise ExportFailed(BROWSER_FAILED, error=type(err).__name__) from err
 
     def _rewarm(self) -> None:
         """Start the next browser now, in the background, not on the next user's export (/healthz says

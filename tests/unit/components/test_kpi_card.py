@@ -46,7 +46,7 @@ def test_a_card_shows_value_unit_year_territory_share_city_and_source(made_up: D
     assert f"1{THOUSANDS}300{THOUSANDS}000" in text
     assert "persons" in text and "c.\u00a02007" in text
     assert "AA fua" in text and "Functional urban area" in text
-    assert "25 % of Finland's population (c.\u00a02007)" in text
+    assert "25% of Finland's population (c.\u00a02007)" in text
     assert f"AA city: 560{THOUSANDS}000 persons" in text
     assert "Test table" in text
 
@@ -62,7 +62,7 @@ def test_missing_figure_says_why_and_never_zero(made_up: Dataset) -> None:
     text = text_of(kpi_card(made_up, "aa", "gdp", "baltmet", basis="reported"))
     assert "No data" in text
     assert "The sources give GDP as a share only, not as an amount." in text
-    assert "34 % of Finland's GVA (c.\u00a02007, AA fua)" in text  # the share the card can give instead
+    assert "34% of Finland's GVA (c.\u00a02007, AA fua)" in text  # the share the card can give instead
     assert " 0 " not in f" {text} "
 
 
@@ -88,7 +88,7 @@ def test_rank_share_and_median_against_peers(dataset: Dataset) -> None:
     mid = median(others)
     text = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers, basis="reported"))
     assert f"{rank}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(rank, 'th')} of 4" in text
-    assert f"{(values['helsinki'] / mid - 1) * 100:+.0f} % vs peers' median ({format_value(mid, 0)})" in text
+    assert f"{(values['helsinki'] / mid - 1) * 100:+.0f}% vs peers' median ({format_value(mid, 0)})" in text
     kinds = {dataset.figure(r, "population", "recent", basis="reported").territory_kind for r in peers}
     assert ("mixed territories" in text) == (len(kinds) > 1)
     like = text_of(kpi_card(dataset, "helsinki", "population", "recent", peers, basis="eurostat_metro"))
@@ -112,4 +112,4 @@ def test_computed_national_share(dataset: Dataset) -> None:
     text = text_of(kpi_card(dataset, "copenhagen", "population", "recent", (), basis="reported"))
     share = region_point(dataset, "copenhagen", "population", "recent", "share", None, "reported")
     assert share.how.startswith("computed")
-    assert f"{format_value(share.value, 1)} % of Denmark's population ({share.year})" in text
+    assert f"{format_value(share.value, 1)}% of Denmark's population ({share.year})" in text

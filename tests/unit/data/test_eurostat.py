@@ -68,3 +68,13 @@ def test_a_bad_value_is_located(dataset: Dataset, tmp_path: Path) -> None:
     bad.write_text("freq,unit,metroreg\\TIME_PERIOD\t2020 \t2021 \nA,MIO_EUR,FI001MC\t1 \t9x \n")
     result = import_eurostat(bad.read_bytes(), str(bad), dataset)
     assert [str(p) for p in result.problems] == [f"{bad}:2:2021: '9x' is not a Eurostat value"]
+
+
+def test_the_imported_wording_is_english_whatever_the_language(dataset: Dataset) -> None:
+    """The territory's wording is data: the same in every language the import runs in (the pseudo-language
+    would mark any display name that crept in)."""
+    from dashboard.i18n import use_language
+
+    with use_language("qps"):
+        rows = {(v["region_id"], v["year"]): v for v in imported(dataset, "met_pjanaggr3.tsv").values}
+    assert rows[("helsinki", 2023)]["territory"] == "Eurostat metro region FI001MC Helsinki"

@@ -67,7 +67,7 @@ def test_a_new_indicator_reaches_the_profile_as_a_row_of_indicators_csv(tmp_path
     profile = build_profile(data, "aa", "recent")
     text = profile.text.replace("\u00a0", " ")
     assert "AA has 1 design centre (2021, AA metro)" in text  # noun_one: one of them
-    assert "AA accounts for 40 % of Finland's design studios" in text  # share_words, in its topic
+    assert "AA accounts for 40% of Finland's design studios" in text  # share_words, in its topic
     row = next(r for r in profile.then_now if r.indicator_id == "design_centres")
     assert row.label == "Design centres" and row.then.startswith("3 (c.\u00a02007") and row.now.startswith("1 (2021")
     then = build_profile(data, "aa", "baltmet").text.replace("\u00a0", " ")

@@ -46,7 +46,7 @@ def test_decorated_figure_carries_title_sources_and_date(dataset: Dataset, recen
     fig = decorate(*ranking(dataset, recent), IMAGE_SIZES["report"], TODAY)
     texts = " ".join(a.text for a in fig.layout.annotations)
     assert "<b>Ranking: Gross domestic product</b>" in texts
-    assert "EUR million" in texts and "Sources: " in texts and "Exported 2026-11-27" in texts
+    assert "EUR million" in texts and "Sources: " in texts and "Exported November 27, 2026" in texts
     assert (fig.layout.width, fig.layout.height) == (1200, 800)
     _, meta = ranking(dataset, recent)
     for name, _ in meta.missing:  # a region the chart leaves out says so in the file, with its reason
@@ -75,7 +75,7 @@ def test_svg_parses_and_holds_title_and_source(needs_chromium, dataset, recent) 
     root = ET.fromstring(svg)
     text = " ".join(t for t in root.itertext())
     assert "Ranking: Gross domestic product" in text
-    assert "Sources:" in text and "Exported 2026-11-27" in text
+    assert "Sources:" in text and "Exported November 27, 2026" in text
     assert 'font-family="DejaVu Sans' in svg.decode() or "DejaVu Sans" in svg.decode()
 
 

@@ -33,7 +33,7 @@ def recent(dataset: Dataset):
 
 
 def _axis_titles(fig) -> str:
-    return " ".join(str(getattr(fig.layout, ax).title.text) for ax in ("xaxis", "yaxis")
+    return " ".join(str(getattr(fig.layout, ax).title.text).replace("<br>", " ") for ax in ("xaxis", "yaxis")
                     if getattr(fig.layout, ax).title.text)
 
 
@@ -166,3 +166,11 @@ def test_a_charts_inputs_are_its_builders_parameters_and_its_key_follows_them(da
     assert shares.key(recent) == shares.key(replace(recent, indicator="gdp"))
     assert ranking.key(recent) != ranking.key(replace(recent, indicator="gdp"))
     assert ranking.key(recent) != ranking.key(replace(recent, theme="contrast"))  # restyled, so resent
+
+
+def test_a_long_axis_title_takes_two_lines_broken_at_a_space() -> None:
+    from dashboard.figures.spec import wrapped
+
+    assert wrapped("Population (persons)") == "Population (persons)"
+    assert wrapped("Численность населения (человек)") == "Численность<br>населения (человек)"
+    assert wrapped("x" * 40) == "x" * 40  # no space: left as it is

@@ -69,11 +69,11 @@ def test_a_bar_of_another_territory_than_its_row_says_so_and_every_bar_its_year(
     labels, rows = _labels(figure), _rows(figure)
     # the row names the metro region most of the figures describe; AA's GVA share is the city's, so its bar says so
     assert rows == {"aa": "AA", "bb": "BB", "cc": "CC"}
-    assert labels["aa", "GVA (reported)"] == "GVA (reported): ≈\u00a050 % · 2017 · core city"
-    assert labels["aa", "Population"] == "Population: 30 % · 2023"
-    assert labels["bb", "Population"] == "Population: ≥\u00a020 % · 2023"  # the qualifier stays on the label
-    assert labels["cc", "Population"] == "Population: 15 % · 2021"
-    assert labels["bb", "GVA (reported)"] == "GVA (reported): 40 % · 2021"
+    assert labels["aa", "GVA (reported)"] == "GVA (reported): ≈\u00a050% · 2017 · core city"
+    assert labels["aa", "Population"] == "Population: 30% · 2023"
+    assert labels["bb", "Population"] == "Population: ≥\u00a020% · 2023"  # the qualifier stays on the label
+    assert labels["cc", "Population"] == "Population: 15% · 2021"
+    assert labels["bb", "GVA (reported)"] == "GVA (reported): 40% · 2021"
 
 
 def test_one_year_for_every_bar_leaves_the_year_to_the_subtitle(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_one_year_for_every_bar_leaves_the_year_to_the_subtitle(tmp_path: Path) 
     figures = [*_national(regions, 2021), ("aa", "population", 2021, 300, "metro"),
                ("bb", "population", 2021, 125, "metro"), ("aa", GVA, 2021, 35, "metro")]
     figure, meta = _shares(_with_shares(tmp_path, figures, regions), regions)
-    assert set(_labels(figure).values()) == {"Population: 30 %", "Population: 12.5 %", "GVA (reported): 35 %"}
+    assert set(_labels(figure).values()) == {"Population: 30%", "Population: 12.5%", "GVA (reported): 35%"}
     assert "2021" in meta.subtitle
 
 
@@ -92,7 +92,7 @@ def test_a_row_mostly_of_another_kind_names_it_and_marks_its_odd_bar(tmp_path: P
                ("cc", GVA, 2021, 20, "city"), ("aa", GVA, 2021, 30, "metro"), ("bb", GVA, 2021, 25, "metro")]
     figure, _ = _shares(_with_shares(tmp_path, figures, regions), regions)
     assert _rows(figure)["cc"] == "CC · core city"  # its row says it: its bars need not
-    assert _labels(figure)["cc", "Population"] == "Population: 15 %"
+    assert _labels(figure)["cc", "Population"] == "Population: 15%"
 
 
 def test_a_row_holds_only_the_bars_it_has(tmp_path: Path) -> None:

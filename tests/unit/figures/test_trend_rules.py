@@ -67,7 +67,7 @@ def test_the_index_compares_the_focus_with_its_peers_not_with_itself(data) -> No
     pts = points(data, ("aa", "bb", "cc"), "population", "recent", "index", 2016, "eurostat_metro", focus="aa")
     assert pts[0].value == 45.9  # 1610 / mean(4016, 3000) * 100, to 3 digits
     assert (pts[1].value + pts[2].value) / 2 == pytest.approx(100, abs=0.3)
-    assert "average of 2 peer(s)" in pts[0].how
+    assert "average of 2 peers" in pts[0].how
 
 
 def test_a_line_that_stops_early_is_named_off_the_line_that_runs_on(tmp_path: Path) -> None:

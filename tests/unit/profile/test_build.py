@@ -42,12 +42,12 @@ def test_sentences_in_the_seeds_manner_with_year_and_territory(seedlike) -> None
     assert "AA forms an area of 1.3 million inhabitants (c. 2007, AA fua)[1]" in body
     assert "including the core city, AA city, with 560 000[1]" in body
     # the territory is said again after the core city's figure, then not repeated
-    assert "about one quarter (25 %) of Finland's population[1], 29 % of its jobs[1] and 34 % of its " \
+    assert "about one quarter (25%) of Finland's population[1], 29% of its jobs[1] and 34% of its " \
         "gross value" in body
     assert "9 universities (c. 2007, AA fua)[1] and 9 polytechnics" in body
     assert "with 100 000 students[1] and 9 000 academic staff[1]" in body
-    assert "nearly 10 000 staff" in body and "More than 80 % of the headquarters" in body
-    assert "44 % above the national average (index 144; national average = 100; c. 2007, AA fua)" in body
+    assert "nearly 10 000 staff" in body and "More than 80% of the headquarters" in body
+    assert "44% above the national average (index 144; national average = 100; c. 2007, AA fua)" in body
     assert [n.number for n in profile.footnotes] == [1] and profile.footnotes[0].text.startswith("Test office")
     assert not untraced(seedlike, profile)
 
@@ -67,7 +67,7 @@ def test_a_share_is_computed_only_from_a_national_total_of_the_same_year(tmp_pat
     rows = [Row("aa", "population", 2021, 600_000), Row("aa", "national_population", 2021, 2_400_000, "nat"),
             Row("bb", "population", 2021, 500_000), Row("bb", "national_population", 2024, 2_000_000, "nat")]
     data = build(tmp_path / "d", rows)
-    assert "accounts for one quarter (25 %) of Finland's population" in text(build_profile(data, "aa", "recent"))
+    assert "accounts for one quarter (25%) of Finland's population" in text(build_profile(data, "aa", "recent"))
     other = build_profile(data, "bb", "recent")
     assert "accounts for" not in text(other)  # 2021 figure, 2024 total: no share
     share = next(f for f in build_profile(data, "aa", "recent").facts if getattr(f, "rule", "") == "share")
@@ -83,7 +83,7 @@ def test_then_and_now_a_different_territory_is_not_growth(tmp_path: Path) -> Non
     assert first.chunk.text.translate(NBSP) == ("Population: 1.3 million (c. 2007, AA fua) → 1.73 million (2023, "
                                                 "AA metro); a different territory: the change is not growth")
     assert not first.same_territory
-    assert like.like_for_like and like.same_territory and like.remark.translate(NBSP) == "the same territory: +30 %"
+    assert like.like_for_like and like.same_territory and like.remark.translate(NBSP) == "the same territory: +30%"
 
 
 def test_no_change_across_a_break_in_method_or_from_a_bound(tmp_path: Path) -> None:
@@ -106,11 +106,11 @@ def test_gdp_per_inhabitant_against_the_peers_median_with_rank(tmp_path: Path) -
     data = build(tmp_path / "d", rows)
     profile = build_profile(data, "aa", "recent", ("aa", "bb", "cc", "dd"))
     body = text(profile)
-    # peers: 40 000, 30 000, 25 000 EUR per inhabitant -> median 30 000; aa 60 000 is 100 % above, 1st of 4
+    # peers: 40 000, 30 000, 25 000 EUR per inhabitant -> median 30 000; aa 60 000 is 100% above, rank 1 of 4
     assert "GDP per inhabitant is EUR 60 000 (GDP divided by the population of the same territory and year; " \
            "2021, AA metro)" in body
-    assert "100 % above the median of 3 peers with a figure (EUR 30 000; Eurostat metropolitan regions, 2021), " \
-           "1st of 4" in body
+    assert "100% above the median of 3 peers with a figure (EUR 30 000; Eurostat metropolitan regions, 2021), " \
+           "rank 1 of 4" in body
     assert profile.peers == ("bb", "cc", "dd")  # the region is never its own peer
     assert not untraced(data, profile)
     alone = build_profile(data, "aa", "recent", ("bb",))  # one peer: no median
@@ -147,7 +147,7 @@ def test_blocks_and_slide_lines_are_plain_data_of_the_same_text(seedlike) -> Non
     assert blocks["footnotes"][0]["number"] == 1 and blocks["headlines"][0]["value"] == "1.3 million"
     lines = [line.translate(NBSP) for line in profile_slide_lines(profile)]
     assert lines[0] == "Population: 1.3 million (c. 2007, AA fua)"
-    assert "Share of Finland: population about 25 %, jobs 29 %, GVA 34 % (c. 2007, AA fua)" in lines
+    assert "Share of Finland: population about 25%, jobs 29%, GVA 34% (c. 2007, AA fua)" in lines
 
 
 def test_a_slide_line_gives_each_share_its_own_year_and_territory(tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_a_slide_line_gives_each_share_its_own_year_and_territory(tmp_path: Path
             Row("aa", "share_national_gva", 2017, 50, "city", "approx")]
     profile = build_profile(build(tmp_path / "d", rows), "aa", "recent")
     line = profile_slide_lines(profile)[-1].translate(NBSP)
-    assert line == "Share of Finland: population 40 % (2023, AA metro), GVA about 50 % (2017, AA city)"
+    assert line == "Share of Finland: population 40% (2023, AA metro), GVA about 50% (2017, AA city)"
 
 
 def test_unknown_region_or_edition_raises(seedlike) -> None:

@@ -18,15 +18,15 @@ def test_qualifiers_become_words() -> None:
     assert quantity(1_300_000, "rounded").translate(NBSP) == "1.3 million"
     assert quantity(700_000, "approx").translate(NBSP) == "about 700 000"
     assert quantity(10_000, "upper_bound").translate(NBSP) == "nearly 10 000"
-    assert quantity(80, "lower_bound", "%").translate(NBSP) == "more than 80 %"
+    assert quantity(80, "lower_bound", "%").translate(NBSP) == "more than 80%"
     assert quantity(98_660, "", "EUR million").translate(NBSP) == "EUR 98 660 million"
 
 
 def test_common_fractions_are_named_with_their_number() -> None:
-    assert percent(25, "approx").translate(NBSP) == "about one quarter (25 %)"
-    assert percent(67, "").translate(NBSP) == "two thirds (67 %)"
-    assert percent(29, "").translate(NBSP) == "29 %"
-    assert percent(25.5, "").translate(NBSP) == "25.5 %"  # not a quarter
+    assert percent(25, "approx").translate(NBSP) == "about one quarter (25%)"
+    assert percent(67, "").translate(NBSP) == "two thirds (67%)"
+    assert percent(29, "").translate(NBSP) == "29%"
+    assert percent(25.5, "").translate(NBSP) == "25.5%"  # not a quarter
 
 
 def test_plain_numbers_are_as_given() -> None:

@@ -20,6 +20,13 @@ from tests.unit.refresh.server import FIXTURES, FixtureServer, all_good
 TEST_DATA = FIXTURES / "data"
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI writes in the environment's language (LANG): these tests read English whatever the machine's is."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FixtureServer]:
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
