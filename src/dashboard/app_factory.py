@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from functools import cache
 
@@ -61,10 +62,10 @@ class BalticDash(Dash):
 
 def layouts(dataset: Dataset, refused_folder: bool, warm: bool = False):
     """The page's layout in the language of the request: English at once, any other on its first request, or
-    (``warm``) all of them in a background thread, so that the first visitor in Latvian does not wait for it.
+    (``warm``) all of them in a background thread that each process starts on its first page request (after
+    gunicorn's fork: a thread does not survive it), so that the first visitor in Latvian does not wait.
 
-    No lock: two requests building one language at once build it twice, and one of them is kept. (A lock held
-    by the warming thread when gunicorn forks its workers would stay held in every worker.)"""
+    No lock: two requests building one language at once build it twice, and one of them is kept."""
     built: dict[str, object] = {DEFAULT_LANGUAGE: build_layout(dataset, refused_folder, DEFAULT_LANGUAGE)}
 
     def layout_in(lang: str):
@@ -72,11 +73,13 @@ def layouts(dataset: Dataset, refused_folder: bool, warm: bool = False):
             built[lang] = build_layout(dataset, refused_folder, lang)
         return built[lang]
 
-    if warm:
-        threading.Thread(target=lambda: [layout_in(lang) for lang in LANGUAGES], name="layouts",
-                         daemon=True).start()
+    warming: set[int] = set()  # the processes whose warming thread has started
 
     def layout():
+        if warm and os.getpid() not in warming:  # started in each gunicorn worker, after its fork
+            warming.add(os.getpid())
+            threading.Thread(target=lambda: [layout_in(lang) for lang in LANGUAGES], name="layouts",
+                             daemon=True).start()
         lang = page_language()
         return layout_in(lang if lang in (*LANGUAGES, PSEUDO) else DEFAULT_LANGUAGE)
 

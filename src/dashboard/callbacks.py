@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from functools import wraps
-from urllib.parse import parse_qs
 
 import dash_bootstrap_components as dbc
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -39,7 +38,17 @@ from dashboard.data import Dataset
 from dashboard.export.all_data import all_data_file
 from dashboard.export.files import chart_file, data_file, deck_file, profile_file
 from dashboard.figures.styling import for_presentation, themed
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, PSEUDO, _, is_language, ngettext, use_language
+from dashboard.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    N_,
+    PSEUDO,
+    _,
+    is_language,
+    language_in_query,
+    ngettext,
+    use_language,
+)
 from dashboard.layout import BUSY_HIDDEN, heading, stage_graph
 from dashboard.presets import with_users_regions
 from dashboard.state import ViewState
@@ -77,11 +86,7 @@ def stored_language(stored: object) -> str:
 
 def asked_language(search: object, stored: object) -> str:
     """The link's ``?lang=`` when it names one of ours, else the stored view's language."""
-    if isinstance(search, str) and "lang=" in search:
-        asked = (parse_qs(search.lstrip("?")[:2000], max_num_fields=40).get("lang") or [None])[-1]
-        if is_language(asked):
-            return asked  # type: ignore[return-value]
-    return stored_language(stored)
+    return language_in_query(search) or stored_language(stored)
 
 
 def speaking(language_of: Callable[..., str]):
@@ -121,8 +126,12 @@ def _register_language(app: Dash) -> None:
     app.clientside_callback(
         f"""function (search) {{
             const known = {json.dumps([*LANGUAGES, PSEUDO])};
-            const asked = new URLSearchParams(search || "").get("lang");
-            if (asked && known.includes(asked) && asked !== document.documentElement.lang) {{
+            // the last lang=, trimmed, as the server reads it; compared with the language the page was built in
+            // (not <html lang>, which a browser's translation tool may rewrite)
+            const asked = (new URLSearchParams(search || "").getAll("lang").pop() || "").trim();
+            const box = document.getElementById("page-texts-dom");
+            const shown = box ? box.getAttribute("data-page-lang") : document.documentElement.lang;
+            if (asked && known.includes(asked) && asked !== shown) {{
                 window.location.reload();
                 return window.dash_clientside.no_update;
             }}

@@ -15,7 +15,7 @@ from dashboard.components.navbar import embed_modal, navbar, provenance_line, sh
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
-from dashboard.i18n import DEFAULT_LANGUAGE, _, decimal_sign, ngettext, pgettext, use_language
+from dashboard.i18n import DEFAULT_LANGUAGE, _, current_language, decimal_sign, ngettext, pgettext, use_language
 from dashboard.state import ViewState, default_state
 from dashboard.upload import size_text
 from dashboard.view_rules import menus_key
@@ -89,7 +89,7 @@ def page_text_holders() -> list:
     """The page's scripts' texts: a store for the clientside callbacks, data attributes for assets/*.js."""
     texts = page_texts()
     return [dcc.Store(id="page-texts", data=texts),
-            html.Div(id="page-texts-dom", hidden=True,
+            html.Div(id="page-texts-dom", hidden=True, **{"data-page-lang": current_language()},
                      **{f"data-{key}": value for key, value in texts.items() if isinstance(value, str)})]
 
 

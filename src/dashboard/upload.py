@@ -24,6 +24,7 @@ import pandas as pd
 
 from dashboard import upload_store
 from dashboard.data import Dataset, DataValidationError, Problem
+from dashboard.data.dataset import UPLOAD_TITLE, USER_PUBLISHER
 from dashboard.data.eurostat import import_eurostat, is_eurostat
 from dashboard.data.limits import Limits, current
 from dashboard.data.overlay import UserTables, apply_overlay, mark_changed_regions
@@ -57,8 +58,9 @@ def decoded_size(contents: str) -> int:
 
 
 def _own_source(name: str, digest: str, today: dt.date) -> dict[str, str]:
-    return {"source_id": f"upload_{digest[:10]}", "publisher": "Your data",
-            "title": f"Your upload: {name}", "url": "", "accessed": f"uploaded {today.isoformat()}", "kind": "user"}
+    return {"source_id": f"upload_{digest[:10]}", "publisher": USER_PUBLISHER,
+            "title": UPLOAD_TITLE.format(name=name), "url": "", "accessed": f"uploaded {today.isoformat()}",
+            "kind": "user"}
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:

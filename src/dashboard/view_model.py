@@ -9,6 +9,7 @@ thing; none of them reads another's components.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from dashboard.data.figure import Figure
 from dashboard.figures.common import ChartMeta, point_text, source_text
 from dashboard.figures.spec import FigureSpec
 from dashboard.formatting import format_number, format_value, format_year, qualifier_text
-from dashboard.i18n import N_, _, cldr_locale, current_language, ngettext, pgettext, with_percent
+from dashboard.i18n import N_, _, cldr_locale, current_language, long_date, ngettext, pgettext, with_percent
 from dashboard.measures import (
     Point,
     context_figure,
@@ -334,7 +335,9 @@ class Provenance:
 
     @property
     def text(self) -> str:
-        read = (_("Figures as of {date} (the newest date this view's sources were read)", date=self.read_up_to)
+        read = (_("Figures as of {date} (the newest date this view's sources were read)",
+                  date=long_date(dt.date.fromisoformat(self.read_up_to)) if len(self.read_up_to) == 10
+                  else self.read_up_to)
                 if self.read_up_to else _("Figures as of: this view's sources give no reading date"))
         official = ngettext("{official} of {n} figure shown comes from official statistics",
                             "{official} of {n} figures shown come from official statistics", self.total,

@@ -73,7 +73,7 @@ def test_the_embed_route_follows_the_base_path(dataset: Dataset) -> None:
 def test_the_page_says_how_current_and_how_official_its_figures_are(client) -> None:
     layout = json.dumps(client.get("/_dash-layout").get_json(), ensure_ascii=False)
     line = re.search(r"Figures as of [^\"]*?come from official statistics", layout)
-    assert line and re.search(r"Figures as of 2026-\d\d-\d\d", line.group(0))
+    assert line and re.search(r"Figures as of [A-Z][a-z]+ \d\d?, 2026", line.group(0))
     assert re.search(r"\d+ of \d+ figures shown", line.group(0))
     for ident in ("copy-link", "copy-link-status", "embed-open", "embed-snippet", "embed-copy"):
         assert f'"id": "{ident}"' in layout

@@ -150,3 +150,30 @@ def test_the_view_callback_answers_in_the_views_language(app, dataset: Dataset) 
     assert notice.startswith("[") and "measure=zzz" in notice and "Ignored" not in notice
     heading = " ".join(t for _, t in _texts(response["region-heading"]["children"]))
     assert PSEUDO_MARK.search(heading) and "compared with" not in heading
+
+
+def test_another_sites_address_does_not_choose_the_language(app) -> None:
+    client = app.server.test_client()
+    page = client.get("/", headers={"Referer": "https://other.example/page?lang=ru", "Accept-Language": "sv"})
+    assert '<html lang="sv">' in page.get_data(as_text=True)
+    layout = client.get("/_dash-layout", headers={"Referer": "https://other.example/?lang=ru", "Accept-Language": "sv"})
+    assert _view_language(layout.get_json()) == "sv"
+
+
+def test_a_link_with_many_settings_still_loads(app) -> None:
+    query = "&".join(f"utm_{i}=x" for i in range(60)) + "&lang=fi"
+    client = app.server.test_client()
+    assert client.get(f"/?{query}").status_code == 200
+    layout = client.get("/_dash-layout", headers={"Referer": f"http://localhost/?{query}"})
+    assert layout.status_code == 200 and _view_language(layout.get_json()) == "fi"
+
+
+def test_the_choice_is_remembered_but_never_the_pseudo_language(app) -> None:
+    client = app.server.test_client()
+    response = client.get("/?lang=lv")
+    assert "baltmet_lang=lv" in response.headers.get("Set-Cookie", "")
+    assert {"Cookie", "Accept-Language"} <= set(response.vary)
+    assert "Set-Cookie" not in client.get("/?lang=qps").headers
+    client.get("/?lang=lv")
+    layout = client.get("/_dash-layout", headers={"Accept-Language": "de"})  # no lang in the address: the choice
+    assert _view_language(layout.get_json()) == "lv"

@@ -70,6 +70,12 @@ def _english_form(name: str, form: str) -> str:
     return name
 
 
+# What a user's figures cite when they name no source of their own; stored in English, said where shown.
+USER_PUBLISHER = N_("Your data")
+UPLOAD_TITLE = N_("Your upload: {name}")
+FOLDER_TITLE = N_("Figures in the data folder this server was given")
+
+
 @lru_cache(maxsize=8)
 def _folder_texts(data_dir: str) -> Texts:
     """The folder's i18n tables for a Dataset made from another one (an upload over the bundled data); their
@@ -354,12 +360,20 @@ class Dataset:
         return str(self.source(source_id)["kind"]) == "secondary"
 
     def source_label(self, source_id: str) -> str:
-        """'publisher: title', marked 'Your data' for figures a user brought."""
+        """'publisher: title', marked 'Your data' for figures a user brought (the words the upload stored in
+        English are said in the current language; a user's own publisher and title stay as written)."""
         row = self.source(source_id)
-        label = f"{row['publisher']}: {row['title']}"
-        if row["kind"] == "user" and row["publisher"] != "Your data":
-            label = f"Your data — {label}"
-        return label
+        if row["kind"] != "user":
+            return f"{row['publisher']}: {row['title']}"
+        title, upload = str(row["title"]), UPLOAD_TITLE.split("{name}")[0]
+        if title.startswith(upload):
+            title = _(UPLOAD_TITLE, name=title[len(upload):])
+        elif title == FOLDER_TITLE:
+            title = _(FOLDER_TITLE)
+        if row["publisher"] == USER_PUBLISHER:
+            return f"{_(USER_PUBLISHER)}: {title}"
+        # Translators: a source a user's figures name themselves ('publisher: title'), marked as theirs
+        return _("Your data — {source}", source=f"{row['publisher']}: {title}")
 
     def _indicators_in(self, lang: str) -> Mapping[str, Indicator]:
         """Every indicator's record with its text in ``lang`` (English where not translated), made once per

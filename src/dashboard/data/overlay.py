@@ -15,13 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import validate as v
-from dashboard.data.dataset import Dataset
+from dashboard.data.dataset import FOLDER_TITLE, USER_PUBLISHER, Dataset
 from dashboard.data.limits import Refused, read_regular_file
 from dashboard.data.problems import DataValidationError, Problem
 from dashboard.data.reader import LINE
 from dashboard.data.schema import INDICATORS, REGIONS, SOURCES, USER_VALUES, VALUES, Table
 from dashboard.data.territory_match import match_territories
 from dashboard.data.tolerant import how_read, read_any
+from dashboard.data.translations import REGION_TEXTS
 from dashboard.i18n import _, ngettext
 
 CITY_WORDS = ("city of", "municipality", "kommune", "stadt", "miasto", "(city", "city county")
@@ -153,9 +154,13 @@ def _merge(base: Dataset, values: pd.DataFrame, regions: pd.DataFrame | None, so
     merged_sources = merged_sources[merged_sources.index.isin(used)]
     filled = {(r, i, e) for r, i, e in new_values[["region_id", "indicator_id", "edition"]].itertuples(index=False)}
     gaps = {k: reason for k, reason in base.gaps.items() if k not in filled}
+    # a region the user renamed keeps no translation of its bundled name: every language shows the user's
+    common = merged_regions.index.intersection(base.regions.index)
+    renamed = {str(r) for r in common if str(merged_regions.at[r, "name"]) != str(base.regions.at[r, "name"])}
+    texts = base.texts.without(REGION_TEXTS.file, renamed) if base.texts is not None else None
     dataset = Dataset(regions=merged_regions, indicators=base.indicators, sources=merged_sources,
                       values=merged_values, gaps=gaps, data_dir=base.data_dir, territories=base.territories,
-                      compositions=base.compositions, territory_kinds=base.territory_kinds)
+                      compositions=base.compositions, territory_kinds=base.territory_kinds, texts=texts)
     added = len(new_values) - replaced
     # English keeps '(s)' in both forms (its wording is fixed); {replaced} is a number too
     notes.append(ngettext("{n} figure(s) added, {replaced} replacing bundled one(s)",
@@ -236,8 +241,8 @@ def mark_changed_regions(tables: UserTables, base: Dataset) -> UserTables:
 def folder_source(directory: Path) -> dict[str, str]:
     """The source a folder's figures cite when they name none; its title names no server path."""
     digest = hashlib.sha1(str(directory.resolve()).encode()).hexdigest()[:8]
-    return {"source_id": f"user_folder_{digest}", "publisher": "Your data",
-            "title": "Figures in the data folder this server was given", "url": "", "accessed": "", "kind": "user"}
+    return {"source_id": f"user_folder_{digest}", "publisher": USER_PUBLISHER,
+            "title": FOLDER_TITLE, "url": "", "accessed": "", "kind": "user"}
 
 
 def is_complete_folder(directory: Path) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -119,6 +120,17 @@ class Texts:
     def row(self, file: str, lang: str, key: Key) -> Mapping[str, str]:
         """The filled cells of one row in ``lang`` ({} when none)."""
         return self.table(file, lang).get(key) or {}
+
+    def without(self, file: str, keys: set) -> Texts:
+        """These texts without ``file``'s rows for ``keys`` in any language (a region an upload renamed: the
+        translations were of the bundled name, so every language shows the user's)."""
+        if not keys:
+            return self
+        rows = {f: ({lang: MappingProxyType({k: r for k, r in table.items() if k not in keys})
+                     for lang, table in by_lang.items()} if f == file else by_lang) for f, by_lang in self.rows.items()}
+        english = {f: (MappingProxyType({k: r for k, r in table.items() if k not in keys}) if f == file else table)
+                   for f, table in self.english.items()}
+        return Texts(rows=rows, english=english)
 
     def table(self, file: str, lang: str) -> Rows:
         if lang == PSEUDO:
@@ -250,6 +262,21 @@ def _rows(records: list[Record], table: Table) -> dict[Key, Mapping[str, str]]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _read_records(label: str, _mtime_ns: int, _size: int, table: Table) -> tuple[tuple[Record, ...] | None,
+                                                                                tuple[Problem, ...]]:
+    """One table's rows (None when it cannot be keyed) and the problems of reading it; cached per file version
+    (path, modification time, size), since every load of the bundled folder reads the same sixty files."""
+    frame, found = read_table(Path(label), label, {})
+    if frame is None:
+        return None, tuple(found)
+    found = [*found, *v.check_header(frame, table, label)]
+    if any(k not in frame.columns for k in table.key):  # reported by check_header: nothing to key rows by
+        return None, tuple(found)
+    records = tuple(MappingProxyType(r) for r in frame.fillna("").to_dict(orient="records"))
+    return records, tuple(found)
+
+
 def read_texts(directory: str | Path, known: KnownIds,
                only: Iterable[Table] = TEXT_TABLES) -> tuple[Texts, list[Problem]]:
     """``directory/i18n/<lang>/*.csv`` checked against the main tables' ids; (NO_TEXTS, []) without the folder.
@@ -282,14 +309,12 @@ def read_texts(directory: str | Path, known: KnownIds,
                 problems.append(Problem(str(path), 0, "-", "unknown table; expected some of: " + ", ".join(tables)))
                 continue
             label = str(path)
-            frame, found = read_table(path, label, {})
+            stat = path.stat()
+            read, found = _read_records(label, stat.st_mtime_ns, stat.st_size, table)
             problems += found
-            if frame is None:
+            if read is None:
                 continue
-            problems += v.check_header(frame, table, label)
-            if any(k not in frame.columns for k in table.key):  # reported by check_header: nothing to key rows by
-                continue
-            records: list[Record] = frame.fillna("").to_dict(orient="records")
+            records: list[Record] = list(read)
             problems += _check_keys(records, table, label)  # the text cells need no checking of their kind
             problems += _check_known(records, table, known, label)
             problems += _check_placeholders(records, table, label)

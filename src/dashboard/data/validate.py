@@ -149,8 +149,7 @@ def check_unique(frame: pd.DataFrame, table: Table, label: str) -> list[Problem]
         column = column.where(~filled[k], k)
     parts = [(f"{k}=" + cells[k]).where(filled[k], "") for k in key]
     texts = [", ".join(p for p in row if p) for row in zip(*parts, strict=True)]
-    message = _("duplicate key ({key}); first on line {line}")
-    return [Problem(label, int(line), name, message.format(key=text, line=start))
+    return [Problem(label, int(line), name, _("duplicate key ({key}); first on line {line}", key=text, line=start))
             for line, name, text, start in zip(later[LINE], column, texts, first[later.index], strict=True)]
 
 

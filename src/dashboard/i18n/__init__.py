@@ -1,7 +1,15 @@
 """The language layer: every text a person reads passes through here (messages, numbers, dates, plurals)."""
 
 from dashboard.i18n.current import current_language, use_language
-from dashboard.i18n.languages import DEFAULT_LANGUAGE, LANGUAGES, PSEUDO, best_match, cldr_locale, is_language
+from dashboard.i18n.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    PSEUDO,
+    best_match,
+    cldr_locale,
+    is_language,
+    language_in_query,
+)
 from dashboard.i18n.numbers import (
     THOUSANDS,
     decimal_sign,
@@ -25,6 +33,7 @@ __all__ = [
     "decimal_sign",
     "gettext",
     "is_language",
+    "language_in_query",
     "localise_number",
     "long_date",
     "ngettext",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote_plus
+
 from babel import Locale, UnknownLocaleError
 
 DEFAULT_LANGUAGE = "en"
@@ -30,6 +32,22 @@ _ALIASES = {"no": "nb", "nn": "nb"}
 def is_language(code: object) -> bool:
     """True for a code the URL, the CLI and the catalogs accept (the pseudo-language included)."""
     return isinstance(code, str) and code in _CLDR
+
+
+MAX_QUERY_CHARS = 2048  # a query string from the client is read this far for its language
+
+
+def language_in_query(query: object) -> str | None:
+    """The ``lang=`` a query string names, when it is one of ours: the last one given, spaces trimmed, as the
+    URL parser (dashboard.url_state) reads every setting; None when there is none or the text is not a query."""
+    if not isinstance(query, str):
+        return None
+    found = None
+    for part in query.lstrip("?")[:MAX_QUERY_CHARS].split("&")[:100]:
+        name, _, value = part.partition("=")
+        if name == "lang":
+            found = unquote_plus(value).strip()
+    return found if is_language(found) else None
 
 
 def cldr_locale(code: str) -> Locale:

@@ -18,7 +18,7 @@ def _fill(text: str, values: dict, english: str) -> str:
         return text
     try:
         return text.format(**values)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
         return english.format(**values)
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from dashboard.data import Dataset, DataValidationError
 from dashboard.data.folders import load_data_folder
+from dashboard.i18n import use_language
 from dashboard.paths import BUNDLED_DATA_DIR
 from dashboard.upload import dataset_for, parse_upload, restored_dataset
 from tests.fixtures.hostile.make_corpus import EUROSTAT_TSV, UPLOADS, fifo, link, sparse
@@ -78,6 +79,11 @@ def test_a_regions_sheet_that_renames_a_bundled_region_is_marked_as_the_users(da
     assert merged.region_name("helsinki") == "Official Helsinki Statistics (your data)"
     assert dataset.region_name("helsinki") == "Helsinki"
     assert merged.is_user_source(merged.figure("helsinki", "universities", "recent", 2024).source_id)
+    with use_language("fi"):  # the Finnish table translates the bundled name, not the user's
+        assert merged.region_name("helsinki") == "Official Helsinki Statistics (your data)"
+        assert merged.region_name("riga") == dataset.region_name("riga") == "Riika"
+        source = merged.figure("helsinki", "universities", "recent", 2024).source_id
+        assert "Your data" not in merged.source_label(source)  # the words the upload stored, said in Finnish
 
 
 def test_a_renamed_region_in_a_forged_payload_is_marked_too(dataset: Dataset) -> None:

@@ -93,6 +93,6 @@ def test_the_official_share_counts_the_figures_shown(tmp_path: Path) -> None:
     result = provenance(data, rows)
     assert (result.official, result.total, result.read_up_to) == (official, len(rows), "2026-12-02")
     assert f"{official} of {len(rows)} figures shown come from official statistics" in result.text
-    assert "Figures as of 2026-12-02" in result.text
+    assert "Figures as of December 2, 2026" in result.text
     only_official = provenance(data, [r for r in rows if r["source_ids"] == ["src"]])
     assert only_official.read_up_to == "2026-11-30" and only_official.official == only_official.total

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, PSEUDO, best_match, is_language
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, PSEUDO, best_match, is_language, language_in_query
 
 
 @pytest.mark.parametrize(("header", "expected"), [
@@ -29,3 +29,14 @@ def test_eleven_languages_each_named_in_itself():
     assert LANGUAGES["fi"] == "Suomi" and LANGUAGES["ru"] == "Русский" and LANGUAGES["lv"] == "Latviešu"
     assert all(is_language(code) for code in LANGUAGES) and is_language(PSEUDO)
     assert not is_language("xx") and not is_language(None) and not is_language("")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("?focus=riga&lang=fi", "fi"),
+    ("lang=de&lang=fi", "fi"),  # the last one, as the URL parser reads every setting
+    ("lang=%20pl%20", "pl"),  # trimmed
+    ("lang=xx", None), ("", None), (None, None), (42, None),
+    ("&".join(f"x{i}=1" for i in range(60)) + "&lang=lv", "lv"),  # many fields: read, never an error
+])
+def test_language_in_query(query, expected):
+    assert language_in_query(query) == expected
