@@ -99,3 +99,12 @@ def test_plural_forms_are_cldrs(code):
     assert [error for _message, errors in catalog.check() for error in errors] == []
     if code in ("pl", "lt", "ru"):
         assert catalog.num_plurals == 4
+
+
+def test_no_message_hides_inside_an_f_string():
+    """Babel's extractor does not look inside f-strings: f"{_('x')}" would never reach the catalogs (and the
+    pseudo-language, which accents any message, would not show it)."""
+    hidden = re.compile(r"\{\s*(?:_|gettext|ngettext|pgettext)\(\s*['\"]")
+    found = [f"{path.relative_to(PACKAGE)}:{n}" for path in sorted(PACKAGE.rglob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if hidden.search(line)]
+    assert not found, f"move these messages out of their f-strings: {found}"

@@ -414,7 +414,12 @@ def shares_chart(slide, box: Box, spec: FigureSpec, focus: str) -> Chart:
     plot.gap_width, plot.overlap = 40, 0
     width, height = _pt(box)
     title = axis_title(spec, "xaxis")
-    top, bottom = TICK_PT * LINE + 2 * PAD, _tick_height(TICK_PT) + _title_room(title)
+    # the legend above takes as many lines as its names need (Russian or Finnish names wrap where English fits)
+    # (LibreOffice sets the entries in equal columns, as wide as the widest)
+    legend = len(traces) * max((text_width(plain(t.get("name") or ""), TICK_PT) + 3 * TICK_PT for t in traces),
+                               default=0.0)
+    legend_lines = max(1, math.ceil(legend / max(width - 4 * PAD, 1.0)))
+    top, bottom = legend_lines * TICK_PT * LINE + 2 * PAD, _tick_height(TICK_PT) + _title_room(title)
     room = height - top - bottom
     size = _fit_size(len(rows), room)
     names = [plain(name) for _, name in rows]

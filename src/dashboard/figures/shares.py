@@ -10,6 +10,7 @@ hatching) and no value axis.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -47,6 +48,12 @@ SLOT_PX = 22  # px per slot on the page (13 px labels)
 LABEL_ROOM = 1.45  # the x axis runs at least to the longest bar times this: the rest is room for its label
 CHAR_PX, PAGE_PLOT_PX = 7.6, 360.0  # a 13 px label's character, and the plot's width in a half-width card
 MARGIN_PX = (64, 150)  # the right margin the labels may run into: at least, at most
+NAMES_CHARS = 26  # the region names PAGE_PLOT_PX leaves room for (a bold 'Riga · composition assumed')
+
+
+def plain_label(name: str) -> str:
+    """A tick label as it reads (tags and entities as one character): its length in characters."""
+    return re.sub(r"&[#\w]+;", "x", re.sub(r"<[^>]+>", "", name))
 
 
 def series_pattern(shape: str, colour: str) -> dict:
@@ -172,7 +179,11 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
     texts = {(i, r): _("{series}: {share}", series=per_series[i][0], share=share_text(p.value, p.qualifier))
              + marks[i, r]
              for r in order for i, p in shown[r]}
-    end, room = label_room([(p.value, len(texts[i, r])) for r in order for i, p in shown[r]])
+    # the region names on the left take what the plot's width assumes for English ('Riga · composition assumed');
+    # a language's longer names leave the bars and their labels less
+    longer = max((len(plain_label(name)) for name in names), default=0) - NAMES_CHARS
+    end, room = label_room([(p.value, len(texts[i, r])) for r in order for i, p in shown[r]],
+                           plot=PAGE_PLOT_PX - max(0, longer) * CHAR_PX)
 
     traces: list[dict] = []
     for i, (label, ind, pattern, _pts) in enumerate(per_series):
@@ -210,7 +221,8 @@ def _shares(dataset: Dataset, regions: tuple[str, ...], focus: str | None, editi
     series_names = ", ".join(label for label, _, _ in share_series(dataset))
     drawn = tuple((per_series[i][1], _measure(dataset, per_series[i][1]), p) for r in order for i, p in shown[r])
     # Translators: the shares chart's subtitle starts with its unit: '% of the country'
-    subtitle = f"{_('% of the country')} · {series_names} · {shares.years} · {shares.comparability.basis_label}"
+    unit = _("% of the country")
+    subtitle = f"{unit} · {series_names} · {shares.years} · {shares.comparability.basis_label}"
     meta = ChartMeta(_("Share of the national total"), subtitle, shares.comparability, shares.sources,
                      shares.missing, shares.publishers, drawn)
     return fig, with_note(meta, crowded)
