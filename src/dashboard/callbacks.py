@@ -253,7 +253,10 @@ def _register_view(app: Dash, base: Dataset) -> None:
         notes += fixes if from_url else []
         if text(search) != search and from_url:
             notes.append(_("the address could not be read; the default view is shown"))
+        # the address always names its language (English too), so back and forward return to the language each
+        # view was in, whatever the reader chose since (the choice is remembered for addresses without one)
         query = to_query(dataset, state)
+        query = query if "lang=" in query else f"{query}&lang={state.lang}" if query else f"?lang={state.lang}"
         reference = user_reference(user)
         user_hash = reference and reference["id"]
         options_key = menus_key(user_hash, state)

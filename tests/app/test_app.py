@@ -106,7 +106,7 @@ def test_the_scale_toggle_redraws_only_the_trend_and_the_scatter(client, dataset
     assert not {"chart-ranking", "chart-map", "chart-shares", "kpi-row"} & set(response)
     assert response["chart-trend"]["figure"]["layout"]["yaxis"]["type"] == "log"
     assert response["chart-scatter"]["figure"]["layout"]["xaxis"]["type"] == "log"
-    assert response["url"]["search"] == "?scale=log" and response["scale-select"]["value"] == "log"
+    assert response["url"]["search"] == "?scale=log&lang=en" and response["scale-select"]["value"] == "log"
 
 
 @pytest.mark.parametrize("ready", [True, "failed"])
@@ -129,7 +129,7 @@ def test_url_drives_the_state_and_reports_bad_values(client, dataset: Dataset) -
                                         "view-state": default_state(dataset).to_dict()}, "url.search")
     response = body["response"]
     assert response["view-state"]["data"]["focus"] == "oslo"
-    assert response["url"]["search"] == "?focus=oslo"
+    assert response["url"]["search"] == "?focus=oslo&lang=en"
     assert "measure=nonsense" in json.dumps(response["url-notice"]["children"])
     assert response["url-notice"]["is_open"] is True
 

@@ -25,11 +25,11 @@ def test_copy_link_and_the_embed_snippet(app_url: str, browser) -> None:
     expect(page.locator("#view-provenance")).to_contain_text("figures shown come from official statistics")
     page.click("#copy-link")
     expect(page.locator("#copy-link-status")).to_have_text("Link copied")
-    assert page.evaluate("navigator.clipboard.readText()") == app_url + "?focus=riga"
+    assert page.evaluate("navigator.clipboard.readText()") == app_url + "?focus=riga&lang=en"  # in its language
     page.click("#embed-open")
     page.select_option("#embed-chart", "map")
     expect(page.locator("#embed-snippet")).to_have_value(
-        f'<iframe src="{app_url}embed/map?focus=riga" width="800" height="600" title="Baltic Metropoles: Map" '
+        f'<iframe src="{app_url}embed/map?focus=riga&amp;lang=en" width="800" height="600" title="Baltic Metropoles: Map" '
         'loading="lazy" style="border:0"></iframe>')
     page.click("#embed-copy")
     expect(page.locator("#embed-copy-status")).to_have_text("Snippet copied")
