@@ -29,8 +29,8 @@ def test_copy_link_and_the_embed_snippet(app_url: str, browser) -> None:
     page.click("#embed-open")
     page.select_option("#embed-chart", "map")
     expect(page.locator("#embed-snippet")).to_have_value(
-        f'<iframe src="{app_url}embed/map?focus=riga&amp;lang=en" width="800" height="600" title="Baltic Metropoles: Map" '
-        'loading="lazy" style="border:0"></iframe>')
+        f'<iframe src="{app_url}embed/map?focus=riga&amp;lang=en" width="800" height="600" '
+        'title="Baltic Metropoles: Map" loading="lazy" style="border:0"></iframe>')
     page.click("#embed-copy")
     expect(page.locator("#embed-copy-status")).to_have_text("Snippet copied")
     assert page.evaluate("navigator.clipboard.readText()").startswith("<iframe ")
