@@ -11,22 +11,9 @@ from dashboard.i18n import use_language
 from dashboard.profile import build_profile, profile_blocks
 from dashboard.profile.build import rule_lines, subtitle
 from dashboard.profile.wording import place_values, plain, quantity
-from tests.unit.profile.synth import Row, build
+from tests.unit.profile.synth import BALTMET_LIKE, Row, build
 
-SEED = [Row("aa", "population", 2007, 1_300_000, "fua", "rounded", approx=True),
-        Row("aa", "population", 2007, 560_000, "city", approx=True),
-        Row("aa", "share_national_population", 2007, 25, "fua", "approx", approx=True),
-        Row("aa", "share_national_employment", 2007, 29, "fua", approx=True),
-        Row("aa", "share_national_gva", 2007, 34, "fua", approx=True),
-        Row("aa", "universities", 2007, 9, "fua", approx=True),
-        Row("aa", "polytechnics", 2007, 9, "fua", approx=True),
-        Row("aa", "students", 2007, 100_000, "fua", approx=True),
-        Row("aa", "academic_staff", 2007, 9_000, "fua", approx=True),
-        Row("aa", "research_institute_staff", 2007, 10_000, "fua", "upper_bound", approx=True),
-        Row("aa", "science_parks", 2007, 4, "fua", approx=True),
-        Row("aa", "gva_per_capita_index_national", 2007, 144, "fua", approx=True),
-        Row("aa", "services_share_jobs", 2007, 80, "fua", approx=True),
-        Row("aa", "hq_share_large_companies", 2007, 80, "fua", "lower_bound", approx=True)]
+SEED = [*BALTMET_LIKE[:-1], Row("aa", "services_share_jobs", 2007, 80, "fua", approx=True), BALTMET_LIKE[-1]]
 RECENT = [Row(region, indicator, 2021, value) for region, gdp, pop in
           (("aa", 60_000, 1_000_000), ("bb", 40_000, 1_000_000), ("cc", 30_000, 1_000_000), ("dd", 50_000, 2_000_000))
           for indicator, value in (("gdp", gdp), ("population", pop))]
