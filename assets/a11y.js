@@ -2,6 +2,7 @@
 // Dash 4's dropdown sends keyboard focus to an aria-hidden input and names its button by the value
 // only. Both get the visible label's name plus the current value, and the input a combobox role.
 // dcc.Upload's hidden file input gets a name too, and tabs lose references to panes that do not exist.
+// Dash 4's slider has no prop for its thumb's name: the year slider's thumb takes its visible label's.
 (function () {
   function repair() {
     document.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrapper) {
@@ -33,6 +34,11 @@
       if (pane && !document.getElementById(pane)) tab.removeAttribute("aria-controls");
       if (tab.getAttribute("tabindex") !== "0") tab.setAttribute("tabindex", "0");
     });
+    var thumb = document.querySelector("#year-slider [role=slider]");
+    var yearLabel = document.getElementById("year-label");
+    if (thumb && yearLabel && thumb.getAttribute("aria-labelledby") !== "year-label") {
+      thumb.setAttribute("aria-labelledby", "year-label");
+    }
     var file = document.querySelector("#upload input[type=file]");
     if (file && !file.getAttribute("aria-label")) {
       var texts = document.getElementById("page-texts-dom");  // the page's language (layout.page_texts)

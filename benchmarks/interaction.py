@@ -152,9 +152,10 @@ def workers() -> int:
 def start(name: str, kind: str, data: Path, tmp: Path, raised: bool = False) -> Server:
     port = free_port()
     env = {**os.environ, **(RAISED_LIMITS if raised else {}), "BALTMET_WORKERS": str(workers())}
-    if kind == "naive":  # run from benchmarks/, so gunicorn does not read the project's gunicorn.conf.py
+    if kind.startswith("naive"):  # run from benchmarks/, so gunicorn does not read the project's gunicorn.conf.py
+        module = "naive_timeline_app" if kind == "naive-timeline" else "naive_app"  # (benchmarks/year_step.py)
         cmd = [str(BIN / "gunicorn"), "-w", str(workers()), "--preload", "--timeout", "60",
-               "-b", f"127.0.0.1:{port}", "naive_app:server_from_env()"]
+               "-b", f"127.0.0.1:{port}", f"{module}:server_from_env()"]
         env["NAIVE_DATA_DIR"] = str(data)
         cwd = ROOT / "benchmarks"
     else:

@@ -3,7 +3,7 @@
     python3 -m venv /tmp/fonts && /tmp/fonts/bin/pip install fonttools==4.61.1 brotli==1.2.1
     /tmp/fonts/bin/python scripts/subset_icons.py
 
-Reads the icon names from src/ (every ``bi-…`` class), takes Bootstrap Icons from the npm registry
+Reads the icon names from src/ and data/ (every ``bi-…`` class), takes Bootstrap Icons from the npm registry
 (``npm pack``), and writes a WOFF2 holding just those glyphs plus a stylesheet with just those
 classes. Run it after adding an icon; tests/app/test_app.py fails until then. Not run at install.
 """
@@ -31,7 +31,8 @@ BASE_CSS = (".bi::before,[class*=\" bi-\"]::before,[class^=bi-]::before{display:
 
 
 def used_icons() -> list[str]:
-    names = {m.group(0)[3:] for path in (ROOT / "src").rglob("*.py") for m in ICON.finditer(path.read_text())}
+    files = [*(ROOT / "src").rglob("*.py"), *(ROOT / "data").rglob("*.csv")]  # indicators.csv names the cards' icons
+    names = {m.group(0)[3:] for path in files for m in ICON.finditer(path.read_text(encoding="utf-8"))}
     return sorted(names)
 
 

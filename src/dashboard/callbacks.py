@@ -28,12 +28,12 @@ from dashboard.components.controls import (
     region_options,
     since_options,
     since_style,
-    year_options,
 )
 from dashboard.components.figures_table import GRID_ID, defer_grid_library, figures_table, table_rows
 from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import provenance_text
 from dashboard.components.profile_view import profile_view
+from dashboard.components.timeline import PLAY_CLASS, mode_options, mode_value, slider_props
 from dashboard.data import Dataset
 from dashboard.export.all_data import all_data_file
 from dashboard.export.files import chart_file, data_file, deck_file, profile_file
@@ -54,7 +54,7 @@ from dashboard.presets import with_users_regions
 from dashboard.state import ViewState
 from dashboard.upload import MAX_UPLOAD_BYTES, keep_checked, parse_upload
 from dashboard.url_state import from_query, restore, to_query
-from dashboard.view_model import chart_summary
+from dashboard.view_model import chart_summary, year_status
 from dashboard.view_rules import (
     CONTROL_INPUTS,
     PRESENT_KEYS,
@@ -103,6 +103,7 @@ def speaking(language_of: Callable[..., str]):
 def register_callbacks(app: Dash, base: Dataset) -> None:
     _register_language(app)
     _register_view(app, base)
+    _register_timeline(app)
     _register_table(app, base)
     app.clientside_callback(
         # Leaving presentation mode (Esc) hands the keyboard back to the Present button: the stage that had
@@ -142,6 +143,43 @@ def _register_language(app: Dash) -> None:
             }});
         }}""",
         Output({"type": "language-link", "lang": ALL}, "href"), Input("url", "search"))
+
+
+def _register_timeline(app: Dash) -> None:
+    """Play steps the slider through the years in the browser: one year on once the page shows the year before
+    (the view's store holds the year of the answer last drawn), so a slow answer never queues frames; the last
+    year stops it. Play from the last year, or from each region's latest figures, starts at the first year."""
+    app.clientside_callback(
+        f"""function (clicks, ticks, stopped, value, marks, view, texts) {{
+            const none = window.dash_clientside.no_update;
+            const years = Object.keys(marks || {{}}).map(Number).sort(function (a, b) {{ return a - b; }});
+            const shown = view ? view.year : null;
+            const face = function (playing) {{
+                return [playing ? "{PLAY_CLASS} playing" : "{PLAY_CLASS}",
+                        (texts && texts[playing ? "pause" : "play"]) || (playing ? "Pause" : "Play")];
+            }};
+            const halt = [true, none, none].concat(face(false));
+            const trigger = window.dash_clientside.callback_context.triggered_id;
+            if (trigger === "year-play") {{
+                if (!stopped || years.length < 2) {{ return halt; }}  // pressed while playing: stop where it is
+                const start = (shown === null || value === years[years.length - 1]) ? years[0] : value;
+                // each region's latest shown and the slider already at the first year: choose the same year mode
+                const mode = (shown === null && start === value) ? "same" : none;
+                return [false, start === value ? none : start, mode].concat(face(true));
+            }}
+            if (stopped) {{ return [none, none, none, none, none]; }}
+            if (shown !== value) {{ return [none, none, none, none, none]; }}  // the year before is not drawn yet
+            const next = years.find(function (y) {{ return y > value; }});
+            if (next === undefined) {{ return halt; }}
+            return [none, next, none, none, none];
+        }}""",
+        Output("year-timer", "disabled"), Output("year-slider", "value", allow_duplicate=True),
+        Output("year-mode", "value", allow_duplicate=True), Output("year-play", "className"),
+        Output("year-play-text", "children"),
+        Input("year-play", "n_clicks"), Input("year-timer", "n_intervals"), State("year-timer", "disabled"),
+        State("year-slider", "value"), State("year-slider", "marks"), State("view-state", "data"),
+        State("page-texts", "data"),
+        prevent_initial_call=True)
 
 
 def _chart_parts(dataset: Dataset, view, state: ViewState) -> dict:
@@ -194,7 +232,9 @@ def _register_view(app: Dash, base: Dataset) -> None:
         indicator=Output("indicator-select", "value"), indicator_options=Output("indicator-select", "options"),
         measure=Output("measure-select", "value"), measure_options=Output("measure-select", "options"),
         basis=Output("basis-select", "value"), basis_options=Output("basis-select", "options"),
-        year=Output("year-select", "value"), year_options=Output("year-select", "options"),
+        year_mode=Output("year-mode", "value"), year_mode_options=Output("year-mode", "options"),
+        year_status=Output("year-status", "children"),
+        slider={prop: Output("year-slider", prop) for prop in ("min", "max", "marks", "value", "disabled")},
         since=Output("since-select", "value"), since_options=Output("since-select", "options"),
         since_style=Output("since-box", "style"),
         x=Output("scatter-x", "value"), y=Output("scatter-y", "value"), size=Output("scatter-size", "value"),
@@ -263,14 +303,14 @@ def _register_view(app: Dash, base: Dataset) -> None:
         menus, peer_menu = menus_to_send(options_key, shown_options)
         # menus as they were are not resent (300 regions are 30 kB); the peers' follow the focus
         options = dict.fromkeys(("focus_options", "indicator_options", "measure_options", "basis_options",
-                                 "year_options", "since_options", "x_options", "y_options", "size_options"),
+                                 "year_mode_options", "since_options", "x_options", "y_options", "size_options"),
                                 no_update)
         if menus:
             indicators = indicator_options(dataset, state.edition)
             options = dict(focus_options=region_options(dataset),
                            indicator_options=indicators, measure_options=measure_options(dataset, state.indicator),
                            basis_options=basis_options(dataset, state.indicator, state.edition, state.measure),
-                           year_options=year_options(dataset, state.indicator, state.edition),
+                           year_mode_options=mode_options(state),
                            since_options=since_options(dataset, state.indicator, state.edition),
                            x_options=indicators, y_options=indicators, size_options=indicators)
         options["peer_options"] = peer_options(dataset, state.focus) if peer_menu else no_update
@@ -289,7 +329,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
             focus=state.focus, peers=list(state.others), edition=state.edition, indicator=state.indicator,
-            measure=state.measure, basis=state.basis or "auto", year=str(state.year) if state.year else "default",
+            measure=state.measure, basis=state.basis or "auto", year_mode=mode_value(state),
+            year_status=year_status(dataset, state), slider=slider_props(dataset, state),
             since=str(state.since) if state.since else "default", since_style=since_style(state.measure),
             x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", scale=state.scale,
             **options,

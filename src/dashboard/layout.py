@@ -12,6 +12,7 @@ from dashboard.components.controls import filters_button, filters_panel, scatter
 from dashboard.components.figures_table import table_slot
 from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import embed_modal, navbar, provenance_line, share_buttons
+from dashboard.components.timeline import timeline
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
 from dashboard.figures.map import TOPOJSON_URL
@@ -65,6 +66,8 @@ def page_texts() -> dict[str, object]:
                                "or use 'python app.py --data FOLDER'.", name="{name}", limit=size_text(),
                                size="{size}"),
         "decimal-sign": decimal_sign(),
+        "play": _("Play"),
+        "pause": _("Pause"),
         "upload-input": _("Add your data: a CSV, Excel or Eurostat file"),
         "file-lost": _("The file could not be prepared: the server did not answer (the connection was lost). "
                        "Please try again in a moment."),
@@ -243,8 +246,8 @@ def _page(dataset: Dataset, refused_folder: bool, state: ViewState) -> html.Div:
             upload_area(),
             dbc.Row(kpi_row(dataset, state), id="kpi-row", className="g-3"),
             dbc.Tabs([
-                dbc.Tab(charts_grid(dataset, state), label=pgettext("tab", "Charts"), tab_id="charts",
-                        className="pt-3", id="tab-charts"),
+                dbc.Tab([timeline(dataset, state), charts_grid(dataset, state)], label=pgettext("tab", "Charts"),
+                        tab_id="charts", className="pt-3", id="tab-charts"),
                 dbc.Tab(table_slot(), label=pgettext("tab", "Table"), tab_id="table", className="pt-3",
                         id="tab-table"),
                 dbc.Tab(html.Div(id="profile-view", children=html.P(_("Loading the profile…"))),

@@ -24,7 +24,9 @@ from dashboard.formatting import format_number, format_value, format_year, quali
 from dashboard.i18n import N_, _, cldr_locale, current_language, long_date, ngettext, pgettext, with_percent
 from dashboard.measures import (
     Point,
+    change_since,
     context_figure,
+    effective_measure,
     measure_label,
     measure_unit,
     no_comparable,
@@ -361,3 +363,83 @@ def provenance(dataset: Dataset, rows: list[dict]) -> Provenance:
     dates = [read_date(dataset.source(s)["accessed"]) for s in used]
     days = [d for d in dates if len(d) == 10]
     return Provenance(official, len(rows), max(days) if days else max(dates, default=""))
+
+
+@dataclass(frozen=True)
+class YearCoverage:
+    """What the timeline says of the view's years: how many of the view's regions have a figure of the view's
+    indicator (in its measure, on its one basis) in each year, and in the year shown; a play through the years
+    and 'the same year for all' are read against these counts."""
+    counts: tuple[tuple[int, int], ...]  # (year, regions with a figure), oldest first
+    total: int  # the view's regions (focus and peers)
+    year: int | None  # the year shown; None: each region's own latest (or nearest 2007) figure
+    shown_years: tuple[int, ...]  # the years of the figures shown, oldest first
+    left_out: tuple[str, ...]  # ids of the regions without a figure in the view as shown
+    best_year: int | None  # the newest year with the most regions: where 'the same year for all' starts
+
+    def count(self, year: int) -> int:
+        return dict(self.counts).get(year, 0)
+
+    @property
+    def shown(self) -> int:
+        return self.total - len(self.left_out)
+
+
+def year_coverage(dataset: Dataset, state: ViewState) -> YearCoverage:
+    """The view's coverage by year (cached per view shape: a step through the years reads it once)."""
+    return _year_coverage(dataset, state.regions, state.focus, state.indicator, state.edition, state.measure,
+                          headline_basis(dataset, state), state.since, state.year)
+
+
+@lru_cache(maxsize=64)
+def _counts(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
+            basis: str, since: int | None) -> tuple[tuple[int, int], ...]:
+    measure = effective_measure(dataset, indicator, measure)
+    counts = []
+    for year in dataset.years(indicator, edition):
+        base = change_since(dataset, regions, indicator, edition, measure, year, basis, since)
+        shown = points(dataset, regions, indicator, edition, measure, year, basis, focus, base)
+        counts.append((year, sum(p.value is not None for p in shown)))
+    return tuple(counts)
+
+
+@lru_cache(maxsize=64)
+def _year_coverage(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
+                   measure: str, basis: str, since: int | None, year: int | None) -> YearCoverage:
+    counts = _counts(dataset, regions, focus, indicator, edition, measure, basis, since)
+    measure = effective_measure(dataset, indicator, measure)
+    base = change_since(dataset, regions, indicator, edition, measure, year, basis, since)
+    shown = points(dataset, regions, indicator, edition, measure, year, basis, focus, base)
+    most = max((n for _y, n in counts), default=0)
+    return YearCoverage(counts=counts, total=len(regions), year=year,
+                        shown_years=tuple(sorted({p.year for p in shown if p.value is not None and p.year})),
+                        left_out=tuple(p.region_id for p in shown if p.value is None),
+                        best_year=max((y for y, n in counts if n == most and n), default=None))
+
+
+def year_status(dataset: Dataset, state: ViewState) -> str:
+    """The timeline's sentence: in one year, how many regions have a figure and which are left out; for each
+    region's latest figure, the years that spans and what the same year for all would leave out."""
+    cover = year_coverage(dataset, state)
+    what = dataset.indicator(state.indicator).in_prose or dataset.indicator(state.indicator).label
+    if state.year is not None:
+        # Translators: the timeline's status in one year: '2015: figures of Population for 9 of 11 regions'
+        said = ngettext("{year}: figures of {indicator} for {n} of {total} region.",
+                        "{year}: figures of {indicator} for {n} of {total} regions.", cover.total,
+                        year=state.year, n=cover.shown, total=cover.total, indicator=what)
+        if cover.left_out:
+            names = ", ".join(dataset.region_name(r) for r in cover.left_out)
+            # Translators: the regions the year shown leaves out, after their number
+            said += " " + _("Left out ({n}): {regions}.", n=len(cover.left_out), regions=names)
+        return said
+    span = cover.shown_years
+    years = "" if not span else str(span[0]) if len(span) == 1 else f"{span[0]}–{span[-1]}"
+    said = (_("Each region's figure nearest 2007 ({years}).", years=years) if state.edition == "baltmet"
+            else _("Each region's latest figure ({years}).", years=years)) if years else ""
+    if cover.best_year is not None:
+        left = cover.total - cover.count(cover.best_year)
+        # Translators: what the 'Same year for all' choice would cost: '… (2021) would leave out 2 of 11 regions'
+        said += " " + ngettext("The same year for all ({year}) would leave out {n} of {total} region.",
+                               "The same year for all ({year}) would leave out {n} of {total} regions.",
+                               cover.total, year=cover.best_year, n=left, total=cover.total)
+    return said.strip()

@@ -25,7 +25,7 @@ CONTROLS = {"region-select": "focus", "indicator-select": "indicator", "measure-
             "basis-select": "basis", "scale-select": "scale",
             "scatter-x": "x", "scatter-y": "y", "scatter-size": "size", "tabs": "tab"}
 CONTROL_INPUTS = ["region-select", "peers-select", "edition-select", "indicator-select", "measure-select",
-                  "basis-select", "year-select", "scatter-x", "scatter-y", "scatter-size", "scale-select",
+                  "basis-select", "year-mode", "year-slider", "scatter-x", "scatter-y", "scatter-size", "scale-select",
                   "since-select"]
 
 
@@ -72,8 +72,10 @@ def next_state(dataset: Dataset, trigger, current: ViewState, values: dict) -> V
         return replace(current, **{CONTROLS[trigger]: chosen})
     if trigger == "peers-select":
         return replace(current, peers=chosen_peers(dataset, current, values["peers-select"]))
-    if trigger == "year-select":
-        return replace(current, year=chosen_year(values["year-select"]))
+    if trigger == "year-slider":  # moving the slider shows that year for all regions
+        return replace(current, year=slider_year(dataset, current, values["year-slider"]))
+    if trigger == "year-mode":
+        return replace(current, year=same_year(dataset, current, values) if values["year-mode"] == "same" else None)
     if trigger == "since-select":
         return replace(current, since=chosen_year(values["since-select"]))
     return current
@@ -92,6 +94,26 @@ def chosen_year(value: object) -> int | None:
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
         value = int(value)
     return value if isinstance(value, int) and YEAR_MIN <= value <= YEAR_MAX else None
+
+
+def slider_year(dataset: Dataset, current: ViewState, value: object) -> int | None:
+    """The slider's year, moved on to the next year with figures in the direction it moved (an arrow key steps
+    one calendar year, and the indicator may have none for it); None for a value that is no year."""
+    chosen = chosen_year(value)
+    years = dataset.years(current.indicator, current.edition)
+    if chosen is None or not years or chosen in years:
+        return chosen
+    if current.year is not None and chosen < current.year:
+        return max((y for y in years if y <= chosen), default=years[0])
+    return min((y for y in years if y >= chosen), default=years[-1])
+
+
+def same_year(dataset: Dataset, current: ViewState, values: dict) -> int | None:
+    """'Same year for all': the year the slider shows (where the coverage is best, until it is moved), else the
+    indicator's latest year."""
+    years = dataset.years(current.indicator, current.edition)
+    chosen = chosen_year(values.get("year-slider"))
+    return chosen if chosen in years else years[-1] if years else None
 
 
 def chosen_peers(dataset: Dataset, current: ViewState, listed: list[str] | None) -> tuple[str, ...]:

@@ -40,9 +40,9 @@ def test_edition_change_resets_the_year(dataset: Dataset) -> None:
 
 
 def test_year_choice(dataset: Dataset) -> None:
-    state = next_state(dataset, "year-select", default_state(dataset, "baltmet"), {"year-select": "2009"})
+    state = next_state(dataset, "year-slider", default_state(dataset, "baltmet"), {"year-slider": 2009})
     assert state.year == 2009
-    assert next_state(dataset, "year-select", state, {"year-select": "default"}).year is None
+    assert next_state(dataset, "year-mode", state, {"year-mode": "latest", "year-slider": 2009}).year is None
 
 
 def test_a_measure_that_does_not_apply_falls_back_to_absolute(dataset: Dataset) -> None:

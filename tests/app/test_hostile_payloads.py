@@ -38,7 +38,7 @@ def _post(requests: Requests, dataset: Dataset, control: str, value: object) -> 
 
 @pytest.mark.parametrize("year", [float("inf"), float("-inf"), 1e308, "Infinity", "²", True, [2021], 2021.5])
 def test_a_year_that_is_no_year_is_the_default(requests: Requests, dataset: Dataset, year: object) -> None:
-    assert _post(requests, dataset, "year-select", year) == 200
+    assert _post(requests, dataset, "year-slider", year) == 200
     assert chosen_year(year) is None
 
 
@@ -46,7 +46,7 @@ def test_a_real_year_is_kept() -> None:
     assert chosen_year("2021") == chosen_year(2021) == chosen_year(2021.0) == 2021
 
 
-@pytest.mark.parametrize("control", [*CONTROLS, "year-select"])
+@pytest.mark.parametrize("control", [*CONTROLS, "year-slider", "year-mode"])
 @pytest.mark.parametrize("make", [lambda v: [v], lambda v: {"a": v}], ids=["lists", "objects"])
 def test_a_value_nested_500_deep_is_ignored(requests: Requests, dataset: Dataset, control: str, make) -> None:
     assert _post(requests, dataset, control, _deep(500, make)) == 200

@@ -1,5 +1,5 @@
 """The selectors: focus, peers (with presets), edition, indicator, measure (and a change's base year), scale
-and year."""
+and the basis of comparison (the year is the timeline's, above the charts: components/timeline)."""
 
 from __future__ import annotations
 
@@ -88,12 +88,6 @@ def basis_options(dataset: Dataset, indicator: str, edition: str, measure: str =
             *({"label": _(BASIS_CHOICES[key]), "value": key} for key in BASES)]
 
 
-def year_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
-    default = _("Nearest 2007 (each region)") if edition == "baltmet" else _("Latest (each region)")
-    return [{"label": default, "value": "default"},
-            *({"label": str(y), "value": str(y)} for y in reversed(dataset.years(indicator, edition)))]
-
-
 def since_options(dataset: Dataset, indicator: str, edition: str) -> list[dict]:
     """The base years of a change measure: the indicator's years, newest first, after the default."""
     return [{"label": _("Earliest year most regions compare with"), "value": "default"},
@@ -168,10 +162,6 @@ def controls(dataset: Dataset, state: ViewState) -> html.Div:
                 className="btn-group flex-wrap", inputClassName="btn-check",
                 labelClassName="btn btn-outline-secondary btn-sm", labelCheckedClassName="active"),
                 "basis-select", xs=12, lg=9),
-            _labelled(_("Year"), dcc.Dropdown(id="year-select",
-                                           options=year_options(dataset, state.indicator, state.edition),
-                                           value=str(state.year) if state.year else "default", clearable=False),
-                      "year-select", xs=12, lg=3),
             _labelled(_("Since (base year of the change)"), dcc.Dropdown(
                 id="since-select", options=since_options(dataset, state.indicator, state.edition),
                 value=str(state.since) if state.since else "default", clearable=False),
@@ -200,7 +190,7 @@ def filters_panel(dataset: Dataset, state: ViewState) -> html.Div:
 def filters_button() -> html.Button:
     """Opens the filters panel; shown only below 992 px, where the controls are folded away."""
     return html.Button(_("Filters"), id="filters-open", type="button", className="btn btn-primary btn-sm d-lg-none",
-                       title=_("Focus region, peers, indicator, measure, scale, edition, compare on, year"),
+                       title=_("Focus region, peers, indicator, measure, scale, edition, compare on"),
                        **{"aria-controls": FILTERS_PANEL, "aria-expanded": "false"})
 
 
