@@ -19,6 +19,7 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import upload_store
 from dashboard.client_input import clicks, session_dataset, text, user_reference
+from dashboard.components.about_view import about_view
 from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered
 from dashboard.components.controls import (
     basis_options,
@@ -104,6 +105,7 @@ def register_callbacks(app: Dash, base: Dataset) -> None:
     _register_language(app)
     _register_view(app, base)
     _register_timeline(app)
+    _register_about(app)
     _register_table(app, base)
     app.clientside_callback(
         # Leaving presentation mode (Esc) hands the keyboard back to the Present button: the stage that had
@@ -143,6 +145,23 @@ def _register_language(app: Dash) -> None:
             }});
         }}""",
         Output({"type": "language-link", "lang": ALL}, "href"), Input("url", "search"))
+
+
+def _register_about(app: Dash) -> None:
+    """A card's link names the territory after '#': once the About the figures tab is drawn, its entry is
+    scrolled into view."""
+    app.clientside_callback(
+        """function (children, hash) {
+            if (hash && hash.startsWith("#about-")) {
+                window.requestAnimationFrame(function () {
+                    const entry = document.getElementById(decodeURIComponent(hash.slice(1)));
+                    if (entry) { entry.scrollIntoView({block: "start"}); }
+                });
+            }
+            return window.dash_clientside.no_update;
+        }""",
+        Output("about-view", "title"), Input("about-view", "children"), State("url", "hash"),
+        prevent_initial_call=True)
 
 
 def _register_timeline(app: Dash) -> None:
@@ -246,6 +265,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         provenance=Output("view-provenance", "children"),
         kpi_key=Output("kpi-key", "data"), options_key=Output("options-key", "data"),
         profile=Output("profile-view", "children"), profile_key=Output("profile-key", "data"),
+        about=Output("about-view", "children"), about_key=Output("about-key", "data"),
         charts=chart_outputs, stage=stage_outputs,
         table=Output({**GRID_ID, "slot": ALL}, "rowData"),
     )
@@ -262,12 +282,13 @@ def _register_view(app: Dash, base: Dataset) -> None:
 
     states = dict(stored=State("view-state", "data"), shown_kpis=State("kpi-key", "data"),
                   shown_options=State("options-key", "data"), shown_profile=State("profile-key", "data"),
+                  shown_about=State("about-key", "data"),
                   shown={view.name: State(f"{view.name}-key", "data") for view in CHARTS})
 
     @app.callback(output=outputs, inputs=inputs, state=states)
     @speaking(lambda **kw: asked_language(kw["search"], kw["stored"]))
     def update_view(search, controls, tab, presets, chart_clicks, keys, theme, user, stored, shown_kpis,
-                    shown_options, shown_profile, shown):
+                    shown_options, shown_profile, shown_about, shown):
         """One place turns any input (URL, control, preset, chart click, key, upload) into the ViewState,
         and answers with every part of the page whose inputs changed, in the same response."""
         dataset = session_dataset(base, user)
@@ -317,7 +338,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         charts = {}
         for view in CHARTS:
             key = [*view.key(state), user_hash]
-            hidden = state.tab == "profile"  # built when the Charts tab is shown again (its key differs then)
+            hidden = state.tab in ("profile", "about")  # built when the Charts tab is shown again (its key differs)
             charts[view.name] = ({name: no_update for name in chart_outputs[view.name]}
                                  if key == shown.get(view.name) or hidden
                                  else {**_chart_parts(dataset, view, state), "key": key})
@@ -326,6 +347,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         table_rows_now = table_rows(dataset, state) if ctx.outputs_grouping["table"] else []
         new_profile_key = [*kpi_key(state, user_hash), state.theme] if state.tab == "profile" else shown_profile
         fresh_profile = state.tab == "profile" and new_profile_key != shown_profile
+        new_about_key = [user_hash, state.focus, state.lang] if state.tab == "about" else shown_about
+        fresh_about = state.tab == "about" and new_about_key != shown_about
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
             focus=state.focus, peers=list(state.others), edition=state.edition, indicator=state.indicator,
@@ -345,6 +368,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
             kpi_key=no_update if same_kpis else new_kpi_key,
             profile=profile_view(dataset, state) if fresh_profile else no_update,
             profile_key=new_profile_key if fresh_profile else no_update,
+            about=about_view(dataset, state) if fresh_about else no_update,
+            about_key=new_about_key if fresh_about else no_update,
             charts=charts,
             stage=_stage_parts(dataset, state) if state.present else {name: no_update for name in stage_outputs},
             table=[table_rows_now for _ in ctx.outputs_grouping["table"]],

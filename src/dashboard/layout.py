@@ -231,6 +231,7 @@ def _page(dataset: Dataset, refused_folder: bool, state: ViewState) -> html.Div:
         *(dcc.Store(id=f"{view.name}-key", data=[*view.key(state), None]) for view in CHARTS),
         dcc.Store(id="kpi-key", data=kpi_key(state)),
         dcc.Store(id="profile-key"),  # what the Profile tab shows (it is built when first opened)
+        dcc.Store(id="about-key"),  # what the About the figures tab shows (built when first opened)
         dcc.Store(id="options-key", data=menus_key(None, state)),  # the menus as first drawn
         *page_text_holders(),
         stage(),
@@ -252,6 +253,8 @@ def _page(dataset: Dataset, refused_folder: bool, state: ViewState) -> html.Div:
                         id="tab-table"),
                 dbc.Tab(html.Div(id="profile-view", children=html.P(_("Loading the profile…"))),
                         label=pgettext("tab", "Profile"), tab_id="profile", className="pt-3", id="tab-profile"),
+                dbc.Tab(html.Div(id="about-view", children=html.P(_("Loading…"))),
+                        label=pgettext("tab", "About the figures"), tab_id="about", className="pt-3", id="tab-about"),
             ], id="tabs", active_tab=state.tab, className="mt-2"),
             html.Div([
                 html.P(_footer_note(), className="small text-body-secondary mb-1"),

@@ -14,7 +14,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE
 from dashboard.presets import preset_members
 
 MEASURES = ("absolute", "per_capita", "share", "index", "change", "change_pct")
-TABS = ("charts", "table", "profile")
+TABS = ("charts", "table", "profile", "about")
 THEMES = ("light", "contrast")
 SCALES = ("linear", "log")  # the value axes of the trend and the scatter
 DEFAULT_FOCUS = "helsinki"

@@ -5,8 +5,10 @@ the peers' median. What a card says is ``view_model.KpiLine``; this module only 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
+from dashboard.about import about_query
+from dashboard.components.about_view import territory_anchor
 from dashboard.data import Dataset
 from dashboard.data.figure import Figure
 from dashboard.i18n import _
@@ -33,12 +35,18 @@ def source_footnote(dataset: Dataset, figure: Figure, element_id: str) -> html.S
                       title=f"{source['publisher']}. {figure.note}".strip(), id=element_id)
 
 
-def _territory_line(dataset: Dataset, figure: Figure) -> list:
+def _territory_line(dataset: Dataset, figure: Figure, state: ViewState | None = None) -> list:
+    """The territory's name, linked to its entry in the About the figures tab (the page's cards; a deck's have no
+    links), its definition as the tooltip, and its kind's badge."""
     try:
         definition = dataset.territory_text(figure.territory_id, "definition")
     except KeyError:  # a territory the tables do not know (a user's upload): its wording, no definition
-        definition = ""
-    parts: list = [html.Span(territory_name(dataset, figure), className="kpi-territory", title=definition)]
+        definition, state = "", None
+    name = territory_name(dataset, figure)
+    parts: list = [dcc.Link(name, href=f"{about_query(dataset, state, figure.region_id)}#"
+                                       f"{territory_anchor(figure.territory_id)}", className="kpi-territory",
+                            title=definition) if state is not None
+                   else html.Span(name, className="kpi-territory", title=definition)]
     badge = dataset.kinds.badge(figure.territory_kind)  # territory_kinds.csv: badge, badge_colour, badge_why
     if badge is not None:
         text, colour, why = badge
@@ -73,7 +81,7 @@ def _standing(standing: Standing | None) -> list:
     return lines
 
 
-def kpi_card(dataset: Dataset, line: KpiLine) -> dbc.Card:
+def kpi_card(dataset: Dataset, line: KpiLine, state: ViewState | None = None) -> dbc.Card:
     """The card of one key figure; 'No data' with the reason when the figure is missing, and what the region
     has instead when it has no figure on the basis."""
     header = dbc.CardHeader([html.I(className=f"bi {line.icon} me-2", **{"aria-hidden": "true"}), line.label],
@@ -92,7 +100,7 @@ def kpi_card(dataset: Dataset, line: KpiLine) -> dbc.Card:
                   html.Span(line.year, className="kpi-year",
                             title=_("year inferred from an undated page") if figure.year_approx else None)],
                  className="kpi-meta"),
-        html.Div(_territory_line(dataset, figure), className="kpi-territory-line small"),
+        html.Div(_territory_line(dataset, figure, state), className="kpi-territory-line small"),
         html.Div(line.kind, className="kpi-basis small text-body-secondary"),
         *_share(line),
         *_context(line),
@@ -104,5 +112,5 @@ def kpi_card(dataset: Dataset, line: KpiLine) -> dbc.Card:
 
 def kpi_row(dataset: Dataset, state: ViewState) -> list[dbc.Col]:
     """The key figures' cards in their grid columns."""
-    return [dbc.Col(kpi_card(dataset, line), xs=12, sm=6, lg=4, xl=True, className="mb-3")
+    return [dbc.Col(kpi_card(dataset, line, state), xs=12, sm=6, lg=4, xl=True, className="mb-3")
             for line in kpi_lines(dataset, state)]

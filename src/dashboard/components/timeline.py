@@ -22,7 +22,7 @@ MAX_MARK_LABELS = 12  # more years than this: a label every few years, the first
 
 def year_marks(years: list[int]) -> dict[int, str]:
     """A dot for every year with figures (the slider steps by one year: arrow keys need a step, and a year without
-figures moves on to the next that has them, view_rules.slider_year); labels thinned so that 25 years fit a
+    figures moves on to the next that has them, view_rules.slider_year); labels thinned so that 25 years fit a
     phone (the first and the last always shown)."""
     if len(years) <= MAX_MARK_LABELS:
         return {y: str(y) for y in years}

@@ -15,11 +15,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from dashboard.i18n import N_
+
 # How far a composition is proved (metro_compositions.csv `status`), weakest last.
+# (English, marked for the catalogs: translate where shown, with _(STATUSES[key]))
 STATUSES: dict[str, str] = {
-    "proved": "proved: its sums equal Eurostat's own metro-region table",
-    "corroborated": "corroborated: its sums equal third-party transcriptions of Eurostat's metro figures",
-    "assumed": "assumed, not verified against a Eurostat metro-region table",
+    "proved": N_("proved: its sums equal Eurostat's own metro-region table"),
+    "corroborated": N_("corroborated: its sums equal third-party transcriptions of Eurostat's metro figures"),
+    "assumed": N_("assumed, not verified against a Eurostat metro-region table"),
 }
 # Eurostat's observation flags (bulk TSV letters; SDMX-CSV OBS_FLAG / CONF_STATUS).
 FLAGS: dict[str, str] = {

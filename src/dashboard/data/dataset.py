@@ -312,6 +312,17 @@ class Dataset:
         english = str(self.territory(territory_id)[form])
         return _(WORDED_DEFINITION) if form == "definition" and english == WORDED_DEFINITION else english
 
+    def territories_of(self, region_id: str) -> tuple[str, ...]:
+        """The territories a region's figures describe (its rows of territories.csv), in territory_kinds.csv's
+        order: the Eurostat metro region first, the core city after the wider areas."""
+        ids = [t for t, row in self._lookup["territories"].items()  # type: ignore[attr-defined]
+               if str(row["region_id"]) == region_id]
+        return tuple(sorted(ids, key=lambda t: self.kinds.rank(str(self.territory(t)["kind"]))))
+
+    def composition(self, eurostat_code: str) -> Composition | None:
+        """The NUTS 3 regions a Eurostat metro region sums (metro_compositions.csv), None when not declared."""
+        return next((c for c in self.compositions if c.metro_code == eurostat_code), None)
+
     def territory_for_code(self, eurostat_code: str) -> str | None:
         """The territory id a Eurostat metro code stands for (NO001MC is Oslo municipality, SE003M Skåne)."""
         return self._lookup["eurostat_codes"].get(eurostat_code)  # type: ignore[attr-defined]

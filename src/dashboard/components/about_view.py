@@ -1,0 +1,83 @@
+"""The 'About the figures' tab: for the focus region, every territory its figures describe, with its definition,
+size and (for a Eurostat metro region) the NUTS 3 regions it sums, beside a map of their outlines; under it, a link
+to every other region's entry. What it says is ``dashboard.about``'s; this module only draws it."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard.about import TerritoryNote, about_query, about_region, region_summary
+from dashboard.data import Dataset
+from dashboard.figures.map import TOPOJSON_URL
+from dashboard.figures.outlines import build_outlines, outline_codes
+from dashboard.i18n import _, ngettext, use_language
+from dashboard.state import ViewState
+
+GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "topojsonURL": TOPOJSON_URL}
+
+
+def territory_anchor(territory_id: str) -> str:
+    """The element id of a territory's entry (a card's link ends with '#' and this)."""
+    return f"about-{territory_id}"
+
+
+def _parts(note: TerritoryNote) -> list:
+    if not note.parts:
+        return []
+    return [
+        html.P(ngettext("Sums {n} NUTS 3 region (NUTS 2021):", "Sums {n} NUTS 3 regions (NUTS 2021):",
+                        len(note.parts)), className="mb-1"),
+        html.Ul([html.Li([html.Code(code), " ", name]) for code, name in note.parts], className="about-parts mb-1"),
+        html.P(_("Composition {status}.", status=note.status), className="mb-1") if note.status else None,
+        html.Details([html.Summary(_("How it was checked"), className="small"),
+                      html.P(note.check, lang="en", className="small mb-0")]) if note.check else None,
+    ]
+
+
+def _territory(note: TerritoryNote) -> html.Section:
+    facts = [html.Li(note.size + (f" · {note.size_source}" if note.size_source else "")) if note.size else None,
+             html.Li(_("Eurostat code: {code}", code=note.eurostat_code)) if note.eurostat_code else None,
+             html.Li(ngettext("{n} figure in the data describes it", "{n} figures in the data describe it",
+                              note.figures))]
+    return html.Section([
+        html.H3([note.name, dbc.Badge(note.kind_label, color="light", className="ms-2 text-dark border fw-normal")],
+                className="h6 mb-1"),
+        html.P(note.definition, className="mb-1"),
+        html.Ul([f for f in facts if f is not None], className="small text-body-secondary mb-1"),
+        *_parts(note),
+    ], id=territory_anchor(note.territory_id), className="about-territory border-top pt-2 mt-2")
+
+
+def about_view(dataset: Dataset, state: ViewState) -> html.Div:
+    """The whole tab for the view's focus, in the view's language."""
+    with use_language(state.lang):
+        return _view(dataset, state)
+
+
+def _view(dataset: Dataset, state: ViewState) -> html.Div:
+    region = state.focus
+    notes = about_region(dataset, region)
+    name = dataset.region_name(region)
+    outlined = bool(outline_codes(dataset, region))
+    map_note = (_("Outlined: the NUTS 3 regions the Eurostat metropolitan region sums (Eurostat GISCO, NUTS 2021, "
+                  "1:20 million; © EuroGeographics for the administrative boundaries). The point marks the core "
+                  "city; cities, functional urban areas and counties have no outline here.") if outlined
+                else _("No outline: {region} has no Eurostat metropolitan region made of NUTS 3 regions in the data. "
+                       "The point marks the core city.", region=name))
+    others = [dcc.Link(dataset.region_name(r), href=about_query(dataset, state, r), className="me-3 d-inline-block")
+              for r in dataset.region_ids if r != region]
+    return html.Div([
+        # Translators: the About the figures tab's heading; {region} is the focus region's name
+        html.H2(_("About the figures: {region}", region=name), className="h4"),
+        html.P(region_summary(notes)),
+        dbc.Row([
+            dbc.Col([_territory(note) for note in notes], lg=7),
+            dbc.Col([html.Div(dcc.Graph(id="about-map", figure=build_outlines(dataset, region), config=GRAPH_CONFIG),
+                              role="img", **{"aria-label": _("Map of the outlines of {region}'s territories",
+                                                             region=name)}),
+                     html.P(map_note, className="small text-body-secondary")], lg=5),
+        ]),
+        html.H3(_("Other regions"), className="h6 mt-3"),
+        html.Nav(others, className="small", **{"aria-label": _("Other regions")}),
+    ], className="about-view")

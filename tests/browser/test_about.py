@@ -1,0 +1,31 @@
+"""The About the figures tab in real Chromium: a card's territory name opens that territory's entry, with the
+region's outlines drawn from the bundled shapes (no request leaves the server)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.waits import wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_cards_territory_opens_its_entry_and_the_outlines(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?focus=riga&edition=recent")
+    wait_for_charts(page)
+    link = page.locator("#kpi-population a.kpi-territory")
+    territory = link.get_attribute("href").split("#about-")[1]
+    link.click()
+    expect(page).to_have_url(re.compile(r"tab=about"))
+    entry = page.locator(f"#about-{territory}")
+    expect(entry).to_be_in_viewport()
+    expect(entry).to_contain_text("LV006")  # the NUTS 3 regions Riga's metro region sums
+    expect(page.locator("#about-map path.js-line").first).to_be_attached()  # the outlines are drawn
+    page.locator(".about-view nav a", has_text="Tallinn").click()
+    expect(page.locator(".about-view h2")).to_contain_text("Tallinn")
+    expect(page).to_have_url(re.compile(r"focus=tallinn"))
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
