@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from dashboard.comparability import kind_label
 from dashboard.data import Dataset
+from dashboard.data.figure import Figure
 from dashboard.data.schema import EDITIONS
 from dashboard.formatting import QUALIFIER_SIGN, QUALIFIER_SUFFIX
 from dashboard.i18n import N_, _, current_language, ngettext, with_percent
@@ -141,8 +142,10 @@ def profile_blocks(profile: Profile) -> dict:
         "then_now": [{"label": r.label, "then": r.then, "now": r.now, "same_territory": r.same_territory,
                       "like_for_like": r.like_for_like, "remark": r.remark, "notes": r.chunk.notes,
                       "text": r.chunk.text} for r in profile.then_now],
-        "headlines": [{"indicator_id": h.indicator_id, "label": h.label, "value": h.value, "unit": h.unit,
+        "headlines": [{"indicator_id": h.indicator_id, "label": h.label, "value": h.value,
+                       "unit": h.shown_unit or h.unit,  # the language's words ('Personen'), not the unit's code
                        "year": h.year, "territory": h.territory, "kind": h.kind_label, "notes": h.notes,
+                       "territory_id": next((f.territory_id for f in h.facts if isinstance(f, Figure)), ""),
                        "missing": h.missing} for h in profile.headlines],
         "footnotes": [{"number": n.number, "text": n.text, "publisher": n.publisher, "title": n.title, "url": n.url,
                        "secondary": n.secondary, "user": n.user} for n in profile.footnotes],
