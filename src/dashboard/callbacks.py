@@ -232,6 +232,29 @@ def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
                     if meta.missing else "") if part))
 
 
+def _unless_shown(shown: object, value: object) -> object:
+    """A control's value for the answer, or no_update when the control shows it already: a control given a value
+    is drawn again, and a 300-region peer selector costs the browser more than a chart."""
+    return no_update if shown == value else value
+
+
+def _control_values(dataset: Dataset, state: ViewState, shown: dict, menus: bool) -> dict:
+    """Every control's value from the state, each left as it is where it shows that value; the slider's stops
+    only with the other menus (they follow the edition and the indicator)."""
+    slider = slider_props(dataset, state)
+    wanted = {"focus": ("region-select", state.focus), "peers": ("peers-select", list(state.others)),
+              "edition": ("edition-select", state.edition), "indicator": ("indicator-select", state.indicator),
+              "measure": ("measure-select", state.measure), "basis": ("basis-select", state.basis or "auto"),
+              "year_mode": ("year-mode", mode_value(state)),
+              "since": ("since-select", str(state.since) if state.since else "default"),
+              "x": ("scatter-x", state.x), "y": ("scatter-y", state.y), "size": ("scatter-size", state.size),
+              "tab": ("tabs", state.tab), "theme": ("theme-toggle", state.theme == "contrast"),
+              "scale": ("scale-select", state.scale)}
+    values = {name: _unless_shown(shown.get(cid), value) for name, (cid, value) in wanted.items()}
+    stops = {prop: slider[prop] if menus else no_update for prop in ("min", "max", "marks", "disabled")}
+    return {**values, "slider": {**stops, "value": _unless_shown(shown.get("year-slider"), slider["value"])}}
+
+
 def _register_view(app: Dash, base: Dataset) -> None:
     chart_outputs = {view.name: dict(
         figure=Output(f"chart-{view.name}", "figure"), style=Output(f"chart-{view.name}", "style"),
@@ -351,11 +374,8 @@ def _register_view(app: Dash, base: Dataset) -> None:
         fresh_about = state.tab == "about" and new_about_key != shown_about
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,
-            focus=state.focus, peers=list(state.others), edition=state.edition, indicator=state.indicator,
-            measure=state.measure, basis=state.basis or "auto", year_mode=mode_value(state),
-            year_status=year_status(dataset, state), slider=slider_props(dataset, state),
-            since=str(state.since) if state.since else "default", since_style=since_style(state.measure),
-            x=state.x, y=state.y, size=state.size, tab=state.tab, theme=state.theme == "contrast", scale=state.scale,
+            **_control_values(dataset, state, {**controls, "tabs": tab, "theme-toggle": theme}, menus),
+            year_status=year_status(dataset, state), since_style=since_style(state.measure),
             **options,
             options_key=no_update if options_key == shown_options else options_key,
             # Translators: {notes} are the settings of a link that were ignored, each with its reason, by ';'

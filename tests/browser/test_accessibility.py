@@ -17,7 +17,8 @@ AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-
 KNOWN: set[tuple[str, str]] = set()  # (rule, target) pairs accepted for now: none
 VIEWS = ["", "?theme=contrast", "?tab=table", "?tab=table&theme=contrast", "?edition=recent&peers=nordic",
          "?present=1", "?present=1&slide=map&theme=contrast", "?present=1&slide=trend",
-         "?measure=change_pct&since=2021", "?scale=log&theme=contrast"]
+         "?measure=change_pct&since=2021", "?scale=log&theme=contrast", "?year=2015",
+         "?tab=about", "?tab=about&focus=riga&theme=contrast&lang=lv"]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,8 @@ def test_keyboard_alone_reaches_the_controls_the_export_menu_and_the_table(app_u
     expect(page.locator("#chart-ranking .trace").first).to_be_attached(timeout=20_000)
     wait_until_settled(page)  # every control and menu in place before the walk
     reached: list[str] = []
-    wanted = ("Focus region: Helsinki (Finland)", "measure-select", "card-ranking: Download", "tab: Table")
+    wanted = ("Focus region: Helsinki (Finland)", "measure-select", "card-ranking: Download", "tab: Table",
+              "year-play", "year-slider", "tab: About the figures")
     for _ in range(250):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("""() => { const e = document.activeElement;
@@ -72,6 +74,8 @@ def test_keyboard_alone_reaches_the_controls_the_export_menu_and_the_table(app_u
     assert "measure-select" in text  # the measure switch's radio buttons
     assert "card-ranking: Download" in text  # a chart's export menu
     assert "tab: Table" in text  # the table tab
+    assert "year-play" in text and "year-slider" in text  # the timeline's Play button and the slider's handle
+    assert "tab: About the figures" in text
     # Open the table with the keyboard alone: Shift+Tab back to the 'Table' tab, then Enter.
     index = next(i for i, r in enumerate(reached) if "tab: Table" in r)
     for _ in range(len(reached) - 1 - index):
