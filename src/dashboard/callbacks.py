@@ -370,7 +370,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         table_rows_now = table_rows(dataset, state) if ctx.outputs_grouping["table"] else []
         new_profile_key = [*kpi_key(state, user_hash), state.theme] if state.tab == "profile" else shown_profile
         fresh_profile = state.tab == "profile" and new_profile_key != shown_profile
-        new_about_key = [user_hash, state.focus, state.lang] if state.tab == "about" else shown_about
+        new_about_key = [user_hash, state.focus, state.lang, state.theme] if state.tab == "about" else shown_about
         fresh_about = state.tab == "about" and new_about_key != shown_about
         return dict(
             state=state.to_dict(), search=query if query != (search or "") else no_update,

@@ -11,6 +11,7 @@ from dashboard.about import TerritoryNote, about_query, about_region, region_sum
 from dashboard.data import Dataset
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.figures.outlines import build_outlines, outline_codes
+from dashboard.figures.styling import themed
 from dashboard.i18n import _, ngettext, use_language
 from dashboard.state import ViewState
 
@@ -73,7 +74,8 @@ def _view(dataset: Dataset, state: ViewState) -> html.Div:
         html.P(region_summary(notes)),
         dbc.Row([
             dbc.Col([_territory(note) for note in notes], lg=7),
-            dbc.Col([html.Div(dcc.Graph(id="about-map", figure=build_outlines(dataset, region), config=GRAPH_CONFIG),
+            dbc.Col([html.Div(dcc.Graph(id="about-map", figure=themed(build_outlines(dataset, region), state.theme),
+                                        config=GRAPH_CONFIG),
                               role="img", **{"aria-label": _("Map of the outlines of {region}'s territories",
                                                              region=name)}),
                      html.P(map_note, className="small text-body-secondary")], lg=5),
