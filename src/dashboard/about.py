@@ -79,14 +79,26 @@ def _size(dataset: Dataset, region_id: str, territory_id: str) -> tuple[str, str
 
 
 def region_summary(notes: tuple[TerritoryNote, ...]) -> str:
-    """'The data has figures on 5 territories of the region: …' — the sentence above the list, each kind once."""
-    kinds = ", ".join(dict.fromkeys(note.kind_label for note in notes))
+    """'The data has figures on 5 territories of the region (…)' — the sentence above the list: the territories some
+    figure describes, each kind once (a territory the tables define but no figure uses is listed, not counted)."""
+    described = [note for note in notes if note.figures]
+    if not described:
+        return _("The data has no figure on any territory of this region.")
+    kinds = ", ".join(dict.fromkeys(note.kind_label for note in described))
     # Translators: the About the figures tab's first line; {kinds} are the kinds of territory, comma-separated
     return ngettext("The data has figures on {n} territory of this region ({kinds}).",
-                    "The data has figures on {n} territories of this region ({kinds}).", len(notes), kinds=kinds)
+                    "The data has figures on {n} territories of this region ({kinds}).", len(described),
+                    kinds=kinds)
+
+
+def link_id(where: str, region_id: str, territory_id: str = "") -> dict[str, str]:
+    """The id of a link to the About the figures tab: the browser rewrites its address whenever the view's changes
+    (callbacks._register_about), so that it keeps the view as it is when clicked, not as it was when drawn."""
+    return {"type": "about-link", "where": where, "region": region_id, "territory": territory_id}
 
 
 def about_query(dataset: Dataset, state: ViewState, region_id: str) -> str:
-    """The address of a region's entry in the About the figures tab, keeping the rest of the view."""
+    """The address of a region's entry in the About the figures tab, keeping the rest of the view as drawn (the
+    browser keeps it up to date: ``link_id``)."""
     query = to_query(dataset, replace(state, tab="about", focus=region_id, present=False))
     return query if "lang=" in query else f"{query}&lang={state.lang}"

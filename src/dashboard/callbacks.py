@@ -148,11 +148,23 @@ def _register_language(app: Dash) -> None:
 
 
 def _register_about(app: Dash) -> None:
-    """A card's link names the territory after '#': once the About the figures tab is drawn, its entry is
-    scrolled into view."""
+    """Links to the About the figures tab keep the view as it is when clicked: their addresses follow the address
+    bar (only the tab and the focus differ; a presentation is left). A card's link names the territory after '#':
+    once the tab shows, that entry is scrolled into view, whether the tab was drawn anew or not."""
     app.clientside_callback(
-        """function (children, hash) {
-            if (hash && hash.startsWith("#about-")) {
+        """function (search) {
+            return window.dash_clientside.callback_context.outputs_list.map(function (output) {
+                const params = new URLSearchParams(search || "");
+                params.set("tab", "about");
+                params.set("focus", output.id.region);
+                params.delete("present");
+                return "?" + params.toString() + (output.id.territory ? "#about-" + output.id.territory : "");
+            });
+        }""",
+        Output({"type": "about-link", "where": ALL, "region": ALL, "territory": ALL}, "href"), Input("url", "search"))
+    app.clientside_callback(
+        """function (children, hash, tab) {
+            if (tab === "about" && hash && hash.startsWith("#about-")) {
                 window.requestAnimationFrame(function () {
                     const entry = document.getElementById(decodeURIComponent(hash.slice(1)));
                     if (entry) { entry.scrollIntoView({block: "start"}); }
@@ -160,8 +172,8 @@ def _register_about(app: Dash) -> None:
             }
             return window.dash_clientside.no_update;
         }""",
-        Output("about-view", "title"), Input("about-view", "children"), State("url", "hash"),
-        prevent_initial_call=True)
+        Output("about-view", "title"), Input("about-view", "children"), Input("url", "hash"),
+        Input("tabs", "active_tab"), prevent_initial_call=True)
 
 
 def _register_timeline(app: Dash) -> None:
@@ -169,7 +181,7 @@ def _register_timeline(app: Dash) -> None:
     (the view's store holds the year of the answer last drawn), so a slow answer never queues frames; the last
     year stops it. Play from the last year, or from each region's latest figures, starts at the first year."""
     app.clientside_callback(
-        f"""function (clicks, ticks, stopped, value, marks, view, texts) {{
+        f"""function (clicks, ticks, stopped, value, marks, view, texts, tab) {{
             const none = window.dash_clientside.no_update;
             const years = Object.keys(marks || {{}}).map(Number).sort(function (a, b) {{ return a - b; }});
             const shown = view ? view.year : null;
@@ -177,27 +189,31 @@ def _register_timeline(app: Dash) -> None:
                 return [playing ? "{PLAY_CLASS} playing" : "{PLAY_CLASS}",
                         (texts && texts[playing ? "pause" : "play"]) || (playing ? "Pause" : "Play")];
             }};
-            const halt = [true, none, none].concat(face(false));
+            const halt = [true, none, none].concat(face(false), ["polite"]);
             const trigger = window.dash_clientside.callback_context.triggered_id;
             if (trigger === "year-play") {{
                 if (!stopped || years.length < 2) {{ return halt; }}  // pressed while playing: stop where it is
                 const start = (shown === null || value === years[years.length - 1]) ? years[0] : value;
                 // each region's latest shown and the slider already at the first year: choose the same year mode
                 const mode = (shown === null && start === value) ? "same" : none;
-                return [false, start === value ? none : start, mode].concat(face(true));
+                // while playing, the sentence under the slider is not read out at every step
+                return [false, start === value ? none : start, mode].concat(face(true), ["off"]);
             }}
-            if (stopped) {{ return [none, none, none, none, none]; }}
-            if (shown !== value) {{ return [none, none, none, none, none]; }}  // the year before is not drawn yet
+            const wait = [none, none, none, none, none, none];
+            if (stopped) {{ return wait; }}
+            // another tab, or each region's latest chosen (or a new edition or indicator without the year): stop
+            if (tab !== "charts" || shown === null) {{ return halt; }}
+            if (shown !== value) {{ return wait; }}  // the year before is not drawn yet
             const next = years.find(function (y) {{ return y > value; }});
             if (next === undefined) {{ return halt; }}
-            return [none, next, none, none, none];
+            return [none, next, none, none, none, none];
         }}""",
         Output("year-timer", "disabled"), Output("year-slider", "value", allow_duplicate=True),
         Output("year-mode", "value", allow_duplicate=True), Output("year-play", "className"),
-        Output("year-play-text", "children"),
+        Output("year-play-text", "children"), Output("year-status", "aria-live"),
         Input("year-play", "n_clicks"), Input("year-timer", "n_intervals"), State("year-timer", "disabled"),
         State("year-slider", "value"), State("year-slider", "marks"), State("view-state", "data"),
-        State("page-texts", "data"),
+        State("page-texts", "data"), State("tabs", "active_tab"),
         prevent_initial_call=True)
 
 
@@ -214,7 +230,7 @@ def _stage_parts(dataset: Dataset, state: ViewState) -> dict:
         # Translators: the presentation's slide of a region's key figures; {region} is its name
         return dict(title=_("{region}: key figures", region=name), subtitle=heading(dataset, state)[1].children,
                     graph=no_update, graph_style={"display": "none"}, style={},
-                    kpis=kpi_row(dataset, state),
+                    kpis=kpi_row(dataset, state, links=False),
                     footer=_("Sources on each card."))
     view = CHARTS.by_name(state.slide)
     figure, meta = view.build(dataset, state)

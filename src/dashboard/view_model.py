@@ -436,8 +436,8 @@ def year_status(dataset: Dataset, state: ViewState) -> str:
     years = "" if not span else str(span[0]) if len(span) == 1 else f"{span[0]}–{span[-1]}"
     said = (_("Each region's figure nearest 2007 ({years}).", years=years) if state.edition == "baltmet"
             else _("Each region's latest figure ({years}).", years=years)) if years else ""
-    if cover.best_year is not None:
-        left = cover.total - cover.count(cover.best_year)
+    left = cover.total - cover.count(cover.best_year) if cover.best_year is not None else 0
+    if left:
         # Translators: what the 'Same year for all' choice would cost: '… (2021) would leave out 2 of 11 regions'
         said += " " + ngettext("The same year for all ({year}) would leave out {n} of {total} region.",
                                "The same year for all ({year}) would leave out {n} of {total} regions.",

@@ -14,6 +14,7 @@ from dashboard.measures import availability
 from dashboard.presets import preset_members
 from dashboard.state import ViewState, default_state, with_edition
 from dashboard.url_state import slides
+from dashboard.view_model import year_coverage
 from dashboard.views import CHARTS
 
 
@@ -103,7 +104,9 @@ def slider_year(dataset: Dataset, current: ViewState, value: object) -> int | No
     years = dataset.years(current.indicator, current.edition)
     if chosen is None or not years or chosen in years:
         return chosen
-    if current.year is not None and chosen < current.year:
+    # where the handle was: the year shown, or (each region's latest) the year the slider showed then
+    before = current.year if current.year is not None else year_coverage(dataset, current).best_year
+    if before is not None and chosen < before:
         return max((y for y in years if y <= chosen), default=years[0])
     return min((y for y in years if y >= chosen), default=years[-1])
 

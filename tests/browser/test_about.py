@@ -17,10 +17,14 @@ def test_a_cards_territory_opens_its_entry_and_the_outlines(app_url: str, watche
     page = watched_page.page
     page.goto(app_url + "?focus=riga&edition=recent")
     wait_for_charts(page)
+    # a change that redraws no card: the card's link must still keep it (its address follows the address bar)
+    page.click("#scale-select label:has-text('Log')")
+    expect(page).to_have_url(re.compile(r"scale=log"))
     link = page.locator("#kpi-population a.kpi-territory")
+    expect(link).to_have_attribute("href", re.compile(r"scale=log"))
     territory = link.get_attribute("href").split("#about-")[1]
     link.click()
-    expect(page).to_have_url(re.compile(r"tab=about"))
+    expect(page).to_have_url(re.compile(r"tab=about.*scale=log|scale=log.*tab=about"))
     entry = page.locator(f"#about-{territory}")
     expect(entry).to_be_in_viewport()
     expect(entry).to_contain_text("LV006")  # the NUTS 3 regions Riga's metro region sums

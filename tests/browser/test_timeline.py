@@ -27,6 +27,13 @@ def test_play_steps_through_the_years_and_stops_at_the_last(app_url: str, watche
         expect(page.locator("#year-status")).to_contain_text(f"{year}: figures of Population for")
     expect(page.locator("#year-play")).to_have_text("Play")  # the last year stops it
     expect(page.locator("#year-mode input[value=same]")).to_be_checked()
+    expect(page.locator("#year-status")).to_have_attribute("aria-live", "polite")
+    # playing again from the last year starts at the first; choosing each region's latest stops it
+    page.click("#year-play")
+    expect(page.locator("#year-status")).to_have_attribute("aria-live", "off")  # not read out at every step
+    page.click("#year-mode label:has-text('Latest (each region)')")
+    expect(page.locator("#year-play")).to_have_text("Play")
+    expect(page).not_to_have_url(re.compile(r"year="))
     assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
 
 

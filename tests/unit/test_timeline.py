@@ -87,4 +87,11 @@ def test_a_step_to_a_year_without_figures_moves_on_in_its_direction(data) -> Non
     at_2020 = _state(year=2020)
     assert next_state(data, "year-slider", at_2020, {"year-slider": 2021}).year == 2023
     assert next_state(data, "year-slider", at_2020, {"year-slider": 2019}).year == 2015
-    assert next_state(data, "year-slider", _state(), {"year-slider": 2016}).year == 2020
+    # from each region's latest the handle stood at the best year (2020): a step down goes down, a step up up
+    assert next_state(data, "year-slider", _state(), {"year-slider": 2019}).year == 2015
+    assert next_state(data, "year-slider", _state(), {"year-slider": 2021}).year == 2023
+
+
+def test_when_one_year_covers_every_region_nothing_is_said_to_be_left_out(data) -> None:
+    state = ViewState(focus="aa", peers=("aa", "bb", "ee"), edition="recent", basis="eurostat_metro")
+    assert year_status(data, state) == "Each region's latest figure (2020–2023)."

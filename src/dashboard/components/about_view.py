@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.about import TerritoryNote, about_query, about_region, region_summary
+from dashboard.about import TerritoryNote, about_query, about_region, link_id, region_summary
 from dashboard.data import Dataset
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.figures.outlines import build_outlines, outline_codes
@@ -66,8 +66,8 @@ def _view(dataset: Dataset, state: ViewState) -> html.Div:
                   "city; cities, functional urban areas and counties have no outline here.") if outlined
                 else _("No outline: {region} has no Eurostat metropolitan region made of NUTS 3 regions in the data. "
                        "The point marks the core city.", region=name))
-    others = [dcc.Link(dataset.region_name(r), href=about_query(dataset, state, r), className="me-3 d-inline-block")
-              for r in dataset.region_ids if r != region]
+    others = [dcc.Link(dataset.region_name(r), href=about_query(dataset, state, r), className="me-3 d-inline-block",
+                       id=link_id("other", r)) for r in dataset.region_ids if r != region]
     return html.Div([
         # Translators: the About the figures tab's heading; {region} is the focus region's name
         html.H2(_("About the figures: {region}", region=name), className="h4"),

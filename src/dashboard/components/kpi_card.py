@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.about import about_query
+from dashboard.about import about_query, link_id
 from dashboard.components.about_view import territory_anchor
 from dashboard.data import Dataset
 from dashboard.data.figure import Figure
@@ -45,7 +45,8 @@ def _territory_line(dataset: Dataset, figure: Figure, state: ViewState | None = 
     name = territory_name(dataset, figure)
     parts: list = [dcc.Link(name, href=f"{about_query(dataset, state, figure.region_id)}#"
                                        f"{territory_anchor(figure.territory_id)}", className="kpi-territory",
-                            title=definition) if state is not None
+                            title=definition, id=link_id(f"card-{figure.indicator_id}", figure.region_id,
+                                                         figure.territory_id)) if state is not None
                    else html.Span(name, className="kpi-territory", title=definition)]
     badge = dataset.kinds.badge(figure.territory_kind)  # territory_kinds.csv: badge, badge_colour, badge_why
     if badge is not None:
@@ -110,7 +111,8 @@ def kpi_card(dataset: Dataset, line: KpiLine, state: ViewState | None = None) ->
     return dbc.Card([header, body, footer], className="kpi-card h-100", id=f"kpi-{line.indicator}")
 
 
-def kpi_row(dataset: Dataset, state: ViewState) -> list[dbc.Col]:
-    """The key figures' cards in their grid columns."""
-    return [dbc.Col(kpi_card(dataset, line, state), xs=12, sm=6, lg=4, xl=True, className="mb-3")
+def kpi_row(dataset: Dataset, state: ViewState, links: bool = True) -> list[dbc.Col]:
+    """The key figures' cards in their grid columns; ``links=False`` for the presentation's slide, whose cards
+    are read on a projector (a link there would leave the presentation)."""
+    return [dbc.Col(kpi_card(dataset, line, state if links else None), xs=12, sm=6, lg=4, xl=True, className="mb-3")
             for line in kpi_lines(dataset, state)]

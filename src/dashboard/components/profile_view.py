@@ -10,7 +10,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.about import about_query
+from dashboard.about import about_query, link_id
 from dashboard.components.about_view import territory_anchor
 from dashboard.components.chart_card import GRAPH_CONFIG
 from dashboard.data import Dataset
@@ -54,7 +54,8 @@ def _territory_link(dataset: Dataset, state: ViewState, h: dict) -> object:
     if not h.get("territory_id") or not h["territory"]:
         return h["territory"]
     href = f"{about_query(dataset, state, state.focus)}#{territory_anchor(h['territory_id'])}"
-    return dcc.Link(h["territory"], href=href, className="profile-territory")
+    return dcc.Link(h["territory"], href=href, className="profile-territory",
+                    id=link_id(f"profile-{h['indicator_id']}", state.focus, h["territory_id"]))
 
 
 def _headlines(dataset: Dataset, state: ViewState, rows: list[dict]) -> dbc.Row:

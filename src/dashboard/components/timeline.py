@@ -77,6 +77,6 @@ def timeline(dataset: Dataset, state: ViewState) -> html.Div:
                             allow_direct_input=False, **slider), className="year-slider", role="group",
                  **{"aria-labelledby": "year-label"}),
         html.P(year_status(dataset, state), id="year-status", className="small text-body-secondary mb-0",
-               role="status"),
+               role="status", **{"aria-live": "polite"}),  # 'off' while playing (callbacks._register_timeline)
         dcc.Interval(id="year-timer", interval=PLAY_STEP_MS, disabled=True),
     ], className="timeline mb-3", id="timeline")
