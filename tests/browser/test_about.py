@@ -22,6 +22,9 @@ def test_a_cards_territory_opens_its_entry_and_the_outlines(app_url: str, watche
     expect(page).to_have_url(re.compile(r"scale=log"))
     link = page.locator("#kpi-population a.kpi-territory")
     expect(link).to_have_attribute("href", re.compile(r"scale=log"))
+    # each chart's footnote links the focus's entry too, with the view as it is
+    expect(page.locator("#card-map a.chart-about-link")).to_have_attribute(
+        "href", re.compile(r"^\?(?=.*tab=about)(?=.*focus=riga)(?=.*scale=log)"))
     territory = link.get_attribute("href").split("#about-")[1]
     link.click()
     expect(page).to_have_url(re.compile(r"tab=about.*scale=log|scale=log.*tab=about"))

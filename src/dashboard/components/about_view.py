@@ -18,6 +18,14 @@ from dashboard.state import ViewState
 GRAPH_CONFIG = {"displayModeBar": False, "responsive": True, "topojsonURL": TOPOJSON_URL}
 
 
+def about_link(dataset: Dataset, state: ViewState, where: str) -> dcc.Link:
+    """'What each region's figures describe: About the figures': a chart card's footnote link to the focus's entry
+    (its address follows the address bar: about.link_id)."""
+    return dcc.Link(_("What each region's figures describe: About the figures"),
+                    href=about_query(dataset, state, state.focus), id=link_id(where, state.focus),
+                    className="chart-about-link d-inline-block mt-1")
+
+
 def territory_anchor(territory_id: str) -> str:
     """The element id of a territory's entry (a card's link ends with '#' and this)."""
     return f"about-{territory_id}"

@@ -28,9 +28,10 @@ def meta_children(meta: ChartMeta) -> list:
     return [html.Div(meta.subtitle, className="chart-subtitle"), html.Div(badges, className="mt-1")]
 
 
-def footer_children(meta: ChartMeta) -> list:
+def footer_children(meta: ChartMeta, about: object = None) -> list:
     """A one-line source summary that opens to the full list, plus the comparability note and the
-    regions with no figure (with reasons), folded so the chart stays the main thing."""
+    regions with no figure (with reasons), folded so the chart stays the main thing; last, ``about``: the link to
+    what each region's figures describe (components/about_view.about_link)."""
     parts: list = []
     if meta.sources:
         publishers = meta.publishers
@@ -53,6 +54,8 @@ def footer_children(meta: ChartMeta) -> list:
         parts.append(html.Details([html.Summary(ngettext("No data for {n} region", "No data for {n} regions",
                                                          len(meta.missing))),
                                    html.Ul(items, className="mb-0")], className="chart-missing"))
+    if about is not None:
+        parts.append(about)
     return parts
 
 
@@ -100,7 +103,7 @@ def export_menu(name: str) -> dbc.DropdownMenu:
                             id=f"{name}-export-menu", toggle_class_name="border")
 
 
-def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None):
+def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None, about: object = None):
     """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``."""
     return dbc.Card([
         dbc.CardHeader([
@@ -115,5 +118,5 @@ def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None)
             html.P(chart_summary(meta, figure), id=f"{name}-summary", className="visually-hidden"),
         ], className="mb-0", **{"aria-labelledby": f"{name}-title", "aria-describedby": f"{name}-summary"}),
             className="p-1"),
-        dbc.CardFooter(footer_children(meta), id=f"{name}-footer", className="small text-body-secondary"),
+        dbc.CardFooter(footer_children(meta, about), id=f"{name}-footer", className="small text-body-secondary"),
     ], className="chart-card h-100", id=f"card-{name}")
