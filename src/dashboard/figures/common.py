@@ -45,26 +45,30 @@ def wrap_hover(text: str, width: int = HOVER_WIDTH) -> str:
     one line made a box wider than the chart, cut off at its edge with the source lost. Existing ``<br>``
     breaks are kept; a word longer than ``width`` (a long address) is cut, never outside a tag or entity.
     """
+    if len(text) <= width and not _MARKUP.search(text) and not text.startswith(" "):
+        return text  # plain and short: one line as it is (what the loop below gives it), without the loop's cost
     lines: list[str] = []
     for paragraph in text.split("<br>"):
         line: list[str] = []
+        line_width = 0  # _width(line), kept as words are added: measuring the line anew per word was quadratic
         for word in paragraph.split(" "):
             atoms = _atoms(word)
             while _width(atoms) > width:  # a word wider than a line is cut into line-sized pieces
-                room = width - _width(line) - (1 if line else 0)
+                room = width - line_width - (1 if line else 0)
                 if room < min(8, width):  # too little room left on this line: start a new one
                     lines.append("".join(line))
-                    line, room = [], width
+                    line, line_width, room = [], 0, width
                 cut, taken = 0, 0
                 while cut < len(atoms) and taken + _width(atoms[cut:cut + 1]) <= room:
                     taken += _width(atoms[cut:cut + 1])
                     cut += 1
                 lines.append("".join([*line, " " if line else "", *atoms[:cut]]))
-                line, atoms = [], atoms[cut:]
-            if line and _width(line) + 1 + _width(atoms) > width:
+                line, line_width, atoms = [], 0, atoms[cut:]
+            atoms_width = _width(atoms)
+            if line and line_width + 1 + atoms_width > width:
                 lines.append("".join(line))
-                line = []
-            line = [*line, " ", *atoms] if line else atoms
+                line, line_width = [], 0
+            line, line_width = ([*line, " ", *atoms], line_width + 1 + atoms_width) if line else (atoms, atoms_width)
         lines.append("".join(line))
     return "<br>".join(lines)
 

@@ -56,7 +56,8 @@ def label_positions(xs: Sequence[float], ys: Sequence[float], names: Sequence[st
     if not xs:
         return []
     px, py = _scaled(xs, PLOT_WIDTH), _scaled(ys, PLOT_HEIGHT, flip=True)  # screen y grows downwards
-    bubbles = [(x - d / 2, y - d / 2, x + d / 2, y + d / 2) for x, y, d in zip(px, py, diameters, strict=True)]
+    bubbles = np.array([(x - d / 2, y - d / 2, x + d / 2, y + d / 2)
+                        for x, y, d in zip(px, py, diameters, strict=True)])  # every label box meets every bubble
     placed: list[Box] = []
     chosen = [SIDES[0]] * len(xs)
     for i in sorted(range(len(xs)), key=lambda k: -diameters[k]):
@@ -69,7 +70,11 @@ def label_positions(xs: Sequence[float], ys: Sequence[float], names: Sequence[st
         def cost(side: str, i: int = i, width: float = width, height: float = height) -> float:
             box = _label_box(px[i], py[i], diameters[i] / 2, width, side, height)
             hits = sum(_overlap(box, other) for other in placed)
-            hits += sum(_overlap(box, bubble) for j, bubble in enumerate(bubbles) if j != i)
+            # the overlap with every bubble at once (300 bubbles x 8 sides x each label: a loop took half the build)
+            widths = np.minimum(box[2], bubbles[:, 2]) - np.maximum(box[0], bubbles[:, 0])
+            heights = np.minimum(box[3], bubbles[:, 3]) - np.maximum(box[1], bubbles[:, 1])
+            areas = np.clip(widths, 0.0, None) * np.clip(heights, 0.0, None)
+            hits += float(areas.sum() - areas[i])  # not its own bubble
             # running far past the plot's side (more than the axis padding and margin take) cuts it off
             outside = max(0.0, -box[0] - EDGE_ROOM) + max(0.0, box[2] - PLOT_WIDTH - EDGE_ROOM)
             return hits + 4 * outside * (box[3] - box[1])
