@@ -101,4 +101,6 @@ def about_query(dataset: Dataset, state: ViewState, region_id: str) -> str:
     """The address of a region's entry in the About the figures tab, keeping the rest of the view as drawn (the
     browser keeps it up to date: ``link_id``)."""
     query = to_query(dataset, replace(state, tab="about", focus=region_id, present=False))
-    return query if "lang=" in query else f"{query}&lang={state.lang}"
+    query = query if "lang=" in query else f"{query}&lang={state.lang}"
+    # the focus always named, as the browser writes these links (a default focus would be left out of the query)
+    return query if "focus=" in query else f"{query}&focus={region_id}"

@@ -152,16 +152,26 @@ def _register_about(app: Dash) -> None:
     bar (only the tab and the focus differ; a presentation is left). A card's link names the territory after '#':
     once the tab shows, that entry is scrolled into view, whether the tab was drawn anew or not."""
     app.clientside_callback(
-        """function (search) {
-            return window.dash_clientside.callback_context.outputs_list.map(function (output) {
+        """function (search, hrefs) {
+            // the same settings in any order: the link is left as it is (no redraw of the card around it)
+            const same = function (a, b) {
+                const sorted = function (href) {
+                    const [query, hash] = String(href || "").split("#");
+                    return JSON.stringify([Array.from(new URLSearchParams(query)).sort(), hash || ""]);
+                };
+                return sorted(a) === sorted(b);
+            };
+            return window.dash_clientside.callback_context.outputs_list.map(function (output, i) {
                 const params = new URLSearchParams(search || "");
                 params.set("tab", "about");
                 params.set("focus", output.id.region);
                 params.delete("present");
-                return "?" + params.toString() + (output.id.territory ? "#about-" + output.id.territory : "");
+                const href = "?" + params.toString() + (output.id.territory ? "#about-" + output.id.territory : "");
+                return same(href, (hrefs || [])[i]) ? window.dash_clientside.no_update : href;
             });
         }""",
-        Output({"type": "about-link", "where": ALL, "region": ALL, "territory": ALL}, "href"), Input("url", "search"))
+        Output({"type": "about-link", "where": ALL, "region": ALL, "territory": ALL}, "href"), Input("url", "search"),
+        State({"type": "about-link", "where": ALL, "region": ALL, "territory": ALL}, "href"))
     app.clientside_callback(
         """function (children, hash, tab) {
             if (tab === "about" && hash && hash.startsWith("#about-")) {
