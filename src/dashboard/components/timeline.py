@@ -1,7 +1,7 @@
 """The timeline above the charts: each region's latest figure or the same year for all, a year slider, a play
 button that steps through the years, and a sentence saying how many regions each year has.
 
-Playing is the browser's work (callbacks.register_timeline): a timer moves the slider one year once the page
+Playing is the browser's work (callbacks._register_timeline): a timer moves the slider one year once the page
 shows the year before, so a slow answer never queues frames; each step is an ordinary change of the view's
 year (in the URL), drawn by the same callback and builders as any other change.
 """
