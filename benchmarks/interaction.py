@@ -315,7 +315,11 @@ class PageRun:
     cpu_ms_per_change: float = float("nan")
 
 
-def open_page(browser, name: str, server: Server, query: str = "") -> PageRun:
+def open_page(browser, name: str, server: Server, query: str = "", charts: int | None = None,
+              attach=None) -> PageRun:
+    """The page open in a fresh context (cache off) until its ``charts`` (default CHARTS[name]) are drawn, then
+    ``attach(page)`` (default: ATTACH_JS, every chart's redraw and the cards' changes recorded)."""
+    charts = CHARTS[name] if charts is None else charts
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(INIT_JS)
     page = context.new_page()
@@ -325,10 +329,13 @@ def open_page(browser, name: str, server: Server, query: str = "") -> PageRun:
     run = PageRun(name, server, page)
     page.on("request", lambda request: run.requests.append((request.method, request.url)))
     page.goto(server.url + query)
-    loaded = page.evaluate(LOAD_JS, {"count": CHARTS[name], "quiet": 500, "timeout": 300000})
+    loaded = page.evaluate(LOAD_JS, {"count": charts, "quiet": 500, "timeout": 300000})
     run.load_ms = loaded["ms"]
     if loaded["ms"] is None:
         note(f"{name}: the page did not finish drawing its charts in 300 s ({loaded})")
+    if attach is not None:
+        attach(page)
+        return run
     attached = page.evaluate(ATTACH_JS)
     if attached["charts"] != CHARTS[name] or not attached["cards"]:
         note(f"{name}: {attached['charts']} charts (expected {CHARTS[name]}), cards row found: {attached['cards']}")

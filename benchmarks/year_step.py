@@ -63,22 +63,18 @@ ATTACH_JS = """(watched) => {
 }"""
 
 
+def attach(name: str):
+    """After the page is drawn: the keydown that starts a step, every chart's redraw, the watched text's changes."""
+    def on(page) -> None:
+        page.evaluate(KEY_JS)
+        if not page.evaluate(ATTACH_JS, WATCHED[name]):
+            bench.note(f"{name}: #{WATCHED[name]} not found")
+    return on
+
+
 def open_page(browser, name: str, server: bench.Server) -> bench.PageRun:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    context.add_init_script(bench.INIT_JS)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    run = bench.PageRun(name, server, page)
-    page.on("request", lambda request: run.requests.append((request.method, request.url)))
-    page.goto(server.url + QUERY[name])
-    loaded = page.evaluate(bench.LOAD_JS, {"count": 5 if name == "ours" else 3, "quiet": 500, "timeout": 300000})
-    run.load_ms = loaded["ms"]
-    page.evaluate(KEY_JS)
-    if not page.evaluate(ATTACH_JS, WATCHED[name]):
-        bench.note(f"{name}: #{WATCHED[name]} not found")
-    return run
+    return bench.open_page(browser, name, server, QUERY[name], charts=5 if name == "ours" else 3,
+                           attach=attach(name))
 
 
 def step(run: bench.PageRun) -> dict:

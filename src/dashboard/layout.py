@@ -13,6 +13,7 @@ from dashboard.components.controls import filters_button, filters_panel, scatter
 from dashboard.components.figures_table import table_slot
 from dashboard.components.kpi_card import kpi_row
 from dashboard.components.navbar import embed_modal, navbar, provenance_line, share_buttons
+from dashboard.components.sentence import MARK, around
 from dashboard.components.timeline import timeline
 from dashboard.data import Dataset
 from dashboard.data.schema import EDITIONS
@@ -137,10 +138,9 @@ def toolbar() -> html.Div:
 def _drop_here() -> list:
     """'Drop a file here, or <u>choose one</u>': one message, its underlined part marked by {choose}."""
     # Translators: {choose} is the underlined, clickable end of the sentence ('choose one')
-    sentence = _("Drop a file here, or {choose}", choose="\0")
-    before, _sep, after = sentence.partition("\0")
+    sentence = _("Drop a file here, or {choose}", choose=MARK)
     # Translators: the underlined end of 'Drop a file here, or choose one' (it opens the file chooser)
-    return [part for part in (before, html.U(_("choose one")), after) if part != ""]
+    return around(sentence, html.U(_("choose one")))
 
 
 def upload_area() -> html.Div:
@@ -207,10 +207,8 @@ def _footer_note() -> list:
     sentence = _("Every figure names its territory, year and source. A city is not a metropolitan region: figures "
                  "for the core city carry a {badge} badge, and charts that compare different kinds of territory or "
                  "years more than three apart say so. ≈ approximate, ≥ lower bound, c. year inferred from an "
-                 "undated page. Click a region in any chart to make it the focus.", badge="\0")
-    before, _sep, after = sentence.partition("\0")
-    badge = dbc.Badge(_("City figure"), color="warning", className="text-dark")
-    return [part for part in (before, badge, after) if part != ""]
+                 "undated page. Click a region in any chart to make it the focus.", badge=MARK)
+    return around(sentence, dbc.Badge(_("City figure"), color="warning", className="text-dark"))
 
 
 def build_layout(dataset: Dataset, refused_folder: bool = False, lang: str = DEFAULT_LANGUAGE) -> html.Div:

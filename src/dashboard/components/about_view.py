@@ -31,6 +31,14 @@ def territory_anchor(territory_id: str) -> str:
     return f"about-{territory_id}"
 
 
+def territory_link(dataset: Dataset, state: ViewState, where: str, region_id: str, territory_id: str, text: str,
+                   **props: object) -> dcc.Link:
+    """A territory's name linked to its entry in the About the figures tab (``where``: which link of the page it is,
+    for its id), the rest of the view kept."""
+    return dcc.Link(text, href=f"{about_query(dataset, state, region_id)}#{territory_anchor(territory_id)}",
+                    id=link_id(where, region_id, territory_id), **props)
+
+
 def _parts(note: TerritoryNote) -> list:
     if not note.parts:
         return []

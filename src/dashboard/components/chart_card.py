@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components.sentence import MARK, around
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
 from dashboard.i18n import N_, _, ngettext
@@ -62,9 +63,7 @@ def footer_children(meta: ChartMeta, about: object = None) -> list:
 def _missing_line(name: str, why: str) -> list:
     """'<b>Riga</b>: no figure for that year': one message, the region's name in bold."""
     # Translators: a region left out of a chart; {region} is its name (in bold), {reason} why it has no figure
-    sentence = _("{region}: {reason}", region="\0", reason=why)
-    before, _sep, after = sentence.partition("\0")
-    return [part for part in (before, html.Span(name, className="fw-semibold"), after) if part != ""]
+    return around(_("{region}: {reason}", region=MARK, reason=why), html.Span(name, className="fw-semibold"))
 
 
 def graph_style(figure) -> dict:

@@ -5,10 +5,10 @@ the peers' median. What a card says is ``view_model.KpiLine``; this module only 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
-from dashboard.about import about_query, link_id
-from dashboard.components.about_view import territory_anchor
+from dashboard.components.about_view import territory_link
+from dashboard.components.sentence import MARK, around
 from dashboard.data import Dataset
 from dashboard.data.figure import Figure
 from dashboard.i18n import _
@@ -29,8 +29,7 @@ def source_footnote(dataset: Dataset, figure: Figure, element_id: str) -> html.S
         mine.append(dbc.Badge(_("Secondary copy"), color="light", className="me-1 text-dark border",
                               title=_("Read in a third-party copy, not at the publisher; the link is what was read")))
     # Translators: before the source's title (a link) under a key figure; {source} stands for the link
-    before, _sep, after = _("Source: {source}", source="\0").partition("\0")
-    return html.Small([*mine, *(part for part in (before, link, after) if part != "")],
+    return html.Small([*mine, *around(_("Source: {source}", source=MARK), link)],
                       className="kpi-source text-body-secondary d-block",
                       title=f"{source['publisher']}. {figure.note}".strip(), id=element_id)
 
@@ -43,11 +42,9 @@ def _territory_line(dataset: Dataset, figure: Figure, state: ViewState | None = 
     except KeyError:  # a territory the tables do not know (a user's upload): its wording, no definition
         definition, state = "", None
     name = territory_name(dataset, figure)
-    parts: list = [dcc.Link(name, href=f"{about_query(dataset, state, figure.region_id)}#"
-                                       f"{territory_anchor(figure.territory_id)}", className="kpi-territory",
-                            title=definition, id=link_id(f"card-{figure.indicator_id}", figure.region_id,
-                                                         figure.territory_id)) if state is not None
-                   else html.Span(name, className="kpi-territory", title=definition)]
+    parts: list = [territory_link(dataset, state, f"card-{figure.indicator_id}", figure.region_id,
+                                  figure.territory_id, name, className="kpi-territory", title=definition)
+                   if state is not None else html.Span(name, className="kpi-territory", title=definition)]
     badge = dataset.kinds.badge(figure.territory_kind)  # territory_kinds.csv: badge, badge_colour, badge_why
     if badge is not None:
         text, colour, why = badge

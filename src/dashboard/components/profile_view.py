@@ -10,9 +10,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.about import about_query, link_id
-from dashboard.components.about_view import territory_anchor
+from dashboard.components.about_view import territory_link
 from dashboard.components.chart_card import GRAPH_CONFIG
+from dashboard.components.sentence import MARK, around
 from dashboard.data import Dataset
 from dashboard.formatting import format_year
 from dashboard.i18n import _, use_language
@@ -53,9 +53,8 @@ def _territory_link(dataset: Dataset, state: ViewState, h: dict) -> object:
     """A key figure's territory, linked to its entry in the About the figures tab (as the page's cards are)."""
     if not h.get("territory_id") or not h["territory"]:
         return h["territory"]
-    href = f"{about_query(dataset, state, state.focus)}#{territory_anchor(h['territory_id'])}"
-    return dcc.Link(h["territory"], href=href, className="profile-territory",
-                    id=link_id(f"profile-{h['indicator_id']}", state.focus, h["territory_id"]))
+    return territory_link(dataset, state, f"profile-{h['indicator_id']}", state.focus, h["territory_id"],
+                          h["territory"], className="profile-territory")
 
 
 def _headlines(dataset: Dataset, state: ViewState, rows: list[dict]) -> dbc.Row:
@@ -64,20 +63,14 @@ def _headlines(dataset: Dataset, state: ViewState, rows: list[dict]) -> dbc.Row:
         # Translators: a key figure's card when the sources give no figure.
         value = h["value"] or _("No data")
         # Translators: under a key figure's number: its unit, year, territory and kind of territory.
-        detail = h["missing"] if not h["value"] else _parts_around(
-            _("{unit} · {year} · {territory} ({kind})", unit=h["unit"], year=h["year"], territory="\0",
+        detail = h["missing"] if not h["value"] else around(
+            _("{unit} · {year} · {territory} ({kind})", unit=h["unit"], year=h["year"], territory=MARK,
               kind=h["kind"]), _territory_link(dataset, state, h))
         cards.append(dbc.Col(dbc.Card(dbc.CardBody([
             html.Div(h["label"], className="small fw-semibold text-primary"),
             html.Div([value, *_notes(h["notes"])], className="fs-4 fw-bold"),
             html.Div(detail, className="small text-body-secondary")])), xs=6, md=4, xl=True, className="mb-2"))
     return dbc.Row(cards, className="g-2")
-
-
-def _parts_around(sentence: str, inner: object) -> list:
-    """A translated sentence whose '\0' stands for a component (a link), as Dash children."""
-    before, _sep, after = sentence.partition("\0")
-    return [part for part in (before, inner, after) if part != ""]
 
 
 def _footnotes(notes: list[dict]) -> html.Ol:
