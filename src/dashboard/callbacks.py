@@ -174,9 +174,11 @@ def _register_about(app: Dash) -> None:
         State({"type": "about-link", "where": ALL, "region": ALL, "territory": ALL}, "href"))
     app.clientside_callback(
         """function (children, hash, tab) {
-            if (tab === "about" && hash && hash.startsWith("#about-")) {
+            // the address after '#' comes from a link anyone can write: an entry's id is plain ASCII, so it is
+            // looked up as it stands (never decoded: a malformed %-escape threw) and only when short
+            if (tab === "about" && hash && hash.startsWith("#about-") && hash.length <= 200) {
                 window.requestAnimationFrame(function () {
-                    const entry = document.getElementById(decodeURIComponent(hash.slice(1)));
+                    const entry = document.getElementById(hash.slice(1));
                     if (entry) { entry.scrollIntoView({block: "start"}); }
                 });
             }

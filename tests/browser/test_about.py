@@ -36,3 +36,11 @@ def test_a_cards_territory_opens_its_entry_and_the_outlines(app_url: str, watche
     expect(page.locator(".about-view h2")).to_contain_text("Tallinn")
     expect(page).to_have_url(re.compile(r"focus=tallinn"))
     assert watched_page.foreign_requests() == [] and watched_page.console_errors == []
+
+
+def test_a_malformed_address_after_the_hash_is_ignored(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?tab=about#about-%E0%A4%A")  # not a valid percent-encoding
+    expect(page.locator(".about-view h2")).to_contain_text("Helsinki")
+    page.wait_for_timeout(500)  # the scroll is tried on the next frame
+    assert watched_page.console_errors == []
