@@ -278,23 +278,22 @@ def card_figures(dataset: Dataset, state: ViewState) -> list[tuple[str, str, Poi
     return out
 
 
-def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
-    """Exactly the figures the view draws, each once: every key figure's headline, share and context figure,
-    and every figure of every chart (the builders say what they drew: ChartMeta.drawn)."""
-    rows, seen = [], set()
-
-    def add(indicator: str, measure: str, p: Point) -> None:
+def view_figures(dataset: Dataset, state: ViewState) -> list[tuple[str, str, Point]]:
+    """(indicator, measure, point) of exactly the figures the view draws, each once: every key figure's headline,
+    share and context figure, and every figure of every chart (the builders say what they drew: ChartMeta.drawn)."""
+    figures, seen = [], set()
+    for indicator, measure, p in (*card_figures(dataset, state),
+                                  *(drawn for view in CHARTS for drawn in view.build(dataset, state)[1].drawn)):
         key = (p.region_id, indicator, measure, p.year, p.territory_id, p.source_ids)
         if p.value is not None and key not in seen:
             seen.add(key)
-            rows.append(table_row(dataset, indicator, measure, p))
+            figures.append((indicator, measure, p))
+    return figures
 
-    for indicator, measure, p in card_figures(dataset, state):
-        add(indicator, measure, p)
-    for view in CHARTS:
-        for indicator, measure, p in view.build(dataset, state)[1].drawn:
-            add(indicator, measure, p)
-    return rows
+
+def table_rows(dataset: Dataset, state: ViewState) -> list[dict]:
+    """The view's figures (``view_figures``) as the table and the downloads list them."""
+    return [table_row(dataset, indicator, measure, p) for indicator, measure, p in view_figures(dataset, state)]
 
 
 SUMMARY_MARKS = 40  # a screen reader hears at most this many marks; a crowded map or scatter has thousands
@@ -357,12 +356,21 @@ def read_date(accessed: object) -> str:
 def provenance(dataset: Dataset, rows: list[dict]) -> Provenance:
     """``rows`` as ``table_rows`` gives them: a figure is official when every source it names has kind
     ``official`` (a derived figure names all it was computed from); the date is the newest reading of them."""
-    official = sum(1 for row in rows if row["source_ids"]
-                   and all(str(dataset.source(s)["kind"]) == "official" for s in row["source_ids"]))
-    used = {s for row in rows for s in row["source_ids"]}
+    return sources_provenance(dataset, [tuple(row["source_ids"]) for row in rows])
+
+
+def view_provenance(dataset: Dataset, state: ViewState) -> Provenance:
+    """``provenance`` of the view's figures, without formatting a table row for each (asked on every change)."""
+    return sources_provenance(dataset, [p.source_ids for _i, _m, p in view_figures(dataset, state)])
+
+
+def sources_provenance(dataset: Dataset, figures: list[tuple[str, ...]]) -> Provenance:
+    """``provenance`` of figures given by the sources each names."""
+    official = sum(1 for ids in figures if ids and all(str(dataset.source(s)["kind"]) == "official" for s in ids))
+    used = {s for ids in figures for s in ids}
     dates = [read_date(dataset.source(s)["accessed"]) for s in used]
     days = [d for d in dates if len(d) == 10]
-    return Provenance(official, len(rows), max(days) if days else max(dates, default=""))
+    return Provenance(official, len(figures), max(days) if days else max(dates, default=""))
 
 
 @dataclass(frozen=True)
@@ -395,6 +403,10 @@ def year_coverage(dataset: Dataset, state: ViewState) -> YearCoverage:
 def _counts(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
             basis: str, since: int | None) -> tuple[tuple[int, int], ...]:
     measure = effective_measure(dataset, indicator, measure)
+    if measure == "absolute":  # a region counts when it has a figure on the basis: no point made (a fresh
+        # worker's first year step counted every year of a 300-region view through points, ~4 000 of them)
+        return tuple((year, sum(dataset.figure(r, indicator, edition, year, basis) is not None for r in regions))
+                     for year in dataset.years(indicator, edition))
     counts = []
     for year in dataset.years(indicator, edition):
         base = change_since(dataset, regions, indicator, edition, measure, year, basis, since)

@@ -9,7 +9,7 @@ from dash import html
 from dashboard.data import Dataset
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from dashboard.state import ViewState
-from dashboard.view_model import provenance, table_rows
+from dashboard.view_model import view_provenance
 from dashboard.views import CHARTS
 
 
@@ -40,7 +40,7 @@ def navbar(lang: str = DEFAULT_LANGUAGE) -> dbc.Navbar:
 
 def provenance_text(dataset: Dataset, state: ViewState) -> str:
     """'Figures as of 2026-12-07 (…) · 261 of 271 figures shown come from official statistics'."""
-    return provenance(dataset, table_rows(dataset, state)).text
+    return view_provenance(dataset, state).text
 
 
 def provenance_line(dataset: Dataset, state: ViewState) -> html.P:

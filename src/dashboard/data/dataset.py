@@ -268,7 +268,9 @@ class Dataset:
         """
         if year is None:
             return self._index.default((region_id, indicator_id, edition), basis)  # type: ignore[union-attr]
-        candidates = [f for f in self.series(region_id, indicator_id, edition, basis) if f.year == year]
+        # the year first: a basis check per figure of a 25-year series cost more than the rest of a year's lookup
+        candidates = [f for f in self._index.in_year((region_id, indicator_id, edition), year)  # type: ignore[union-attr]
+                      if basis == "reported" or self.admits(basis, f.territory_kind, indicator_id)]
         return max(candidates, key=lambda f: self._rank(f, self.is_user_source(f.source_id)), default=None)
 
     def ranked(self, region_id: str, indicator_id: str, edition: str, basis: str = "reported",

@@ -100,6 +100,7 @@ class FigureIndex:
         self._indicator_ids, self._editions = indicator_ids, editions
         self._made: dict[int, Figure] = {}
         self._series: dict[int, tuple[Figure, ...]] = {}
+        self._years_of: dict[int, dict[int, list[int]]] = {}  # a series' row positions by year, once asked
 
     def figure_at(self, position: int) -> Figure:
         """The Figure of one row, made once."""
@@ -119,6 +120,20 @@ class FigureIndex:
             rows = self.order[self._bounds[number]:self._bounds[number + 1]]
             made = self._series[number] = tuple(self.figure_at(int(p)) for p in rows)
         return made
+
+    def in_year(self, key: SeriesKey, year: int) -> tuple[Figure, ...]:
+        """The series' figures of one year, made without making the rest of the series (a year step asks each
+        region for one year of many series: making them whole made ~7 figures for each one read)."""
+        number = self._keys.get(key)
+        if number is None:
+            return ()
+        years = self._years_of.get(number)
+        if years is None:
+            rows = self.order[self._bounds[number]:self._bounds[number + 1]]
+            years = self._years_of[number] = {}
+            for position, row_year in zip(rows.tolist(), self._columns["year"][rows].tolist(), strict=True):
+                years.setdefault(int(row_year), []).append(position)
+        return tuple(self.figure_at(p) for p in years.get(year, ()))
 
     def default(self, key: SeriesKey, basis: str) -> Figure | None:
         """The series' default figure on the basis, or None when no figure of the series counts on it."""

@@ -55,3 +55,15 @@ def test_kpis_in_card_order_whatever_the_order_of_the_file(tmp_path: Path) -> No
     rows = indicator_rows()[::-1]
     assert [r["kpi_order"] for r in rows] == ["", "3", "2", "1"]  # the file lists them backwards
     assert build(tmp_path, [], indicators=rows).kpi_ids == ["population", "gdp", "universities"]
+
+
+def test_a_years_figure_is_the_same_whether_or_not_its_whole_series_was_read(tmp_path: Path) -> None:
+    figures = [Row("aa", "population", 2023, 1750), Row("aa", "population", 2023, 600, "city"),
+               Row("aa", "population", 2022, 1700), Row("aa", "population", 2022, 590, "city")]
+    cold, warm = build(tmp_path / "cold", figures), build(tmp_path / "warm", figures)
+    warm.series("aa", "population", "recent")  # the whole series made first (a trend does this)
+    for data in (cold, warm):
+        assert data.figure("aa", "population", "recent", 2023).territory_id == "aa_metro"  # the wider territory
+        assert data.figure("aa", "population", "recent", 2022, basis="city").value == 590
+        assert data.figure("aa", "population", "recent", 2021) is None
+        assert data.figure("aa", "population", "recent", 2022, basis="eurostat_metro").value == 1700

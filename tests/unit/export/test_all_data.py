@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from dashboard.data import Dataset, load_dataset
 from dashboard.export.all_data import all_data_file, table_frames
 from dashboard.state import default_state
-from dashboard.view_model import provenance, read_date, table_rows
+from dashboard.view_model import provenance, read_date, table_rows, view_provenance
 from tests.synthetic import Row, build
 
 TODAY = dt.date(2026, 12, 7)
@@ -96,3 +96,4 @@ def test_the_official_share_counts_the_figures_shown(tmp_path: Path) -> None:
     assert "Figures as of December 2, 2026" in result.text
     only_official = provenance(data, [r for r in rows if r["source_ids"] == ["src"]])
     assert only_official.read_up_to == "2026-11-30" and only_official.official == only_official.total
+    assert view_provenance(data, state) == result  # the page's line counts the same figures, without the rows
