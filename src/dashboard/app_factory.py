@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import threading
+import time
 from functools import cache
 
 import dash_bootstrap_components  # noqa: F401  (registers the component suite to be served locally)
@@ -60,12 +59,20 @@ class BalticDash(Dash):
         return page.replace('<html lang="en">', f'<html lang="{page_language()}">', 1)
 
 
+# One language's page built within this (the first, English, with its one-off costs): the other languages are
+# built at start too, before gunicorn forks, so that every worker shares them. Above it (thousands of regions:
+# ~3 s per language, as each page holds the first view's charts) each is built on its first request instead:
+# building all eleven in every worker took minutes of CPU away from the visitors' clicks.
+WARM_BUDGET_SECONDS = 0.25
+
+
 def layouts(dataset: Dataset, refused_folder: bool, warm: bool = False):
     """The page's layout in the language of the request: English at once, any other on its first request, or
-    (``warm``) all of them in a background thread that each process starts on its first page request (after
-    gunicorn's fork: a thread does not survive it), so that the first visitor in Latvian does not wait.
+    (``warm``, and cheap enough: ``WARM_BUDGET_SECONDS``) all of them now, so that the first visitor in Latvian
+    does not wait.
 
     No lock: two requests building one language at once build it twice, and one of them is kept."""
+    began = time.perf_counter()
     built: dict[str, object] = {DEFAULT_LANGUAGE: build_layout(dataset, refused_folder, DEFAULT_LANGUAGE)}
 
     def layout_in(lang: str):
@@ -73,13 +80,11 @@ def layouts(dataset: Dataset, refused_folder: bool, warm: bool = False):
             built[lang] = build_layout(dataset, refused_folder, lang)
         return built[lang]
 
-    warming: set[int] = set()  # the processes whose warming thread has started
+    if warm and time.perf_counter() - began <= WARM_BUDGET_SECONDS:
+        for lang in LANGUAGES:
+            layout_in(lang)
 
     def layout():
-        if warm and os.getpid() not in warming:  # started in each gunicorn worker, after its fork
-            warming.add(os.getpid())
-            threading.Thread(target=lambda: [layout_in(lang) for lang in LANGUAGES], name="layouts",
-                             daemon=True).start()
         lang = page_language()
         return layout_in(lang if lang in (*LANGUAGES, PSEUDO) else DEFAULT_LANGUAGE)
 
@@ -90,7 +95,7 @@ def create_app(dataset: Dataset, *, url_base_pathname: str = "/", refused_folder
                warm_languages: bool = False) -> Dash:
     """The app for ``dataset``; ``refused_folder`` when a requested --data folder failed (the page says only
     that the bundled data is shown; app.py reports the problems on the console and in the log);
-    ``warm_languages``: build every language's page in the background (app.py; tests build what they ask)."""
+    ``warm_languages``: build every language's page now when that is cheap (app.py; tests build what they ask)."""
     app = BalticDash(
         __name__,
         title="Baltic Metropoles",

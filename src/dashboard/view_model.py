@@ -400,7 +400,7 @@ def year_coverage(dataset: Dataset, state: ViewState) -> YearCoverage:
 
 
 @lru_cache(maxsize=64)
-def _counts(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str, measure: str,
+def _counts(dataset: Dataset, regions: tuple[str, ...], focus: str | None, indicator: str, edition: str, measure: str,
             basis: str, since: int | None) -> tuple[tuple[int, int], ...]:
     measure = effective_measure(dataset, indicator, measure)
     if measure == "absolute":  # a region counts when it has a figure on the basis: no point made (a fresh
@@ -418,7 +418,10 @@ def _counts(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: s
 @lru_cache(maxsize=64)
 def _year_coverage(dataset: Dataset, regions: tuple[str, ...], focus: str, indicator: str, edition: str,
                    measure: str, basis: str, since: int | None, year: int | None) -> YearCoverage:
-    counts = _counts(dataset, regions, focus, indicator, edition, measure, basis, since)
+    # only an index depends on the focus (its peers' average): counted once per view shape, not per focus (a focus
+    # change at 3 000 regions counted every year's figures again)
+    counts = _counts(dataset, regions, focus if effective_measure(dataset, indicator, measure) == "index" else None,
+                     indicator, edition, measure, basis, since)
     measure = effective_measure(dataset, indicator, measure)
     base = change_since(dataset, regions, indicator, edition, measure, year, basis, since)
     shown = points(dataset, regions, indicator, edition, measure, year, basis, focus, base)

@@ -67,3 +67,18 @@ def test_a_years_figure_is_the_same_whether_or_not_its_whole_series_was_read(tmp
         assert data.figure("aa", "population", "recent", 2022, basis="city").value == 590
         assert data.figure("aa", "population", "recent", 2021) is None
         assert data.figure("aa", "population", "recent", 2022, basis="eurostat_metro").value == 1700
+
+
+def test_the_figures_a_worker_keeps_made_are_bounded_and_lookups_stay_right(tmp_path: Path) -> None:
+    figures = [Row(region, "population", year, 1000 + year, suffix)
+               for region in ("aa", "bb") for year in (2020, 2021, 2022) for suffix in ("metro", "city")]
+    data, fresh = build(tmp_path / "a", figures), build(tmp_path / "b", figures)
+    index = data._index  # the bound is the index's; a small one here, so that a handful of figures exceeds it
+    index.max_made = 3
+    for _ in range(2):
+        for region in ("aa", "bb"):
+            assert data.series(region, "population", "recent") == fresh.series(region, "population", "recent")
+            for year in (2020, 2021, 2022):
+                assert data.figure(region, "population", "recent", year, "city") == \
+                    fresh.figure(region, "population", "recent", year, "city")
+                assert len(index._made) <= 3
