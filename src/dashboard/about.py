@@ -8,6 +8,9 @@ link each territory's name here (``about_query``).
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,6 +21,7 @@ from dashboard.data.schema import EDITIONS
 from dashboard.figures.outlines import nuts3_name
 from dashboard.formatting import format_value, format_year
 from dashboard.i18n import _, current_language, ngettext
+from dashboard.measures import Point
 from dashboard.state import ViewState
 from dashboard.url_state import to_query
 
@@ -95,6 +99,30 @@ def link_id(where: str, region_id: str, territory_id: str = "") -> dict[str, str
     """The id of a link to the About the figures tab: the browser rewrites its address whenever the view's changes
     (callbacks._register_about), so that it keeps the view as it is when clicked, not as it was when drawn."""
     return {"type": "about-link", "where": where, "region": region_id, "territory": territory_id}
+
+
+def territory_anchor(territory_id: str) -> str:
+    """The element id of a territory's entry (a link to it ends with '#' and this)."""
+    return f"about-{territory_id}"
+
+
+PLAIN_ID = re.compile(r"[\w.-]{1,100}", re.ASCII)  # a territory id an address can carry after '#' as it stands
+
+
+def entry_hrefs(dataset: Dataset, state: ViewState, drawn: Iterable[tuple[str, str, Point]]) -> dict[str, str]:
+    """Region id -> the address of its entry for the figures a chart drew (``ChartMeta.drawn``): at the entry of
+    the one territory they describe, or at the region's entry when they describe several (or an id an address
+    cannot carry). Escaped for an attribute in double quotes; the browser keeps the rest of the view as it is when
+    the link is followed (assets/chart_links.js)."""
+    territories: dict[str, set[str]] = {}
+    for _indicator, _measure, point in drawn:
+        territories.setdefault(point.region_id, set()).add(point.territory_id)
+    hrefs = {}
+    for region, ids in territories.items():
+        (only,) = ids if len(ids) == 1 else ("",)
+        anchor = f"#{territory_anchor(only)}" if only and PLAIN_ID.fullmatch(only) else ""
+        hrefs[region] = html.escape(about_query(dataset, state, region) + anchor, quote=True)
+    return hrefs
 
 
 def about_query(dataset: Dataset, state: ViewState, region_id: str) -> str:

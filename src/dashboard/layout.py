@@ -7,7 +7,7 @@ from dataclasses import replace
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.components.about_view import about_link
+from dashboard.components.about_view import about_link, with_about_links
 from dashboard.components.chart_card import chart_card
 from dashboard.components.controls import filters_button, filters_panel, scatter_controls
 from dashboard.components.figures_table import table_slot
@@ -39,6 +39,7 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
     cols = []
     for view in CHARTS:
         figure, meta = view.build(dataset, state)
+        figure = with_about_links(dataset, state, figure, meta)
         extra = [scatter_controls(dataset, state)] if view.axis_pickers else None
         cols.append(dbc.Col(chart_card(view.name, meta, figure, extra,
                                        about_link(dataset, state, f"chart-{view.name}")), xs=12, xl=view.width,

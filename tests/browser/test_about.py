@@ -44,3 +44,31 @@ def test_a_malformed_address_after_the_hash_is_ignored(app_url: str, watched_pag
     expect(page.locator(".about-view h2")).to_contain_text("Helsinki")
     page.wait_for_timeout(500)  # the scroll is tried on the next frame
     assert watched_page.console_errors == []
+
+
+def test_a_region_name_beside_a_bar_chart_opens_its_entry_keeping_the_view(app_url: str, watched_page) -> None:
+    page = watched_page.page
+    page.goto(app_url + "?focus=helsinki&lang=de")
+    wait_for_charts(page)
+    page.click("#scale-select label:has-text('Log')")  # redraws the trend and scatter, not the ranking
+    expect(page).to_have_url(re.compile(r"scale=log"))
+    name = page.locator("#chart-ranking svg a", has_text="Riga")
+    href = name.get_attribute("href") or name.evaluate("a => a.getAttributeNS('http://www.w3.org/1999/xlink', 'href')")
+    assert "scale=log" not in href  # written before the scale changed: the page keeps the view as it is now
+    territory = href.split("#about-")[1]
+    name.evaluate("a => a.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(800)  # the page scrolls smoothly
+    box = name.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(r"^(?=.*tab=about)(?=.*focus=riga)(?=.*scale=log)(?=.*lang=de)"))
+    entry = page.locator(f"#about-{territory}")
+    expect(entry).to_be_in_viewport()
+    expect(entry).to_contain_text("LV006")
+    # by keyboard: a name of the shares chart, focused and Enter
+    page.goto(app_url + "?focus=helsinki")
+    wait_for_charts(page)
+    page.locator("#chart-shares svg a", has_text="Tallinn").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"^(?=.*tab=about)(?=.*focus=tallinn)"))
+    expect(page.locator(".about-view h2")).to_contain_text("Tallinn")
+    assert watched_page.foreign_requests() == [] and watched_page.console_errors == []

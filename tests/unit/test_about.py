@@ -3,13 +3,16 @@ region) the NUTS 3 regions it sums; and the link that keeps the rest of the view
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
 
-from dashboard.about import about_query, about_region, region_summary
+from dashboard.about import about_query, about_region, entry_hrefs, region_summary
 from dashboard.figures.outlines import build_outlines, nuts3_name, outline_codes
+from dashboard.measures import points
 from dashboard.state import ViewState
 from dashboard.url_state import from_query
 from tests.synthetic import REGIONS, build
@@ -69,3 +72,19 @@ def test_the_link_opens_the_tab_for_that_region_and_keeps_the_rest_of_the_view(d
     assert params["tab"] == "about" and params["focus"] == "bb" and params["lang"] == "fi"
     assert params["indicator"] == "gdp" and "present" not in params
     assert from_query(data, query)[0].tab == "about"
+
+
+def test_a_charts_names_link_the_entry_of_the_territory_their_figures_describe(data) -> None:
+    state = ViewState(focus="aa", peers=REGIONS, edition="recent", lang="de")
+    metro, city = data.figure("aa", "population", "recent", 2023), data.figure("aa", "population", "recent", 2023,
+                                                                              basis="city")
+    point = points(data, ("aa", "bb"), "population", "recent", "absolute", 2023)
+    hrefs = entry_hrefs(data, state, [("population", "absolute", p) for p in point])
+    assert hrefs["aa"].endswith(f"#about-{metro.territory_id}") and "&amp;" in hrefs["aa"]  # escaped for an attribute
+    query = parse_qs(html.unescape(hrefs["aa"]).split("?", 1)[1].split("#")[0])
+    assert query["tab"] == ["about"] and query["focus"] == ["aa"] and query["lang"] == ["de"]
+    both = [("population", "absolute", p) for p in point] + [
+        ("population", "absolute", replace(point[0], territory_id=city.territory_id))]
+    assert "#" not in entry_hrefs(data, state, both)["aa"]  # two territories: the region's entry, no one of them
+    odd = [("population", "absolute", replace(point[1], territory_id="as worded: bb: a town"))]
+    assert "#" not in entry_hrefs(data, state, odd)["bb"]  # an id an address cannot carry as it stands

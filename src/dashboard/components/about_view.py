@@ -7,10 +7,21 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.about import TerritoryNote, about_query, about_region, link_id, region_summary
+from dashboard.about import (
+    TerritoryNote,
+    about_query,
+    about_region,
+    entry_hrefs,
+    link_id,
+    region_summary,
+    territory_anchor,
+)
 from dashboard.data import Dataset
+from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
+from dashboard.figures.name_links import link_bar_names
 from dashboard.figures.outlines import build_outlines, outline_codes
+from dashboard.figures.spec import FigureSpec
 from dashboard.figures.styling import themed
 from dashboard.i18n import _, ngettext, use_language
 from dashboard.state import ViewState
@@ -26,9 +37,10 @@ def about_link(dataset: Dataset, state: ViewState, where: str) -> dcc.Link:
                     className="chart-about-link d-inline-block mt-1")
 
 
-def territory_anchor(territory_id: str) -> str:
-    """The element id of a territory's entry (a card's link ends with '#' and this)."""
-    return f"about-{territory_id}"
+def with_about_links(dataset: Dataset, state: ViewState, figure: FigureSpec, meta: ChartMeta) -> FigureSpec:
+    """The chart as the page draws it: each region's name beside a bar chart links to its entry in the About the
+    figures tab, at the territory its bars describe (figures/name_links.py says which names can be links)."""
+    return link_bar_names(figure, entry_hrefs(dataset, state, meta.drawn))
 
 
 def territory_link(dataset: Dataset, state: ViewState, where: str, region_id: str, territory_id: str, text: str,

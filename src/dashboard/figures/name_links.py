@@ -1,0 +1,45 @@
+"""Region names on the bar charts' axis as links (plotly draws ``<a href>`` in a label as an SVG link).
+
+Only the names beside the plot can be links: a name drawn inside the plot (a scatter's or map's label, a
+trend's end name) lies under plotly's drag layer, which takes every click there, and a hover box cannot be
+clicked. The page's figures get the links (components/about_view.with_about_links); exports never do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dashboard.figures.spec import FigureSpec
+
+
+def _linked(label: object, href: str | None) -> object:
+    """``label`` inside a link to ``href`` (an address already escaped for an attribute in double quotes)."""
+    if not isinstance(label, str) or not href:
+        return label
+    return f'<a href="{href}" target="_self">{label}</a>'
+
+
+def _row_regions(figure: FigureSpec) -> dict[object, str]:
+    """Each horizontal bar row's position (its ``y``) -> the region id of its marks (``customdata[0]``)."""
+    return {y: row[0] for trace in figure["data"] if trace.get("type") == "bar" and trace.get("orientation") == "h"
+            for y, row in zip(trace.get("y") or [], trace.get("customdata") or [], strict=False)
+            if isinstance(row, list | tuple) and row}
+
+
+def link_bar_names(figure: FigureSpec, hrefs: Mapping[str, str]) -> FigureSpec:
+    """The figure with each horizontal bar row's name linked to ``hrefs[region]``: the row labels of a bar chart
+    whose rows are its names (the ranking), or the axis's ``ticktext`` where rows are positions (the shares).
+    A new figure: the one passed in is cached and shared. Rows of regions without an href keep their name."""
+    rows = _row_regions(figure)
+    if not rows:
+        return figure
+    yaxis = figure["layout"].get("yaxis") or {}
+    if "tickvals" in yaxis and "ticktext" in yaxis:
+        texts = [_linked(t, hrefs.get(rows.get(v, ""))) for v, t in zip(yaxis["tickvals"], yaxis["ticktext"],
+                                                                           strict=True)]
+        layout = {**figure["layout"], "yaxis": {**yaxis, "ticktext": texts, "fixedrange": True}}
+        return {**figure, "layout": layout}
+    traces = [{**t, "y": [_linked(y, hrefs.get(rows.get(y, ""))) for y in t["y"]]}
+              if t.get("type") == "bar" and t.get("orientation") == "h" and t.get("y") else t for t in figure["data"]]
+    # an axis that cannot be dragged: plotly puts a drag handle over the names of one that can
+    return {**figure, "data": traces, "layout": {**figure["layout"], "yaxis": {**yaxis, "fixedrange": True}}}
