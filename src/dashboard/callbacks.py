@@ -363,8 +363,12 @@ def _register_view(app: Dash, base: Dataset) -> None:
             except (TypeError, ValueError, KeyError, AttributeError, IndexError):  # a value no control sends
                 state, notes = current, [_("a control's value could not be read; the view was kept")]
             state = restore(dataset, state.to_dict())  # whatever came in, only values the URL parser accepts
+        parsed = state
         state, fixes = normalise(dataset, state)
         notes += fixes if from_url else []
+        # an address that already says this view, in another order or spelling (a link the browser wrote): kept
+        # as it is, since writing it again would add a second history entry (Back would seem to do nothing)
+        described = from_url and not notes and parsed == state and "lang=" in text(search)
         if text(search) != search and from_url:
             notes.append(_("the address could not be read; the default view is shown"))
         # the address always names its language (English too), so back and forward return to the language each
@@ -403,7 +407,7 @@ def _register_view(app: Dash, base: Dataset) -> None:
         new_about_key = [user_hash, state.focus, state.lang, state.theme] if state.tab == "about" else shown_about
         fresh_about = state.tab == "about" and new_about_key != shown_about
         return dict(
-            state=state.to_dict(), search=query if query != (search or "") else no_update,
+            state=state.to_dict(), search=no_update if query == (search or "") or described else query,
             **_control_values(dataset, state, {**controls, "tabs": tab, "theme-toggle": theme}, menus),
             year_status=year_status(dataset, state), since_style=since_style(state.measure),
             **options,

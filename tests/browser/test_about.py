@@ -64,6 +64,9 @@ def test_a_region_name_beside_a_bar_chart_opens_its_entry_keeping_the_view(app_u
     entry = page.locator(f"#about-{territory}")
     expect(entry).to_be_in_viewport()
     expect(entry).to_contain_text("LV006")
+    page.go_back()  # one step back is the charts again: following the link added one history entry, not two
+    expect(page).to_have_url(re.compile(r"^(?!.*tab=about)(?=.*scale=log)"))
+    expect(page.locator("#chart-ranking")).to_be_visible()
     # by keyboard: a name of the shares chart, focused and Enter
     page.goto(app_url + "?focus=helsinki")
     wait_for_charts(page)
