@@ -3,6 +3,7 @@
 // only. Both get the visible label's name plus the current value, and the input a combobox role.
 // dcc.Upload's hidden file input gets a name too, and tabs lose references to panes that do not exist.
 // Dash 4's slider has no prop for its thumb's name: the year slider's thumb takes its visible label's.
+// The bar charts' linked region names leave the Tab order (see repair below).
 (function () {
   function repair() {
     document.querySelectorAll(".dash-dropdown-wrapper").forEach(function (wrapper) {
@@ -39,6 +40,12 @@
     if (thumb && yearLabel && thumb.getAttribute("aria-labelledby") !== "year-label") {
       thumb.setAttribute("aria-labelledby", "year-label");
     }
+    // The region names beside the bar charts are links (figures/name_links.py), drawn bottom up and up to 21 a
+    // chart: out of the Tab order, which they would reverse and lengthen. The keyboard reaches the same entries
+    // through each chart's footnote link and the About the figures tab's list of regions.
+    document.querySelectorAll(".js-plotly-plot svg a:not([tabindex])").forEach(function (link) {
+      link.setAttribute("tabindex", "-1");
+    });
     var file = document.querySelector("#upload input[type=file]");
     if (file && !file.getAttribute("aria-label")) {
       var texts = document.getElementById("page-texts-dom");  // the page's language (layout.page_texts)

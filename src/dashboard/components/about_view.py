@@ -19,7 +19,7 @@ from dashboard.about import (
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
-from dashboard.figures.name_links import link_bar_names
+from dashboard.figures.name_links import link_bar_names, row_regions
 from dashboard.figures.outlines import build_outlines, outline_codes
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.styling import themed
@@ -40,7 +40,10 @@ def about_link(dataset: Dataset, state: ViewState, where: str) -> dcc.Link:
 def with_about_links(dataset: Dataset, state: ViewState, figure: FigureSpec, meta: ChartMeta) -> FigureSpec:
     """The chart as the page draws it: each region's name beside a bar chart links to its entry in the About the
     figures tab, at the territory its bars describe (figures/name_links.py says which names can be links)."""
-    return link_bar_names(figure, entry_hrefs(dataset, state, meta.drawn))
+    named = set(row_regions(figure).values())
+    if not named:  # no bar chart (a scatter of 3 000 regions): no address is made
+        return figure
+    return link_bar_names(figure, entry_hrefs(dataset, state, [d for d in meta.drawn if d[2].region_id in named]))
 
 
 def territory_link(dataset: Dataset, state: ViewState, where: str, region_id: str, territory_id: str, text: str,

@@ -104,7 +104,7 @@ class FigureIndex:
         self._made: dict[int, Figure] = {}
         self.max_made = MAX_MADE
         self._series: dict[int, tuple[Figure, ...]] = {}
-        self._years_of: dict[int, dict[int, list[int]]] = {}  # a series' row positions by year, once asked
+        self._by_year: dict[tuple[int, int], tuple[Figure, ...]] = {}  # (series, year) -> its figures, once asked
 
     def figure_at(self, position: int) -> Figure:
         """The Figure of one row, made once (until ``MAX_MADE`` figures are kept: then all are let go)."""
@@ -121,7 +121,7 @@ class FigureIndex:
         (a browse through 3 000 regions left workers ~200 MB bigger), and the lookups stay right."""
         self._made.clear()
         self._series.clear()
-        self._years_of.clear()
+        self._by_year.clear()
 
     def series(self, key: SeriesKey) -> tuple[Figure, ...]:
         """Every figure of one region, indicator and edition, oldest first (by territory id within a year)."""
@@ -136,17 +136,19 @@ class FigureIndex:
 
     def in_year(self, key: SeriesKey, year: int) -> tuple[Figure, ...]:
         """The series' figures of one year, made without making the rest of the series (a year step asks each
-        region for one year of many series: making them whole made ~7 figures for each one read)."""
+        region for one year of many series: making them whole made ~7 figures for each one read). Kept per series
+        and year, under the same bound as the figures; stored only once complete (a thread may ask at once)."""
         number = self._keys.get(key)
         if number is None:
             return ()
-        years = self._years_of.get(number)
-        if years is None:
+        found = self._by_year.get((number, year))
+        if found is None:
             rows = self.order[self._bounds[number]:self._bounds[number + 1]]
-            years = self._years_of[number] = {}
-            for position, row_year in zip(rows.tolist(), self._columns["year"][rows].tolist(), strict=True):
-                years.setdefault(int(row_year), []).append(position)
-        return tuple(self.figure_at(p) for p in years.get(year, ()))
+            found = tuple(self.figure_at(int(p)) for p in rows[self._columns["year"][rows] == year])
+            if len(self._by_year) >= self.max_made:
+                self.forget()
+            self._by_year[number, year] = found
+        return found
 
     def default(self, key: SeriesKey, basis: str) -> Figure | None:
         """The series' default figure on the basis, or None when no figure of the series counts on it."""

@@ -9,17 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from dashboard.figures.focus import BOLD
 from dashboard.figures.spec import FigureSpec
 
 
 def _linked(label: object, href: str | None) -> object:
-    """``label`` inside a link to ``href`` (an address already escaped for an attribute in double quotes)."""
+    """``label``'s first line inside a link to ``href`` (an address already escaped for an attribute in double
+    quotes); the focus's bold kept around the whole. plotly repeats a link on every line of a label, so a second
+    line ('composition assumed') would be a link of its own, named by that line alone."""
     if not isinstance(label, str) or not href:
         return label
-    return f'<a href="{href}" target="_self">{label}</a>'
+    bold = label.startswith(BOLD[0]) and label.endswith(BOLD[1])
+    inner = label[len(BOLD[0]):-len(BOLD[1])] if bold else label
+    first, br, rest = inner.partition("<br>")
+    linked = f'<a href="{href}" target="_self">{first}</a>{br}{rest}'
+    return f"{BOLD[0]}{linked}{BOLD[1]}" if bold else linked
 
 
-def _row_regions(figure: FigureSpec) -> dict[object, str]:
+def row_regions(figure: FigureSpec) -> dict[object, str]:
     """Each horizontal bar row's position (its ``y``) -> the region id of its marks (``customdata[0]``)."""
     return {y: row[0] for trace in figure["data"] if trace.get("type") == "bar" and trace.get("orientation") == "h"
             for y, row in zip(trace.get("y") or [], trace.get("customdata") or [], strict=False)
@@ -30,7 +37,7 @@ def link_bar_names(figure: FigureSpec, hrefs: Mapping[str, str]) -> FigureSpec:
     """The figure with each horizontal bar row's name linked to ``hrefs[region]``: the row labels of a bar chart
     whose rows are its names (the ranking), or the axis's ``ticktext`` where rows are positions (the shares).
     A new figure: the one passed in is cached and shared. Rows of regions without an href keep their name."""
-    rows = _row_regions(figure)
+    rows = row_regions(figure)
     if not rows:
         return figure
     yaxis = figure["layout"].get("yaxis") or {}

@@ -18,10 +18,17 @@ def test_the_rankings_row_names_become_links_and_the_cached_figure_is_left_alone
     before = copy.deepcopy(figure)
     linked = link_bar_names(figure, {"aa": "?tab=about&amp;focus=aa#about-aa_metro", "bb": "?tab=about&amp;focus=bb"})
     assert linked["data"][0]["y"] == ['<a href="?tab=about&amp;focus=aa#about-aa_metro" target="_self">Aa</a>',
-                                      '<a href="?tab=about&amp;focus=bb" target="_self"><b>Bb</b></a>',
+                                      '<b><a href="?tab=about&amp;focus=bb" target="_self">Bb</a></b>',
                                       "Cc"]  # a region without an address keeps its plain name
     assert linked["layout"]["yaxis"]["fixedrange"] is True  # no drag handle over the names
     assert figure == before
+
+
+def test_only_a_labels_first_line_is_the_link_and_the_focus_stays_bold() -> None:
+    figure = _bars(["<b>Riga · 2023<br>composition assumed</b>", "Aa<br>composition assumed"], ["riga", "aa"])
+    linked = link_bar_names(figure, {"riga": "?r", "aa": "?a"})
+    assert linked["data"][0]["y"] == ['<b><a href="?r" target="_self">Riga · 2023</a><br>composition assumed</b>',
+                                      '<a href="?a" target="_self">Aa</a><br>composition assumed']
 
 
 def test_rows_placed_by_position_link_their_tick_labels() -> None:
