@@ -239,8 +239,11 @@ ATTACH_JS = """() => {
     const cards = document.getElementById('kpi-row');
     if (cards && !cards.__bmObserved) {
         cards.__bmObserved = true;
-        new MutationObserver(() => { b.cardsAt = performance.now(); }).observe(
-            cards, {subtree: true, childList: true, characterData: true, attributes: true});
+        // Dash's loading flag (data-dash-is-loading) is not a redraw anyone sees: the cards' own changes count
+        // (as in year_step.py), on both pages
+        new MutationObserver(records => {
+            if (records.some(r => r.attributeName !== 'data-dash-is-loading')) { b.cardsAt = performance.now(); }
+        }).observe(cards, {subtree: true, childList: true, characterData: true, attributes: true});
     }
     return {charts: document.querySelectorAll('.js-plotly-plot').length, cards: Boolean(cards)};
 }"""
