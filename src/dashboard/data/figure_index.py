@@ -22,8 +22,9 @@ FIELDS = ("region_id", "indicator_id", "edition", "year", "year_approx", "value"
 # a user's figure (1 bit), the kind of territory (6 bits), the edition's year preference (2 x 16 bits) and,
 # on a tie, the earlier row of the file (24 bits: a data folder's row limit is far below 16 million).
 _POSITION_BITS, _YEAR_BITS, _KIND_BITS = 24, 16, 6
-# Figures a worker keeps made (~0.3 kB each with their series, measured: ~60 MB at the bound): more than a view of
-# 3 000 regions reads in a few dozen changes, far fewer than 3 000 regions x 30 indicators x 25 years (2.25 million).
+# Figures a worker keeps made (~0.3 kB each with their series, measured: ~60 MB at the bound), and as many
+# (series, year) look-ups (~0.2 kB each): more than a view of 3 000 regions reads in a few dozen changes, far fewer
+# than 3 000 regions x 30 indicators x 25 years (2.25 million).
 MAX_MADE = 200_000
 
 
