@@ -42,7 +42,8 @@ def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
         figure = with_about_links(dataset, state, figure, meta)
         extra = [scatter_controls(dataset, state)] if view.axis_pickers else None
         cols.append(dbc.Col(chart_card(view.name, meta, figure, extra,
-                                       about_link(dataset, state, f"chart-{view.name}")), xs=12, xl=view.width,
+                                       about_link(dataset, state, f"chart-{view.name}"), view.narrow_min_width),
+                            xs=12, xl=view.width,
                             className="mb-3"))
     return dbc.Row(cols, className="g-3")
 

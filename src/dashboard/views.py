@@ -45,6 +45,9 @@ class ChartView:
     restyled_by: tuple[str, ...] = field(default=("theme",))  # applied to the built figure, not inputs
     width: int = 6  # columns of the page's 12-column grid on a wide screen
     axis_pickers: bool = False  # its card carries the x, y and size menus (the scatter's indicator_fields)
+    # px it keeps on a narrow screen, where its card then scrolls sideways (0: it narrows with the card): a chart
+    # whose labels are laid out for a laptop's card would lose them at both edges on a phone
+    narrow_min_width: int = 0
     deck: str = "picture"  # how the deck draws it: one of DECK_DRAWINGS ('picture': the exported image)
     file_what: str = "{indicator}"  # its file name's 'what': {field} is that indicator with its measure
     years: str = "shown"  # its file name's years: 'shown' (the figures' years) or 'series' (every year)
@@ -123,7 +126,7 @@ CHARTS = ChartRegistry(  # in the page's and the presentation's order
     ChartView("scatter", build_scatter, N_("Scatter"), indicator_fields=("y", "x", "size"), deck="bubbles",
               file_what="{y}-vs-{x}-by-{size}", axis_pickers=True),
     ChartView("shares", build_shares, N_("Shares of the national total"), indicator_fields=(), deck="stacked_bars",
-              file_what="population-jobs-gva-gdp", drawn_series=shares_drawn),
+              file_what="population-jobs-gva-gdp", drawn_series=shares_drawn, narrow_min_width=680),
     ChartView("trend", build_trend, N_("Trend"), width=12, deck="lines", years="series"),
 )
 

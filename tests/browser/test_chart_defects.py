@@ -45,6 +45,15 @@ HOVER_FIT = """([chart, selector]) => {
 }"""
 
 
+# A chart that scrolls sideways in its card (the shares chart on a phone): the point brought to the middle of the
+# card's view; how far the content moved, in px.
+REVEAL = """([chart, x]) => { const box = document.querySelector(`#card-${chart} figure`);
+    if (!box || box.scrollWidth <= box.clientWidth) return 0;
+    const r = box.getBoundingClientRect(), before = box.scrollLeft;
+    box.scrollLeft += x - (r.left + r.width / 2);
+    return box.scrollLeft - before; }"""
+
+
 def wait_for_charts(page) -> None:
     for name in MARKS:
         expect(page.locator(f"#chart-{name} .main-svg").first).to_be_visible()
@@ -72,7 +81,8 @@ def test_hover_boxes_stay_inside_the_chart_and_keep_the_source(app_url: str, bro
         rightmost = max(drawn, key=lambda m: m["x"] + m["width"])
         leftmost = min(drawn, key=lambda m: m["x"] + (m["width"] if chart in BARS else m["width"] / 2))
         for mark in (rightmost, leftmost):
-            page.mouse.move(*end_of(mark, chart))
+            x, y = end_of(mark, chart)
+            page.mouse.move(x - page.evaluate(REVEAL, [chart, x]), y)
             expect(page.locator(f"#chart-{chart}").locator(HOVER_BOX).first).to_be_attached()
             fit = page.evaluate(HOVER_FIT, [chart, HOVER_BOX])
             assert fit is not None, (chart, mark["region"])
@@ -80,6 +90,8 @@ def test_hover_boxes_stay_inside_the_chart_and_keep_the_source(app_url: str, bro
             assert fit["hasSourceLabel"] and fit["sourcesShown"], (chart, mark["region"], fit)
             page.mouse.move(0, 0)
             expect(page.locator(f"#chart-{chart}").locator(HOVER_BOX)).to_have_count(0)
+            page.evaluate("c => { const box = document.querySelector(`#card-${c} figure`); box.scrollLeft = 0; }",
+                          chart)  # back where the marks were measured
     context.close()
 
 
@@ -222,4 +234,23 @@ def test_the_peer_selector_leaves_out_the_focus_it_counts_out(app_url: str, brow
     expect(page.locator("#region-heading")).to_contain_text(
         f"compared with {peers - 1} peer region{'s' if peers - 1 != 1 else ''}")
     expect(page.locator("#peers-select input:checked")).to_have_count(peers - 1)
+    context.close()
+
+
+def test_on_a_phone_the_shares_chart_keeps_a_cards_width_and_scrolls_sideways(app_url: str, browser) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    page.goto(app_url + "?lang=ru")  # long names and labels
+    wait_for_charts(page)
+    page.locator("#card-shares").scroll_into_view_if_needed()
+    fit = page.evaluate("""() => {
+        const box = document.querySelector('#card-shares figure'), graph = document.getElementById('chart-shares');
+        const g = graph.getBoundingClientRect();
+        const names = Array.from(graph.querySelectorAll('.ytick text')).map(t => t.getBoundingClientRect().left);
+        return {scrolls: box.scrollWidth > box.clientWidth, page: document.documentElement.scrollWidth,
+                graph: g.width, cut: Math.min(...names) < g.left - 1, focusable: box.tabIndex === 0};
+    }""")
+    # the labels laid out for a laptop's card keep that room: the card scrolls, the page does not, no name is cut
+    assert fit["scrolls"] and fit["page"] == PHONE["width"] and fit["graph"] >= 680 and not fit["cut"], fit
+    assert fit["focusable"]  # a region that scrolls can be scrolled by keyboard
     context.close()

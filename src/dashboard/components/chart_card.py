@@ -102,8 +102,13 @@ def export_menu(name: str) -> dbc.DropdownMenu:
                             id=f"{name}-export-menu", toggle_class_name="border")
 
 
-def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None, about: object = None):
-    """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``."""
+def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None, about: object = None,
+               narrow_min_width: int = 0):
+    """The card with stable ids: ``{name}-title``, ``{name}-meta``, ``chart-{name}``, ``{name}-footer``;
+    ``narrow_min_width``: the px the chart keeps on a narrow screen, where the card then scrolls sideways (and its
+    chart can be scrolled by keyboard: it takes the focus)."""
+    scroll = ({"className": "mb-0 chart-scroll", "tabIndex": "0",
+               "style": {"--chart-min-width": f"{narrow_min_width}px"}} if narrow_min_width else {"className": "mb-0"})
     return dbc.Card([
         dbc.CardHeader([
             html.Div([html.H2(meta.title, id=f"{name}-title", className="h6 mb-0 chart-title"), export_menu(name)],
@@ -115,7 +120,7 @@ def chart_card(name: str, meta: ChartMeta, figure, controls: list | None = None,
             dcc.Graph(id=f"chart-{name}", figure=figure, config=GRAPH_CONFIG, style=graph_style(figure),
                       className="chart-graph"),
             html.P(chart_summary(meta, figure), id=f"{name}-summary", className="visually-hidden"),
-        ], className="mb-0", **{"aria-labelledby": f"{name}-title", "aria-describedby": f"{name}-summary"}),
+        ], **scroll, **{"aria-labelledby": f"{name}-title", "aria-describedby": f"{name}-summary"}),
             className="p-1"),
         dbc.CardFooter(footer_children(meta, about), id=f"{name}-footer", className="small text-body-secondary"),
     ], className="chart-card h-100", id=f"card-{name}")
