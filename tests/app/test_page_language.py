@@ -177,3 +177,24 @@ def test_the_choice_is_remembered_but_never_the_pseudo_language(app) -> None:
     client.get("/?lang=lv")
     layout = client.get("/_dash-layout", headers={"Accept-Language": "de"})  # no lang in the address: the choice
     assert _view_language(layout.get_json()) == "lv"
+
+
+@pytest.mark.parametrize(("budget", "built"), [(60.0, len(LANGUAGES)), (0.0, 1)], ids=["cheap", "costly"])
+def test_every_languages_page_is_built_at_start_only_when_that_is_cheap(dataset: Dataset, monkeypatch, budget: float,
+                                                                        built: int) -> None:
+    from dashboard import app_factory
+
+    made: list[str] = []
+    real = app_factory.build_layout
+
+    def counted(data, refused, lang):
+        made.append(lang)
+        return real(data, refused, lang)
+
+    monkeypatch.setattr(app_factory, "build_layout", counted)
+    monkeypatch.setattr(app_factory, "WARM_BUDGET_SECONDS", budget)
+    app = app_factory.create_app(dataset, warm_languages=True)
+    assert len(made) == built and made[0] == "en"  # before any request: shared by gunicorn's workers after the fork
+    with app.server.test_request_context("/?lang=lv"):
+        app.layout()
+    assert made.count("lv") == 1  # built once: at start (cheap) or on its first request (costly)
