@@ -19,8 +19,8 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import upload_store
 from dashboard.client_input import clicks, session_dataset, text, user_reference
-from dashboard.components.about_view import about_link, about_view, with_about_links
-from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered
+from dashboard.components.about_view import about_link, about_view
+from dashboard.components.chart_card import footer_children, graph_style, meta_children, offered, page_chart
 from dashboard.components.controls import (
     basis_options,
     indicator_options,
@@ -230,9 +230,8 @@ def _register_timeline(app: Dash) -> None:
 
 
 def _chart_parts(dataset: Dataset, view, state: ViewState) -> dict:
-    figure, meta = view.build(dataset, state)
-    return dict(figure=themed(with_about_links(dataset, state, figure, meta), state.theme),
-                style=graph_style(figure), title=meta.title,
+    figure, meta = page_chart(dataset, state, view)
+    return dict(figure=figure, style=graph_style(figure), title=meta.title,
                 meta=meta_children(meta), summary=chart_summary(meta, figure),
                 footer=footer_children(meta, about_link(dataset, state, f"chart-{view.name}")))
 

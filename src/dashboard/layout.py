@@ -7,8 +7,8 @@ from dataclasses import replace
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.components.about_view import about_link, with_about_links
-from dashboard.components.chart_card import chart_card
+from dashboard.components.about_view import about_link
+from dashboard.components.chart_card import chart_card, page_chart
 from dashboard.components.controls import filters_button, filters_panel, scatter_controls
 from dashboard.components.figures_table import table_slot
 from dashboard.components.kpi_card import kpi_row
@@ -38,8 +38,7 @@ def heading(dataset: Dataset, state: ViewState) -> list:
 def charts_grid(dataset: Dataset, state: ViewState) -> dbc.Row:
     cols = []
     for view in CHARTS:
-        figure, meta = view.build(dataset, state)
-        figure = with_about_links(dataset, state, figure, meta)
+        figure, meta = page_chart(dataset, state, view)
         extra = [scatter_controls(dataset, state)] if view.axis_pickers else None
         cols.append(dbc.Col(chart_card(view.name, meta, figure, extra,
                                        about_link(dataset, state, f"chart-{view.name}"), view.narrow_min_width),

@@ -18,8 +18,9 @@ from dashboard.about import (
 )
 from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta
+from dashboard.figures.focus import row_regions
 from dashboard.figures.map import TOPOJSON_URL
-from dashboard.figures.name_links import link_bar_names, row_regions
+from dashboard.figures.name_links import link_bar_names
 from dashboard.figures.outlines import build_outlines, outline_codes
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.styling import themed

@@ -5,11 +5,17 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from dashboard.components.about_view import with_about_links
 from dashboard.components.sentence import MARK, around
+from dashboard.data import Dataset
 from dashboard.figures.common import ChartMeta
 from dashboard.figures.map import TOPOJSON_URL
+from dashboard.figures.spec import FigureSpec
+from dashboard.figures.styling import themed
 from dashboard.i18n import N_, _, ngettext
+from dashboard.state import ViewState
 from dashboard.view_model import SUMMARY_MARKS, chart_summary
+from dashboard.views import ChartView
 
 # The mode bar keeps zoom and reset; no button sends anything off the machine (no cloud, no Chart Studio
 # link) and none downloads a bare PNG without title and sources: the card's Download menu exports.
@@ -64,6 +70,13 @@ def _missing_line(name: str, why: str) -> list:
     """'<b>Riga</b>: no figure for that year': one message, the region's name in bold."""
     # Translators: a region left out of a chart; {region} is its name (in bold), {reason} why it has no figure
     return around(_("{region}: {reason}", region=MARK, reason=why), html.Span(name, className="fw-semibold"))
+
+
+def page_chart(dataset: Dataset, state: ViewState, view: ChartView) -> tuple[FigureSpec, ChartMeta]:
+    """A chart as the page draws it (the first page and every answer): built, the names beside its bars linked to
+    their About entries, in the view's theme. Exports and the presentation build from ``view.build``."""
+    figure, meta = view.build(dataset, state)
+    return themed(with_about_links(dataset, state, figure, meta), state.theme), meta
 
 
 def graph_style(figure) -> dict:

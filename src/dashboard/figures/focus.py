@@ -18,6 +18,13 @@ def _region_ids(trace: dict) -> list[str]:
     return [row[0] if isinstance(row, list | tuple) and row else "" for row in trace.get("customdata") or []]
 
 
+def row_regions(figure: FigureSpec) -> dict[object, str]:
+    """Each horizontal bar row's position (its ``y``) -> the region id of its marks (``customdata[0]``)."""
+    return {y: row[0] for trace in figure["data"] if trace.get("type") == "bar" and trace.get("orientation") == "h"
+            for y, row in zip(trace.get("y") or [], trace.get("customdata") or [], strict=False)
+            if isinstance(row, list | tuple) and row}
+
+
 def _bold(label: object) -> object:
     return f"{BOLD[0]}{label}{BOLD[1]}" if isinstance(label, str) else label
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.figures.focus import BOLD
+from dashboard.figures.focus import BOLD, row_regions
 from dashboard.figures.spec import FigureSpec
 
 
@@ -24,13 +24,6 @@ def _linked(label: object, href: str | None) -> object:
     first, br, rest = inner.partition("<br>")
     linked = f'<a href="{href}" target="_self">{first}</a>{br}{rest}'
     return f"{BOLD[0]}{linked}{BOLD[1]}" if bold else linked
-
-
-def row_regions(figure: FigureSpec) -> dict[object, str]:
-    """Each horizontal bar row's position (its ``y``) -> the region id of its marks (``customdata[0]``)."""
-    return {y: row[0] for trace in figure["data"] if trace.get("type") == "bar" and trace.get("orientation") == "h"
-            for y, row in zip(trace.get("y") or [], trace.get("customdata") or [], strict=False)
-            if isinstance(row, list | tuple) and row}
 
 
 def link_bar_names(figure: FigureSpec, hrefs: Mapping[str, str]) -> FigureSpec:

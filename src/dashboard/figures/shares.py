@@ -32,7 +32,7 @@ from dashboard.figures.common import (
     with_note,
     year_label,
 )
-from dashboard.figures.focus import BOLD, bold_focus_label
+from dashboard.figures.focus import BOLD, bold_focus_label, row_regions
 from dashboard.figures.spec import FigureSpec
 from dashboard.figures.theme import base_layout, region_colours
 from dashboard.formatting import format_value, format_year
@@ -91,8 +91,7 @@ def build_shares(dataset: Dataset, regions: tuple[str, ...], focus: str, edition
 
 def _bold_focus_row(figure: FigureSpec, focus: str) -> FigureSpec:
     """The focus's row name in bold (a new layout: the cached one is shared)."""
-    rows = {y: row[0] for trace in figure["data"]
-            for y, row in zip(trace.get("y") or [], trace.get("customdata") or [], strict=True)}
+    rows = row_regions(figure)
     yaxis = figure["layout"].get("yaxis") or {}
     if focus not in rows.values() or "tickvals" not in yaxis:
         return figure
